@@ -1,0 +1,58 @@
+#pragma once
+// Environment policies: the risk model of test, staging and production.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tierplan/workload.hpp"
+
+namespace tierplan {
+
+enum class SpreadPolicy { none, nodes };
+enum class PackingMeasure { requests, limits };
+enum class ReservedModel { gke, eks, aks };
+
+struct EnvironmentPolicy {
+  // Floor on replicas of every horizontally scaled component.
+  int min_replicas = 1;
+  // Replicas of one component on distinct nodes (hard anti-affinity).
+  SpreadPolicy spread = SpreadPolicy::none;
+  // All pods must still fit when any one node is lost (N+1).
+  bool survive_node_loss = false;
+  // Utilisation ceiling of a component's servers at the peak (queueing).
+  double max_server_utilization = 0.7;
+  // Response time target (queue wait plus service) at latency_percentile.
+  double latency_target_ms = 2000.0;
+  double latency_percentile = 0.95;
+  // Largest replica count the planner may give one component.
+  int max_replicas = 500;
+  // Pods are packed by their requests (limits may overcommit) or their limits.
+  PackingMeasure pack_by = PackingMeasure::requests;
+  // Share of a node's allocatable that packing may fill.
+  double node_fill_ceiling = 1.0;
+  // Largest share of a node's allocatable one pod may take.
+  double max_pod_fraction_of_node = 1.0;
+  ReservedModel reserved_model = ReservedModel::gke;
+  // Per-node DaemonSets (CNI, kube-proxy, log and metrics agents).
+  double daemonset_cpu_m = 0.0;
+  double daemonset_memory_mib = 0.0;
+  int daemonset_pods = 0;
+  // Instance type fixed by the scenario; empty: the cheapest feasible one.
+  std::string node_type;
+  bool operator==(const EnvironmentPolicy&) const = default;
+};
+
+struct Environment {
+  std::string name;
+  // Its own workload, or a share of the scenario's workload (exactly one is set).
+  std::optional<Workload> workload;
+  std::optional<double> workload_share;
+  EnvironmentPolicy policy;
+  bool operator==(const Environment&) const = default;
+};
+
+std::string to_string(SpreadPolicy v);
+std::string to_string(PackingMeasure v);
+std::string to_string(ReservedModel v);
+
+}  // namespace tierplan

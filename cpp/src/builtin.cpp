@@ -1,0 +1,49 @@
+#include <stdexcept>
+#include <string>
+
+#include "embedded_data.hpp"
+#include "tierplan/scenario.hpp"
+
+namespace tierplan {
+
+namespace {
+constexpr std::string_view kScenarioDir = "scenarios/";
+constexpr std::string_view kJsonSuffix = ".json";
+}  // namespace
+
+std::string_view builtin_data_file(std::string_view relative_path) {
+  for (const auto& file : detail::embedded_files()) {
+    if (file.relative_path == relative_path) return file.content;
+  }
+  throw std::out_of_range("no built-in data file \"" + std::string(relative_path) + "\"");
+}
+
+std::vector<std::string> builtin_data_file_names() {
+  std::vector<std::string> names;
+  for (const auto& file : detail::embedded_files()) names.emplace_back(file.relative_path);
+  return names;
+}
+
+std::vector<std::string> builtin_scenario_names() {
+  std::vector<std::string> names;
+  for (const auto& file : detail::embedded_files()) {
+    const auto path = file.relative_path;
+    if (path.starts_with(kScenarioDir) && path.ends_with(kJsonSuffix)) {
+      names.emplace_back(path.substr(kScenarioDir.size(),
+                                     path.size() - kScenarioDir.size() - kJsonSuffix.size()));
+    }
+  }
+  return names;
+}
+
+Scenario builtin_scenario(std::string_view name) {
+  const std::string path = std::string(kScenarioDir) + std::string(name) + std::string(kJsonSuffix);
+  for (const auto& file : detail::embedded_files()) {
+    if (file.relative_path == path) return scenario_from_json_string(file.content, path);
+  }
+  std::string known;
+  for (const auto& candidate : builtin_scenario_names()) known += " " + candidate;
+  throw std::out_of_range("no built-in scenario \"" + std::string(name) + "\"; known:" + known);
+}
+
+}  // namespace tierplan

@@ -1,0 +1,60 @@
+#include "tierplan/catalog.hpp"
+
+#include "serialization.hpp"
+
+namespace tierplan {
+
+const NodeType* Catalog::find(const std::string& name) const {
+  for (const auto& node_type : node_types) {
+    if (node_type.name == name) return &node_type;
+  }
+  return nullptr;
+}
+
+}  // namespace tierplan
+
+namespace tierplan::detail {
+
+namespace {
+
+NodeType read_node_type(ObjectReader& r) {
+  NodeType t;
+  r.text("name", t.name, Need::required, false);
+  r.text("cloud", t.cloud, Need::required, false);
+  r.integer("vcpu", t.vcpu, between(1, 4096), Need::required);
+  r.number("memory_gib", t.memory_gib, above(0, 65536), Need::required);
+  r.integer("max_pods", t.max_pods, between(1, 10000));
+  r.number("price_usd_per_hour", t.price_usd_per_hour, between(0, 10000), Need::required);
+  r.text("source", t.source, Need::required, false);
+  r.text("as_of", t.as_of, Need::required, false);
+  return t;
+}
+
+json write_node_type(const NodeType& t) {
+  return {{"name", t.name},           {"cloud", t.cloud},
+          {"vcpu", t.vcpu},           {"memory_gib", t.memory_gib},
+          {"max_pods", t.max_pods},   {"price_usd_per_hour", t.price_usd_per_hour},
+          {"source", t.source},       {"as_of", t.as_of}};
+}
+
+}  // namespace
+
+Catalog read_catalog(ObjectReader& r) {
+  Catalog c;
+  const std::string path = join_path(r.path(), "node_types");
+  const json* node_types = r.array("node_types", Need::required);
+  if (node_types != nullptr && node_types->empty()) {
+    r.issues().add(path, "must list at least one node type, got []");
+  }
+  c.node_types = read_object_array<NodeType>(node_types, path, r.issues(), read_node_type);
+  check_unique_names(c.node_types, path, r.issues());
+  return c;
+}
+
+json write_catalog(const Catalog& c) {
+  json node_types = json::array();
+  for (const auto& t : c.node_types) node_types.push_back(write_node_type(t));
+  return {{"node_types", node_types}};
+}
+
+}  // namespace tierplan::detail

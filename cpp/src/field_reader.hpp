@@ -1,0 +1,123 @@
+#pragma once
+// Reading JSON objects field by field with validation. Every problem is recorded
+// with its path and value; reading goes on so that one pass reports them all.
+#include <array>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "tierplan/errors.hpp"
+
+namespace tierplan::detail {
+
+using json = nlohmann::ordered_json;
+
+class IssueList {
+ public:
+  void add(std::string path, std::string message);
+  bool empty() const { return issues_.empty(); }
+  // Throws ValidationError when any issue was recorded.
+  void throw_if_any() const;
+
+ private:
+  std::vector<FieldIssue> issues_;
+};
+
+struct Bounds {
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  bool min_exclusive = false;
+};
+// Inclusive range [lo, hi].
+inline Bounds between(double lo, double hi) { return {lo, hi, false}; }
+// Range (lo, hi]: lo itself is not allowed (e.g. a rate that must be positive).
+inline Bounds above(double lo, double hi) { return {lo, hi, true}; }
+
+enum class Need { optional, required };
+
+// "value" as it should appear after "got" in a message.
+std::string describe_value(const json& value);
+std::string join_path(std::string_view parent, std::string_view key);
+std::string index_path(std::string_view parent, std::size_t index);
+
+class ObjectReader {
+ public:
+  // value may be null (the parent reported the problem); the reader then reads nothing.
+  ObjectReader(const json* value, std::string path, IssueList& issues);
+  ObjectReader(const ObjectReader&) = delete;
+  ObjectReader& operator=(const ObjectReader&) = delete;
+
+  bool ok() const { return object_ != nullptr; }
+  const std::string& path() const { return path_; }
+  IssueList& issues() { return issues_; }
+
+  // Each reader leaves out unchanged when the key is absent and optional.
+  void number(std::string_view key, double& out, Bounds bounds, Need need = Need::optional);
+  void integer(std::string_view key, int& out, Bounds bounds, Need need = Need::optional);
+  void boolean(std::string_view key, bool& out, Need need = Need::optional);
+  void text(std::string_view key, std::string& out, Need need = Need::optional,
+            bool allow_empty = true);
+  // An identifier: [a-z0-9_-]+, used for names that appear on the command line.
+  void identifier(std::string_view key, std::string& out, Need need = Need::optional);
+  // options: a range of (name, value) pairs.
+  template <class Enum, class Options>
+  void choice(std::string_view key, Enum& out, const Options& options,
+              Need need = Need::optional);
+
+  // The raw value of a key that holds an object or array (nullptr if absent or of
+  // the wrong type, which is then reported).
+  const json* object(std::string_view key, Need need = Need::optional);
+  const json* array(std::string_view key, Need need = Need::optional);
+  bool has(std::string_view key) const;
+
+  // Reports every key that no reader asked for, with the nearest known key.
+  void finish();
+
+ private:
+  const json* lookup(std::string_view key, Need need);
+  void expected(std::string_view key, const json& value, std::string_view what);
+  // Records the bound that number breaks, if any.
+  bool within(std::string_view key, double number, const json& value, const Bounds& bounds);
+
+  const json* object_;
+  std::string path_;
+  IssueList& issues_;
+  std::vector<std::string> known_keys_;
+};
+
+template <class Enum, class Options>
+void ObjectReader::choice(std::string_view key, Enum& out, const Options& options, Need need) {
+  const json* value = lookup(key, need);
+  if (value == nullptr) return;
+  std::string allowed;
+  for (const auto& [name, option] : options) {
+    if (!allowed.empty()) allowed += ", ";
+    allowed += "\"" + std::string(name) + "\"";
+    if (value->is_string() && value->get_ref<const std::string&>() == name) {
+      out = option;
+      return;
+    }
+  }
+  issues_.add(join_path(path_, key),
+              "must be one of " + allowed + ", got " + describe_value(*value));
+}
+
+// Name of an enum value in a choice list (for writing JSON back).
+template <class Enum, class Options>
+std::string_view choice_name(Enum value, const Options& options) {
+  for (const auto& [name, option] : options) {
+    if (option == value) return name;
+  }
+  return "";
+}
+
+// Parses text as JSON; syntax errors become one issue with line and column.
+std::optional<json> parse_document(std::string_view text, std::string_view source_name,
+                                   IssueList& issues);
+
+}  // namespace tierplan::detail

@@ -1,0 +1,154 @@
+#include "tierplan/scenario.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "serialization.hpp"
+#include "tierplan/json.hpp"
+
+namespace tierplan {
+
+const Environment* Scenario::find_environment(std::string_view env_name) const {
+  for (const auto& environment : environments) {
+    if (environment.name == env_name) return &environment;
+  }
+  return nullptr;
+}
+
+Workload Scenario::workload_of(const Environment& environment) const {
+  if (environment.workload) return *environment.workload;
+  return workload.scaled(environment.workload_share.value_or(1.0));
+}
+
+namespace {
+
+// Follows a path such as "environments[2].policy.min_replicas" through document.
+bool path_exists(const detail::json& document, std::string_view path) {
+  const detail::json* node = &document;
+  std::size_t pos = 0;
+  while (pos < path.size()) {
+    if (path[pos] == '.') ++pos;
+    if (path[pos] == '[') {
+      const auto close = path.find(']', pos);
+      if (close == std::string_view::npos || !node->is_array()) return false;
+      std::size_t index = 0;
+      for (std::size_t i = pos + 1; i < close; ++i) {
+        if (path[i] < '0' || path[i] > '9') return false;
+        index = index * 10 + static_cast<std::size_t>(path[i] - '0');
+      }
+      if (close == pos + 1 || index >= node->size()) return false;
+      node = &(*node)[index];
+      pos = close + 1;
+      continue;
+    }
+    const auto end = path.find_first_of(".[", pos);
+    const auto key = path.substr(pos, end == std::string_view::npos ? path.size() - pos : end - pos);
+    if (key.empty() || !node->is_object()) return false;
+    const auto it = node->find(key);
+    if (it == node->end()) return false;
+    node = &*it;
+    pos = end == std::string_view::npos ? path.size() : end;
+  }
+  return true;
+}
+
+void read_sources(detail::ObjectReader& r, const detail::json& document,
+                  std::map<std::string, std::string>& sources) {
+  const detail::json* object = r.object("sources");
+  if (object == nullptr) return;
+  for (const auto& [path, note] : object->items()) {
+    const std::string where = detail::join_path("sources", path);
+    if (!note.is_string() || note.get_ref<const std::string&>().empty()) {
+      r.issues().add(where, "must be a non-empty string, got " + detail::describe_value(note));
+    } else if (!path_exists(document, path)) {
+      r.issues().add(where, "names no field of this scenario, got \"" + path + "\"");
+    } else {
+      sources[path] = note.get<std::string>();
+    }
+  }
+}
+
+Scenario read_scenario(const detail::json& document, detail::IssueList& issues) {
+  using detail::Need;
+  using detail::ObjectReader;
+  Scenario s;
+  ObjectReader r(&document, "", issues);
+  r.identifier("name", s.name, Need::required);
+  r.text("description", s.description);
+  read_sources(r, document, s.sources);
+  {
+    ObjectReader w(r.object("workload", Need::required), "workload", issues);
+    if (w.ok()) s.workload = detail::read_workload(w);
+    w.finish();
+  }
+  {
+    ObjectReader st(r.object("stack", Need::required), "stack", issues);
+    if (st.ok()) s.stack = detail::read_stack(st);
+    st.finish();
+  }
+  const detail::json* environments = r.array("environments", Need::required);
+  if (environments != nullptr && environments->empty()) {
+    issues.add("environments", "must list at least one environment, got []");
+  }
+  s.environments = detail::read_object_array<Environment>(environments, "environments", issues,
+                                                           detail::read_environment);
+  detail::check_unique_names(s.environments, "environments", issues);
+  {
+    ObjectReader c(r.object("catalog", Need::required), "catalog", issues);
+    if (c.ok()) s.catalog = detail::read_catalog(c);
+    c.finish();
+  }
+  for (std::size_t i = 0; i < s.environments.size(); ++i) {
+    const auto& fixed = s.environments[i].policy.node_type;
+    if (!fixed.empty() && !s.catalog.node_types.empty() && s.catalog.find(fixed) == nullptr) {
+      issues.add(detail::index_path("environments", i) + ".policy.node_type",
+                 "must name a node type of the catalog, got \"" + fixed + "\"");
+    }
+  }
+  r.finish();
+  return s;
+}
+
+}  // namespace
+
+Scenario scenario_from_json(const nlohmann::ordered_json& document) {
+  detail::IssueList issues;
+  Scenario scenario = read_scenario(document, issues);
+  issues.throw_if_any();
+  return scenario;
+}
+
+nlohmann::ordered_json scenario_to_json(const Scenario& s) {
+  detail::json environments = detail::json::array();
+  for (const auto& e : s.environments) environments.push_back(detail::write_environment(e));
+  return {{"name", s.name},
+          {"description", s.description},
+          {"sources", s.sources},
+          {"workload", detail::write_workload(s.workload)},
+          {"stack", detail::write_stack(s.stack)},
+          {"environments", environments},
+          {"catalog", detail::write_catalog(s.catalog)}};
+}
+
+Scenario scenario_from_json_string(std::string_view text, std::string_view source_name) {
+  detail::IssueList issues;
+  auto document = detail::parse_document(text, source_name, issues);
+  issues.throw_if_any();
+  return scenario_from_json(*document);
+}
+
+Scenario scenario_from_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw ValidationError({{path.string(), "cannot read file"}});
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return scenario_from_json_string(text.str(), path.string());
+}
+
+std::string scenario_to_json_string(const Scenario& scenario, int indent) {
+  return scenario_to_json(scenario).dump(indent) + "\n";
+}
+
+}  // namespace tierplan

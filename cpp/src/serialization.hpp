@@ -1,0 +1,50 @@
+#pragma once
+// Reading and writing each part of a Scenario. Readers validate as they go and
+// record every problem in the reader's IssueList.
+#include "field_reader.hpp"
+#include "tierplan/scenario.hpp"
+
+namespace tierplan::detail {
+
+Workload read_workload(ObjectReader& reader);
+json write_workload(const Workload& workload);
+
+Stack read_stack(ObjectReader& reader);
+json write_stack(const Stack& stack);
+
+Environment read_environment(ObjectReader& reader);
+json write_environment(const Environment& environment);
+
+Catalog read_catalog(ObjectReader& reader);
+json write_catalog(const Catalog& catalog);
+
+// Reads each element of an array of objects with read_one(ObjectReader&).
+template <class T, class ReadOne>
+std::vector<T> read_object_array(const json* array, const std::string& path, IssueList& issues,
+                                 ReadOne read_one) {
+  std::vector<T> items;
+  if (array == nullptr) return items;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    ObjectReader element(&(*array)[i], index_path(path, i), issues);
+    if (!element.ok()) continue;
+    items.push_back(read_one(element));
+    element.finish();
+  }
+  return items;
+}
+
+// Reports names that occur twice in a list read from path.
+template <class T>
+void check_unique_names(const std::vector<T>& items, const std::string& path, IssueList& issues) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!items[i].name.empty() && items[i].name == items[j].name) {
+        issues.add(index_path(path, i) + ".name",
+                   "duplicate name, also used at " + index_path(path, j) + ", got \"" +
+                       items[i].name + "\"");
+      }
+    }
+  }
+}
+
+}  // namespace tierplan::detail

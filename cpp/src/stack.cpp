@@ -1,0 +1,127 @@
+#include "tierplan/stack.hpp"
+
+#include "serialization.hpp"
+
+namespace tierplan {
+
+namespace {
+constexpr std::array<std::pair<std::string_view, ComponentKind>, 4> kKinds = {{
+    {"service", ComponentKind::service},
+    {"worker", ComponentKind::worker},
+    {"singleton", ComponentKind::singleton},
+    {"daemon", ComponentKind::daemon}}};
+constexpr std::array<std::pair<std::string_view, LoadDriver>, 8> kDrivers = {{
+    {"none", LoadDriver::none},
+    {"api_requests", LoadDriver::api_requests},
+    {"web_requests", LoadDriver::web_requests},
+    {"worker_tasks", LoadDriver::worker_tasks},
+    {"plugin_calls", LoadDriver::plugin_calls},
+    {"sandbox_executions", LoadDriver::sandbox_executions},
+    {"document_ingestion", LoadDriver::document_ingestion},
+    {"outbound_requests", LoadDriver::outbound_requests}}};
+}  // namespace
+
+std::string to_string(ComponentKind kind) { return std::string(detail::choice_name(kind, kKinds)); }
+std::string to_string(LoadDriver driver) {
+  return std::string(detail::choice_name(driver, kDrivers));
+}
+
+std::vector<const Component*> Stack::deployed_components() const {
+  std::vector<const Component*> deployed;
+  for (const auto& component : components) {
+    if (component.since_chart_version <= chart_version) deployed.push_back(&component);
+  }
+  return deployed;
+}
+
+}  // namespace tierplan
+
+namespace tierplan::detail {
+
+namespace {
+
+// A replica asking for more than 1024 cores or 4 TiB is a typo, not a plan.
+constexpr double kMaxCpuM = 1024.0 * 1000.0;
+constexpr double kMaxMemoryMib = 4.0 * 1024.0 * 1024.0;
+
+Component read_component(ObjectReader& r) {
+  Component c;
+  r.identifier("name", c.name, Need::required);
+  r.text("helm_key", c.helm_key);
+  r.choice("kind", c.kind, kKinds, Need::required);
+  r.choice("load_driver", c.load_driver, kDrivers);
+  r.integer("concurrency_per_replica", c.concurrency_per_replica, between(1, 100000));
+  r.integer("max_connections_per_replica", c.max_connections_per_replica, between(0, 1000000));
+  r.number("service_time_ms", c.service_time_ms, above(0, 3.6e6));
+  {
+    ObjectReader res(r.object("resources", Need::required), join_path(r.path(), "resources"),
+                     r.issues());
+    auto& m = c.resources;
+    res.number("baseline_cpu_m", m.baseline_cpu_m, above(0, kMaxCpuM), Need::required);
+    res.number("baseline_memory_mib", m.baseline_memory_mib, above(0, kMaxMemoryMib),
+               Need::required);
+    res.number("cpu_m_per_rate_per_s", m.cpu_m_per_rate_per_s, between(0, kMaxCpuM));
+    res.number("memory_mib_per_concurrent", m.memory_mib_per_concurrent, between(0, kMaxMemoryMib));
+    res.finish();
+  }
+  r.boolean("scales_horizontally", c.scales_horizontally);
+  r.integer("db_pool_size", c.db_pool_size, between(0, 100000));
+  r.integer("db_max_overflow", c.db_max_overflow, between(0, 100000));
+  r.integer("since_chart_version", c.since_chart_version, between(0, 100000));
+  r.text("source", c.source);
+  if (c.kind == ComponentKind::singleton && c.scales_horizontally && r.has("scales_horizontally")) {
+    r.issues().add(join_path(r.path(), "scales_horizontally"),
+                   "must be false for a singleton, got true");
+  }
+  if (c.kind == ComponentKind::singleton) c.scales_horizontally = false;
+  return c;
+}
+
+json write_component(const Component& c) {
+  const auto& m = c.resources;
+  return {{"name", c.name},
+          {"helm_key", c.helm_key},
+          {"kind", choice_name(c.kind, kKinds)},
+          {"load_driver", choice_name(c.load_driver, kDrivers)},
+          {"concurrency_per_replica", c.concurrency_per_replica},
+          {"max_connections_per_replica", c.max_connections_per_replica},
+          {"service_time_ms", c.service_time_ms},
+          {"resources",
+           {{"baseline_cpu_m", m.baseline_cpu_m},
+            {"baseline_memory_mib", m.baseline_memory_mib},
+            {"cpu_m_per_rate_per_s", m.cpu_m_per_rate_per_s},
+            {"memory_mib_per_concurrent", m.memory_mib_per_concurrent}}},
+          {"scales_horizontally", c.scales_horizontally},
+          {"db_pool_size", c.db_pool_size},
+          {"db_max_overflow", c.db_max_overflow},
+          {"since_chart_version", c.since_chart_version},
+          {"source", c.source}};
+}
+
+}  // namespace
+
+Stack read_stack(ObjectReader& r) {
+  Stack s;
+  r.identifier("name", s.name, Need::required);
+  r.integer("chart_version", s.chart_version, between(0, 100000));
+  r.number("limit_to_request_ratio", s.limit_to_request_ratio, between(1, 100));
+  const std::string path = join_path(r.path(), "components");
+  const json* components = r.array("components", Need::required);
+  if (components != nullptr && components->empty()) {
+    r.issues().add(path, "must list at least one component, got []");
+  }
+  s.components = read_object_array<Component>(components, path, r.issues(), read_component);
+  check_unique_names(s.components, path, r.issues());
+  return s;
+}
+
+json write_stack(const Stack& s) {
+  json components = json::array();
+  for (const auto& c : s.components) components.push_back(write_component(c));
+  return {{"name", s.name},
+          {"chart_version", s.chart_version},
+          {"limit_to_request_ratio", s.limit_to_request_ratio},
+          {"components", components}};
+}
+
+}  // namespace tierplan::detail

@@ -1,0 +1,242 @@
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "field_reader.hpp"
+
+namespace tierplan {
+
+namespace {
+std::string join_issues(const std::vector<FieldIssue>& issues) {
+  std::string text;
+  for (const auto& issue : issues) {
+    if (!text.empty()) text += '\n';
+    text += issue.path + ": " + issue.message;
+  }
+  return text;
+}
+}  // namespace
+
+ValidationError::ValidationError(std::vector<FieldIssue> issues)
+    : std::invalid_argument(join_issues(issues)), issues_(std::move(issues)) {}
+
+}  // namespace tierplan
+
+namespace tierplan::detail {
+
+namespace {
+
+std::string format_number(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  std::string text = json(value).dump();
+  // nlohmann writes 5.0 for a whole double; people wrote 5.
+  if (text.size() > 2 && text.ends_with(".0")) text.resize(text.size() - 2);
+  return text;
+}
+
+// Levenshtein distance, for suggesting the key that was probably meant.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above_cell = row[j];
+      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
+      diagonal = above_cell;
+    }
+  }
+  return row[b.size()];
+}
+
+bool is_identifier(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+}  // namespace
+
+void IssueList::add(std::string path, std::string message) {
+  issues_.push_back({path.empty() ? "$" : std::move(path), std::move(message)});
+}
+
+void IssueList::throw_if_any() const {
+  if (!issues_.empty()) throw ValidationError(issues_);
+}
+
+std::string describe_value(const json& value) {
+  if (value.is_number_float()) return format_number(value.get<double>());
+  std::string text = value.dump();
+  constexpr std::size_t kMaxShown = 60;
+  if (text.size() > kMaxShown) text = text.substr(0, kMaxShown - 3) + "...";
+  return text;
+}
+
+std::string join_path(std::string_view parent, std::string_view key) {
+  if (parent.empty()) return std::string(key);
+  return std::string(parent) + "." + std::string(key);
+}
+
+std::string index_path(std::string_view parent, std::size_t index) {
+  return std::string(parent) + "[" + std::to_string(index) + "]";
+}
+
+ObjectReader::ObjectReader(const json* value, std::string path, IssueList& issues)
+    : object_(nullptr), path_(std::move(path)), issues_(issues) {
+  if (value == nullptr) return;
+  if (!value->is_object()) {
+    issues_.add(path_, "must be a JSON object, got " + describe_value(*value));
+    return;
+  }
+  object_ = value;
+}
+
+bool ObjectReader::has(std::string_view key) const {
+  return object_ != nullptr && object_->contains(key);
+}
+
+const json* ObjectReader::lookup(std::string_view key, Need need) {
+  known_keys_.emplace_back(key);
+  if (object_ == nullptr) return nullptr;
+  const auto it = object_->find(key);
+  if (it == object_->end()) {
+    if (need == Need::required) issues_.add(join_path(path_, key), "required key is missing");
+    return nullptr;
+  }
+  return &*it;
+}
+
+void ObjectReader::expected(std::string_view key, const json& value, std::string_view what) {
+  issues_.add(join_path(path_, key),
+              "must be " + std::string(what) + ", got " + describe_value(value));
+}
+
+bool ObjectReader::within(std::string_view key, double number, const json& value,
+                          const Bounds& bounds) {
+  std::string rule;
+  if (bounds.min_exclusive && !(number > bounds.min)) {
+    rule = "must be > " + format_number(bounds.min);
+  } else if (!bounds.min_exclusive && number < bounds.min) {
+    rule = "must be >= " + format_number(bounds.min);
+  } else if (number > bounds.max) {
+    rule = "must be <= " + format_number(bounds.max);
+  } else {
+    return true;
+  }
+  issues_.add(join_path(path_, key), rule + ", got " + describe_value(value));
+  return false;
+}
+
+void ObjectReader::number(std::string_view key, double& out, Bounds bounds, Need need) {
+  const json* value = lookup(key, need);
+  if (value == nullptr) return;
+  if (!value->is_number()) return expected(key, *value, "a number");
+  const double number = value->get<double>();
+  if (!std::isfinite(number)) {
+    issues_.add(join_path(path_, key), "must be a finite number, got " + format_number(number));
+  } else if (within(key, number, *value, bounds)) {
+    out = number;
+  }
+}
+
+void ObjectReader::integer(std::string_view key, int& out, Bounds bounds, Need need) {
+  const json* value = lookup(key, need);
+  if (value == nullptr) return;
+  if (!value->is_number()) return expected(key, *value, "an integer");
+  const double number = value->get<double>();
+  if (!std::isfinite(number) || std::trunc(number) != number) {
+    return expected(key, *value, "an integer");
+  }
+  if (within(key, number, *value, bounds)) out = static_cast<int>(number);
+}
+
+void ObjectReader::boolean(std::string_view key, bool& out, Need need) {
+  const json* value = lookup(key, need);
+  if (value == nullptr) return;
+  if (!value->is_boolean()) return expected(key, *value, "true or false");
+  out = value->get<bool>();
+}
+
+void ObjectReader::text(std::string_view key, std::string& out, Need need, bool allow_empty) {
+  const json* value = lookup(key, need);
+  if (value == nullptr) return;
+  if (!value->is_string()) return expected(key, *value, "a string");
+  const auto& text = value->get_ref<const std::string&>();
+  if (!allow_empty && text.empty()) return expected(key, *value, "a non-empty string");
+  out = text;
+}
+
+void ObjectReader::identifier(std::string_view key, std::string& out, Need need) {
+  const json* value = lookup(key, need);
+  if (value == nullptr) return;
+  if (!value->is_string() || !is_identifier(value->get_ref<const std::string&>())) {
+    return expected(key, *value, "a name of lowercase letters, digits, '_' or '-'");
+  }
+  out = value->get<std::string>();
+}
+
+const json* ObjectReader::object(std::string_view key, Need need) {
+  const json* value = lookup(key, need);
+  if (value == nullptr) return nullptr;
+  if (!value->is_object()) {
+    expected(key, *value, "a JSON object");
+    return nullptr;
+  }
+  return value;
+}
+
+const json* ObjectReader::array(std::string_view key, Need need) {
+  const json* value = lookup(key, need);
+  if (value == nullptr) return nullptr;
+  if (!value->is_array()) {
+    expected(key, *value, "a JSON array");
+    return nullptr;
+  }
+  return value;
+}
+
+void ObjectReader::finish() {
+  if (object_ == nullptr) return;
+  for (const auto& [key, value] : object_->items()) {
+    if (std::find(known_keys_.begin(), known_keys_.end(), key) != known_keys_.end()) continue;
+    std::string message = "unknown key";
+    const std::string* nearest = nullptr;
+    std::size_t best = std::max<std::size_t>(3, key.size() / 3) + 1;
+    for (const auto& known : known_keys_) {
+      const std::size_t distance = edit_distance(key, known);
+      if (distance < best) {
+        best = distance;
+        nearest = &known;
+      }
+    }
+    if (nearest != nullptr) message += "; did you mean \"" + *nearest + "\"?";
+    issues_.add(join_path(path_, key), message);
+  }
+}
+
+std::optional<json> parse_document(std::string_view text, std::string_view source_name,
+                                   IssueList& issues) {
+  const std::string where = source_name.empty() ? "$" : std::string(source_name);
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; })) {
+    issues.add(where, "empty document: expected a JSON object");
+    return std::nullopt;
+  }
+  try {
+    return json::parse(text);
+  } catch (const json::exception& error) {
+    // nlohmann's message already gives "line L, column C"; drop its "[json.exception.x]" tag.
+    std::string message = error.what();
+    if (const auto end_of_tag = message.find("] "); end_of_tag != std::string::npos) {
+      message = message.substr(end_of_tag + 2);
+    }
+    issues.add(where, "malformed JSON: " + message);
+    return std::nullopt;
+  }
+}
+
+}  // namespace tierplan::detail
