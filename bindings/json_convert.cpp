@@ -1,0 +1,75 @@
+#include "json_convert.hpp"
+
+#include <string>
+
+namespace py = pybind11;
+
+namespace tierplan::bindings {
+
+nlohmann::ordered_json to_json(py::handle object, const std::string& path) {
+  const std::string where = path.empty() ? "$" : path;
+  if (object.is_none()) return nullptr;
+  if (py::isinstance<py::bool_>(object)) return object.cast<bool>();
+  if (py::isinstance<py::int_>(object)) {
+    try {
+      return object.cast<long long>();
+    } catch (const py::cast_error&) {
+      return object.cast<double>();  // beyond 64 bits: validation reports it as too large
+    }
+  }
+  if (py::isinstance<py::float_>(object)) return object.cast<double>();
+  if (py::isinstance<py::str>(object)) return object.cast<std::string>();
+  if (py::isinstance<py::dict>(object)) {
+    nlohmann::ordered_json result = nlohmann::ordered_json::object();
+    for (const auto& [key, value] : object.cast<py::dict>()) {
+      if (!py::isinstance<py::str>(key)) {
+        throw py::type_error(where + ": keys must be strings, got " +
+                             py::repr(key).cast<std::string>());
+      }
+      const auto name = key.cast<std::string>();
+      result[name] = to_json(value, path.empty() ? name : path + "." + name);
+    }
+    return result;
+  }
+  if (py::isinstance<py::list>(object) || py::isinstance<py::tuple>(object)) {
+    nlohmann::ordered_json result = nlohmann::ordered_json::array();
+    std::size_t index = 0;
+    for (const auto& item : object) {
+      result.push_back(to_json(item, path + "[" + std::to_string(index++) + "]"));
+    }
+    return result;
+  }
+  throw py::type_error(where + ": cannot be converted to JSON, got " +
+                       py::repr(object).cast<std::string>());
+}
+
+py::object from_json(const nlohmann::ordered_json& value) {
+  switch (value.type()) {
+    case nlohmann::ordered_json::value_t::null:
+      return py::none();
+    case nlohmann::ordered_json::value_t::boolean:
+      return py::bool_(value.get<bool>());
+    case nlohmann::ordered_json::value_t::number_integer:
+      return py::int_(value.get<long long>());
+    case nlohmann::ordered_json::value_t::number_unsigned:
+      return py::int_(value.get<unsigned long long>());
+    case nlohmann::ordered_json::value_t::number_float:
+      return py::float_(value.get<double>());
+    case nlohmann::ordered_json::value_t::string:
+      return py::str(value.get_ref<const std::string&>());
+    case nlohmann::ordered_json::value_t::array: {
+      py::list result;
+      for (const auto& item : value) result.append(from_json(item));
+      return result;
+    }
+    case nlohmann::ordered_json::value_t::object: {
+      py::dict result;
+      for (const auto& [key, item] : value.items()) result[py::str(key)] = from_json(item);
+      return result;
+    }
+    default:
+      throw py::type_error("unsupported JSON value");
+  }
+}
+
+}  // namespace tierplan::bindings

@@ -1,0 +1,9 @@
+// tierplan._core: the C++ library seen from Python. One register_* call per domain.
+#include "bindings.hpp"
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "tierplan C++ core: scenario model and planner.";
+  m.attr("__version__") = TIERPLAN_VERSION;
+  tierplan::bindings::register_errors(m);
+  tierplan::bindings::register_scenario(m);
+}

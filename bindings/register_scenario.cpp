@@ -1,0 +1,210 @@
+#include <pybind11/native_enum.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+#include <pybind11/stl_bind.h>
+
+#include "bindings.hpp"
+#include "json_convert.hpp"
+#include "tierplan/json.hpp"
+
+namespace py = pybind11;
+
+namespace tierplan::bindings {
+
+namespace {
+
+// Value semantics shared by every bound struct: copy, ==, and a pickle-free copy.
+template <class T, class... Extra>
+py::class_<T, Extra...> value_class(py::module_& m, const char* name, const char* doc) {
+  py::class_<T, Extra...> cls(m, name, doc);
+  cls.def(py::init<>())
+      .def("__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator())
+      .def("__copy__", [](const T& self) { return T(self); })
+      .def("__deepcopy__", [](const T& self, py::dict) { return T(self); }, py::arg("memo"));
+  return cls;
+}
+
+template <class Enum>
+void enum_values(py::native_enum<Enum>& e, std::initializer_list<Enum> values) {
+  for (Enum value : values) e.value(to_string(value).c_str(), value);
+  e.finalize();
+}
+
+}  // namespace
+
+void register_scenario(py::module_& m) {
+  py::native_enum<ComponentKind> kind(m, "ComponentKind", "enum.Enum");
+  enum_values(kind, {ComponentKind::service, ComponentKind::worker, ComponentKind::singleton,
+                     ComponentKind::daemon});
+  py::native_enum<LoadDriver> driver(m, "LoadDriver", "enum.Enum");
+  enum_values(driver, {LoadDriver::none, LoadDriver::api_requests, LoadDriver::web_requests,
+                       LoadDriver::worker_tasks, LoadDriver::plugin_calls,
+                       LoadDriver::sandbox_executions, LoadDriver::document_ingestion,
+                       LoadDriver::outbound_requests});
+  py::native_enum<SpreadPolicy> spread(m, "SpreadPolicy", "enum.Enum");
+  enum_values(spread, {SpreadPolicy::none, SpreadPolicy::nodes});
+  py::native_enum<PackingMeasure> packing(m, "PackingMeasure", "enum.Enum");
+  enum_values(packing, {PackingMeasure::requests, PackingMeasure::limits});
+  py::native_enum<ReservedModel> reserved(m, "ReservedModel", "enum.Enum");
+  enum_values(reserved, {ReservedModel::gke, ReservedModel::eks, ReservedModel::aks});
+
+  value_class<RequestClass>(m, "RequestClass", "One kind of user-facing request.")
+      .def_readwrite("name", &RequestClass::name)
+      .def_readwrite("per_user_per_day", &RequestClass::per_user_per_day)
+      .def_readwrite("api_service_ms", &RequestClass::api_service_ms)
+      .def_readwrite("stream_hold_s", &RequestClass::stream_hold_s)
+      .def_readwrite("worker_tasks_per_request", &RequestClass::worker_tasks_per_request)
+      .def_readwrite("plugin_calls_per_request", &RequestClass::plugin_calls_per_request)
+      .def_readwrite("sandbox_executions_per_request",
+                     &RequestClass::sandbox_executions_per_request);
+  py::bind_vector<std::vector<RequestClass>>(m, "RequestClassList");
+
+  value_class<KnowledgeBase>(m, "KnowledgeBase", "Documents indexed for retrieval.")
+      .def_readwrite("documents", &KnowledgeBase::documents)
+      .def_readwrite("average_document_kib", &KnowledgeBase::average_document_kib)
+      .def_readwrite("chunk_size_chars", &KnowledgeBase::chunk_size_chars)
+      .def_readwrite("chunk_overlap_chars", &KnowledgeBase::chunk_overlap_chars)
+      .def_readwrite("embedding_dimension", &KnowledgeBase::embedding_dimension)
+      .def_readwrite("documents_ingested_per_day", &KnowledgeBase::documents_ingested_per_day);
+  value_class<Retention>(m, "Retention", "How long messages and workflow logs are kept.")
+      .def_readwrite("message_retention_days", &Retention::message_retention_days)
+      .def_readwrite("workflow_log_retention_days", &Retention::workflow_log_retention_days)
+      .def_readwrite("workflow_log_cleanup_enabled", &Retention::workflow_log_cleanup_enabled);
+  value_class<Uploads>(m, "Uploads", "Files users upload.")
+      .def_readwrite("files_per_user_per_day", &Uploads::files_per_user_per_day)
+      .def_readwrite("average_file_kib", &Uploads::average_file_kib);
+  value_class<Growth>(m, "Growth", "Growth of the load over the planning horizon.")
+      .def_readwrite("annual_growth_fraction", &Growth::annual_growth_fraction)
+      .def_readwrite("planning_horizon_months", &Growth::planning_horizon_months);
+  value_class<Workload>(m, "Workload", "Load assumptions of one environment.")
+      .def_readwrite("daily_active_users", &Workload::daily_active_users)
+      .def_readwrite("peak_hour_fraction", &Workload::peak_hour_fraction)
+      .def_readwrite("peak_burst_factor", &Workload::peak_burst_factor)
+      .def_readwrite("requests", &Workload::requests)
+      .def_readwrite("worker_task_service_s", &Workload::worker_task_service_s)
+      .def_readwrite("plugin_call_service_s", &Workload::plugin_call_service_s)
+      .def_readwrite("sandbox_execution_service_s", &Workload::sandbox_execution_service_s)
+      .def_readwrite("knowledge_base", &Workload::knowledge_base)
+      .def_readwrite("retention", &Workload::retention)
+      .def_readwrite("uploads", &Workload::uploads)
+      .def_readwrite("growth", &Workload::growth)
+      .def("scaled", &Workload::scaled, py::arg("factor"),
+           "A copy with users, documents and ingestion multiplied by factor.");
+
+  value_class<ResourceModel>(m, "ResourceModel", "Per-replica baseline plus cost per unit of load.")
+      .def_readwrite("baseline_cpu_m", &ResourceModel::baseline_cpu_m)
+      .def_readwrite("baseline_memory_mib", &ResourceModel::baseline_memory_mib)
+      .def_readwrite("cpu_m_per_rate_per_s", &ResourceModel::cpu_m_per_rate_per_s)
+      .def_readwrite("memory_mib_per_concurrent", &ResourceModel::memory_mib_per_concurrent);
+  value_class<Component>(m, "Component", "One deployable component of the stack.")
+      .def_readwrite("name", &Component::name)
+      .def_readwrite("helm_key", &Component::helm_key)
+      .def_readwrite("kind", &Component::kind)
+      .def_readwrite("load_driver", &Component::load_driver)
+      .def_readwrite("concurrency_per_replica", &Component::concurrency_per_replica)
+      .def_readwrite("max_connections_per_replica", &Component::max_connections_per_replica)
+      .def_readwrite("service_time_ms", &Component::service_time_ms)
+      .def_readwrite("resources", &Component::resources)
+      .def_readwrite("scales_horizontally", &Component::scales_horizontally)
+      .def_readwrite("db_pool_size", &Component::db_pool_size)
+      .def_readwrite("db_max_overflow", &Component::db_max_overflow)
+      .def_readwrite("since_chart_version", &Component::since_chart_version)
+      .def_readwrite("source", &Component::source)
+      .def("__repr__", [](const Component& c) {
+        return "<tierplan.Component '" + c.name + "' (" + to_string(c.kind) + ")>";
+      });
+  py::bind_vector<std::vector<Component>>(m, "ComponentList");
+  value_class<Stack>(m, "Stack", "The software stack and its components.")
+      .def_readwrite("name", &Stack::name)
+      .def_readwrite("chart_version", &Stack::chart_version)
+      .def_readwrite("limit_to_request_ratio", &Stack::limit_to_request_ratio)
+      .def_readwrite("components", &Stack::components);
+
+  value_class<EnvironmentPolicy>(m, "EnvironmentPolicy", "The risk model of one environment.")
+      .def_readwrite("min_replicas", &EnvironmentPolicy::min_replicas)
+      .def_readwrite("spread", &EnvironmentPolicy::spread)
+      .def_readwrite("survive_node_loss", &EnvironmentPolicy::survive_node_loss)
+      .def_readwrite("max_server_utilization", &EnvironmentPolicy::max_server_utilization)
+      .def_readwrite("latency_target_ms", &EnvironmentPolicy::latency_target_ms)
+      .def_readwrite("latency_percentile", &EnvironmentPolicy::latency_percentile)
+      .def_readwrite("max_replicas", &EnvironmentPolicy::max_replicas)
+      .def_readwrite("pack_by", &EnvironmentPolicy::pack_by)
+      .def_readwrite("node_fill_ceiling", &EnvironmentPolicy::node_fill_ceiling)
+      .def_readwrite("max_pod_fraction_of_node", &EnvironmentPolicy::max_pod_fraction_of_node)
+      .def_readwrite("reserved_model", &EnvironmentPolicy::reserved_model)
+      .def_readwrite("daemonset_cpu_m", &EnvironmentPolicy::daemonset_cpu_m)
+      .def_readwrite("daemonset_memory_mib", &EnvironmentPolicy::daemonset_memory_mib)
+      .def_readwrite("daemonset_pods", &EnvironmentPolicy::daemonset_pods)
+      .def_readwrite("node_type", &EnvironmentPolicy::node_type);
+  value_class<Environment>(m, "Environment",
+                           "An environment: its policy and its own workload or a share of "
+                           "the scenario's (assign, don't mutate, `workload`).")
+      .def_readwrite("name", &Environment::name)
+      .def_readwrite("workload", &Environment::workload)
+      .def_readwrite("workload_share", &Environment::workload_share)
+      .def_readwrite("policy", &Environment::policy)
+      .def("__repr__",
+           [](const Environment& e) { return "<tierplan.Environment '" + e.name + "'>"; });
+  py::bind_vector<std::vector<Environment>>(m, "EnvironmentList");
+
+  value_class<NodeType>(m, "NodeType", "A node instance type with its price and source.")
+      .def_readwrite("name", &NodeType::name)
+      .def_readwrite("cloud", &NodeType::cloud)
+      .def_readwrite("vcpu", &NodeType::vcpu)
+      .def_readwrite("memory_gib", &NodeType::memory_gib)
+      .def_readwrite("max_pods", &NodeType::max_pods)
+      .def_readwrite("price_usd_per_hour", &NodeType::price_usd_per_hour)
+      .def_readwrite("source", &NodeType::source)
+      .def_readwrite("as_of", &NodeType::as_of)
+      .def("__repr__", [](const NodeType& t) {
+        return "<tierplan.NodeType '" + t.name + "' " + std::to_string(t.vcpu) + " vCPU>";
+      });
+  py::bind_vector<std::vector<NodeType>>(m, "NodeTypeList");
+  value_class<Catalog>(m, "Catalog", "Node instance types to choose from.")
+      .def_readwrite("node_types", &Catalog::node_types);
+
+  value_class<Scenario>(m, "Scenario", "Workload, stack, environment policies and node catalog.")
+      .def_readwrite("name", &Scenario::name)
+      .def_readwrite("description", &Scenario::description)
+      .def_readwrite("sources", &Scenario::sources)
+      .def_readwrite("workload", &Scenario::workload)
+      .def_readwrite("stack", &Scenario::stack)
+      .def_readwrite("environments", &Scenario::environments)
+      .def_readwrite("catalog", &Scenario::catalog)
+      .def("workload_of", &Scenario::workload_of, py::arg("environment"),
+           "The workload an environment serves.")
+      .def_static(
+          "from_json",
+          [](std::string_view text) { return scenario_from_json_string(text); }, py::arg("text"),
+          "Parse and validate JSON text; raises ValidationError listing every problem.")
+      .def_static("from_file", &scenario_from_file, py::arg("path"),
+                  "Read and validate a scenario file.")
+      .def_static(
+          "from_dict", [](const py::dict& d) { return scenario_from_json(to_json(d)); },
+          py::arg("data"), "Validate a dict shaped like the scenario JSON.")
+      .def_static(
+          "builtin", [](std::string_view name) { return builtin_scenario(name); },
+          py::arg("name") = "dify-enterprise", "A scenario shipped with tierplan.")
+      .def(
+          "to_json",
+          [](const Scenario& s, int indent) { return scenario_to_json_string(s, indent); },
+          py::arg("indent") = 2, "The scenario as JSON text (lossless).")
+      .def(
+          "to_dict", [](const Scenario& s) { return from_json(scenario_to_json(s)); },
+          "The scenario as a dict of plain Python values.")
+      .def(py::pickle([](const Scenario& s) { return scenario_to_json_string(s, -1); },
+                      [](const std::string& text) { return scenario_from_json_string(text); }))
+      .def("__repr__", [](const Scenario& s) {
+        std::string names;
+        for (const auto& e : s.environments) names += (names.empty() ? "" : ", ") + e.name;
+        return "<tierplan.Scenario '" + s.name + "': " + std::to_string(s.stack.components.size()) +
+               " components; environments " + names + ">";
+      });
+
+  m.def("builtin_scenario_names", &builtin_scenario_names, "Names of the shipped scenarios.");
+  m.def("builtin_data_file", [](std::string_view path) { return std::string(builtin_data_file(path)); },
+        py::arg("relative_path"), "Text of a shipped data file, e.g. 'schema/plan.schema.json'.");
+  m.def("builtin_data_file_names", &builtin_data_file_names, "Paths of the shipped data files.");
+}
+
+}  // namespace tierplan::bindings

@@ -1,0 +1,61 @@
+"""tierplan: capacity planning for self-hosted LLM application platforms on Kubernetes.
+
+The C++ core (``tierplan._core``) does every computation; this package re-exports it
+and adds presentation: the command line, reports and notebook helpers.
+"""
+
+from tierplan._core import (
+    Catalog,
+    Component,
+    ComponentKind,
+    Environment,
+    EnvironmentPolicy,
+    Growth,
+    KnowledgeBase,
+    LoadDriver,
+    NodeType,
+    PackingMeasure,
+    PlanningError,
+    RequestClass,
+    ReservedModel,
+    ResourceModel,
+    Retention,
+    Scenario,
+    SpreadPolicy,
+    Stack,
+    Uploads,
+    ValidationError,
+    Workload,
+    __version__,
+    builtin_data_file,
+    builtin_data_file_names,
+    builtin_scenario_names,
+)
+
+__all__ = [
+    "Catalog",
+    "Component",
+    "ComponentKind",
+    "Environment",
+    "EnvironmentPolicy",
+    "Growth",
+    "KnowledgeBase",
+    "LoadDriver",
+    "NodeType",
+    "PackingMeasure",
+    "PlanningError",
+    "RequestClass",
+    "ReservedModel",
+    "ResourceModel",
+    "Retention",
+    "Scenario",
+    "SpreadPolicy",
+    "Stack",
+    "Uploads",
+    "ValidationError",
+    "Workload",
+    "__version__",
+    "builtin_data_file",
+    "builtin_data_file_names",
+    "builtin_scenario_names",
+]
