@@ -13,10 +13,12 @@ PYBIND11_MAKE_OPAQUE(std::vector<tierplan::RequestClass>)
 PYBIND11_MAKE_OPAQUE(std::vector<tierplan::Component>)
 PYBIND11_MAKE_OPAQUE(std::vector<tierplan::Environment>)
 PYBIND11_MAKE_OPAQUE(std::vector<tierplan::NodeType>)
+PYBIND11_MAKE_OPAQUE(std::vector<tierplan::TierPreset>)
 
 namespace tierplan::bindings {
 
 void register_errors(pybind11::module_& m);
 void register_scenario(pybind11::module_& m);
+void register_plan(pybind11::module_& m);
 
 }  // namespace tierplan::bindings

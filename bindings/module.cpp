@@ -6,4 +6,5 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = TIERPLAN_VERSION;
   tierplan::bindings::register_errors(m);
   tierplan::bindings::register_scenario(m);
+  tierplan::bindings::register_plan(m);
 }

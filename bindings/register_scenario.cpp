@@ -95,6 +95,7 @@ void register_scenario(py::module_& m) {
       .def_readwrite("baseline_cpu_m", &ResourceModel::baseline_cpu_m)
       .def_readwrite("baseline_memory_mib", &ResourceModel::baseline_memory_mib)
       .def_readwrite("cpu_m_per_rate_per_s", &ResourceModel::cpu_m_per_rate_per_s)
+      .def_readwrite("memory_mib_per_rate_per_s", &ResourceModel::memory_mib_per_rate_per_s)
       .def_readwrite("memory_mib_per_concurrent", &ResourceModel::memory_mib_per_concurrent);
   value_class<Component>(m, "Component", "One deployable component of the stack.")
       .def_readwrite("name", &Component::name)
@@ -124,6 +125,7 @@ void register_scenario(py::module_& m) {
       .def_readwrite("min_replicas", &EnvironmentPolicy::min_replicas)
       .def_readwrite("spread", &EnvironmentPolicy::spread)
       .def_readwrite("survive_node_loss", &EnvironmentPolicy::survive_node_loss)
+      .def_readwrite("node_loss_pack_by", &EnvironmentPolicy::node_loss_pack_by)
       .def_readwrite("max_server_utilization", &EnvironmentPolicy::max_server_utilization)
       .def_readwrite("latency_target_ms", &EnvironmentPolicy::latency_target_ms)
       .def_readwrite("latency_percentile", &EnvironmentPolicy::latency_percentile)
@@ -162,6 +164,14 @@ void register_scenario(py::module_& m) {
   py::bind_vector<std::vector<NodeType>>(m, "NodeTypeList");
   value_class<Catalog>(m, "Catalog", "Node instance types to choose from.")
       .def_readwrite("node_types", &Catalog::node_types);
+  value_class<TierPreset>(m, "TierPreset", "A published cluster specification.")
+      .def_readwrite("name", &TierPreset::name)
+      .def_readwrite("description", &TierPreset::description)
+      .def_readwrite("node_vcpu", &TierPreset::node_vcpu)
+      .def_readwrite("node_memory_gib", &TierPreset::node_memory_gib)
+      .def_readwrite("node_count", &TierPreset::node_count)
+      .def_readwrite("source", &TierPreset::source);
+  py::bind_vector<std::vector<TierPreset>>(m, "TierPresetList");
 
   value_class<Scenario>(m, "Scenario", "Workload, stack, environment policies and node catalog.")
       .def_readwrite("name", &Scenario::name)
@@ -171,6 +181,7 @@ void register_scenario(py::module_& m) {
       .def_readwrite("stack", &Scenario::stack)
       .def_readwrite("environments", &Scenario::environments)
       .def_readwrite("catalog", &Scenario::catalog)
+      .def_readwrite("tiers", &Scenario::tiers)
       .def("workload_of", &Scenario::workload_of, py::arg("environment"),
            "The workload an environment serves.")
       .def_static(

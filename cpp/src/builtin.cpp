@@ -29,8 +29,8 @@ std::vector<std::string> builtin_scenario_names() {
   for (const auto& file : detail::embedded_files()) {
     const auto path = file.relative_path;
     if (path.starts_with(kScenarioDir) && path.ends_with(kJsonSuffix)) {
-      names.emplace_back(path.substr(kScenarioDir.size(),
-                                     path.size() - kScenarioDir.size() - kJsonSuffix.size()));
+      names.emplace_back(
+          path.substr(kScenarioDir.size(), path.size() - kScenarioDir.size() - kJsonSuffix.size()));
     }
   }
   return names;

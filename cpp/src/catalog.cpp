@@ -31,10 +31,10 @@ NodeType read_node_type(ObjectReader& r) {
 }
 
 json write_node_type(const NodeType& t) {
-  return {{"name", t.name},           {"cloud", t.cloud},
-          {"vcpu", t.vcpu},           {"memory_gib", t.memory_gib},
-          {"max_pods", t.max_pods},   {"price_usd_per_hour", t.price_usd_per_hour},
-          {"source", t.source},       {"as_of", t.as_of}};
+  return {{"name", t.name},         {"cloud", t.cloud},
+          {"vcpu", t.vcpu},         {"memory_gib", t.memory_gib},
+          {"max_pods", t.max_pods}, {"price_usd_per_hour", t.price_usd_per_hour},
+          {"source", t.source},     {"as_of", t.as_of}};
 }
 
 }  // namespace
@@ -49,6 +49,26 @@ Catalog read_catalog(ObjectReader& r) {
   c.node_types = read_object_array<NodeType>(node_types, path, r.issues(), read_node_type);
   check_unique_names(c.node_types, path, r.issues());
   return c;
+}
+
+TierPreset read_tier(ObjectReader& r) {
+  TierPreset t;
+  r.identifier("name", t.name, Need::required);
+  r.text("description", t.description);
+  r.integer("node_vcpu", t.node_vcpu, between(1, 4096), Need::required);
+  r.number("node_memory_gib", t.node_memory_gib, above(0, 65536), Need::required);
+  r.integer("node_count", t.node_count, between(1, 100000), Need::required);
+  r.text("source", t.source, Need::required, false);
+  return t;
+}
+
+json write_tier(const TierPreset& t) {
+  return {{"name", t.name},
+          {"description", t.description},
+          {"node_vcpu", t.node_vcpu},
+          {"node_memory_gib", t.node_memory_gib},
+          {"node_count", t.node_count},
+          {"source", t.source}};
 }
 
 json write_catalog(const Catalog& c) {

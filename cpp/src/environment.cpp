@@ -5,12 +5,12 @@
 namespace tierplan {
 
 namespace {
-constexpr std::array<std::pair<std::string_view, SpreadPolicy>, 2> kSpread = {{
-    {"none", SpreadPolicy::none}, {"nodes", SpreadPolicy::nodes}}};
-constexpr std::array<std::pair<std::string_view, PackingMeasure>, 2> kPacking = {{
-    {"requests", PackingMeasure::requests}, {"limits", PackingMeasure::limits}}};
-constexpr std::array<std::pair<std::string_view, ReservedModel>, 3> kReserved = {{
-    {"gke", ReservedModel::gke}, {"eks", ReservedModel::eks}, {"aks", ReservedModel::aks}}};
+constexpr std::array<std::pair<std::string_view, SpreadPolicy>, 2> kSpread = {
+    {{"none", SpreadPolicy::none}, {"nodes", SpreadPolicy::nodes}}};
+constexpr std::array<std::pair<std::string_view, PackingMeasure>, 2> kPacking = {
+    {{"requests", PackingMeasure::requests}, {"limits", PackingMeasure::limits}}};
+constexpr std::array<std::pair<std::string_view, ReservedModel>, 3> kReserved = {
+    {{"gke", ReservedModel::gke}, {"eks", ReservedModel::eks}, {"aks", ReservedModel::aks}}};
 }  // namespace
 
 std::string to_string(SpreadPolicy v) { return std::string(detail::choice_name(v, kSpread)); }
@@ -27,6 +27,7 @@ void read_policy(ObjectReader& r, EnvironmentPolicy& p) {
   r.integer("min_replicas", p.min_replicas, between(1, 1000));
   r.choice("spread", p.spread, kSpread);
   r.boolean("survive_node_loss", p.survive_node_loss);
+  r.choice("node_loss_pack_by", p.node_loss_pack_by, kPacking);
   r.number("max_server_utilization", p.max_server_utilization, above(0, 1));
   r.number("latency_target_ms", p.latency_target_ms, above(0, 3.6e6));
   r.number("latency_percentile", p.latency_percentile, above(0, 0.999999));
@@ -50,6 +51,7 @@ json write_policy(const EnvironmentPolicy& p) {
   return {{"min_replicas", p.min_replicas},
           {"spread", choice_name(p.spread, kSpread)},
           {"survive_node_loss", p.survive_node_loss},
+          {"node_loss_pack_by", choice_name(p.node_loss_pack_by, kPacking)},
           {"max_server_utilization", p.max_server_utilization},
           {"latency_target_ms", p.latency_target_ms},
           {"latency_percentile", p.latency_percentile},

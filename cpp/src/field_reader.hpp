@@ -66,8 +66,7 @@ class ObjectReader {
   void identifier(std::string_view key, std::string& out, Need need = Need::optional);
   // options: a range of (name, value) pairs.
   template <class Enum, class Options>
-  void choice(std::string_view key, Enum& out, const Options& options,
-              Need need = Need::optional);
+  void choice(std::string_view key, Enum& out, const Options& options, Need need = Need::optional);
 
   // The raw value of a key that holds an object or array (nullptr if absent or of
   // the wrong type, which is then reported).

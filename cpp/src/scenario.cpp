@@ -42,7 +42,8 @@ bool path_exists(const detail::json& document, std::string_view path) {
       continue;
     }
     const auto end = path.find_first_of(".[", pos);
-    const auto key = path.substr(pos, end == std::string_view::npos ? path.size() - pos : end - pos);
+    const auto key =
+        path.substr(pos, end == std::string_view::npos ? path.size() - pos : end - pos);
     if (key.empty() || !node->is_object()) return false;
     const auto it = node->find(key);
     if (it == node->end()) return false;
@@ -91,13 +92,16 @@ Scenario read_scenario(const detail::json& document, detail::IssueList& issues) 
     issues.add("environments", "must list at least one environment, got []");
   }
   s.environments = detail::read_object_array<Environment>(environments, "environments", issues,
-                                                           detail::read_environment);
+                                                          detail::read_environment);
   detail::check_unique_names(s.environments, "environments", issues);
   {
     ObjectReader c(r.object("catalog", Need::required), "catalog", issues);
     if (c.ok()) s.catalog = detail::read_catalog(c);
     c.finish();
   }
+  s.tiers =
+      detail::read_object_array<TierPreset>(r.array("tiers"), "tiers", issues, detail::read_tier);
+  detail::check_unique_names(s.tiers, "tiers", issues);
   for (std::size_t i = 0; i < s.environments.size(); ++i) {
     const auto& fixed = s.environments[i].policy.node_type;
     if (!fixed.empty() && !s.catalog.node_types.empty() && s.catalog.find(fixed) == nullptr) {
@@ -121,13 +125,16 @@ Scenario scenario_from_json(const nlohmann::ordered_json& document) {
 nlohmann::ordered_json scenario_to_json(const Scenario& s) {
   detail::json environments = detail::json::array();
   for (const auto& e : s.environments) environments.push_back(detail::write_environment(e));
+  detail::json tiers = detail::json::array();
+  for (const auto& t : s.tiers) tiers.push_back(detail::write_tier(t));
   return {{"name", s.name},
           {"description", s.description},
           {"sources", s.sources},
           {"workload", detail::write_workload(s.workload)},
           {"stack", detail::write_stack(s.stack)},
           {"environments", environments},
-          {"catalog", detail::write_catalog(s.catalog)}};
+          {"catalog", detail::write_catalog(s.catalog)},
+          {"tiers", tiers}};
 }
 
 Scenario scenario_from_json_string(std::string_view text, std::string_view source_name) {

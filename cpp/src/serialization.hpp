@@ -18,6 +18,9 @@ json write_environment(const Environment& environment);
 Catalog read_catalog(ObjectReader& reader);
 json write_catalog(const Catalog& catalog);
 
+TierPreset read_tier(ObjectReader& reader);
+json write_tier(const TierPreset& tier);
+
 // Reads each element of an array of objects with read_one(ObjectReader&).
 template <class T, class ReadOne>
 std::vector<T> read_object_array(const json* array, const std::string& path, IssueList& issues,
@@ -39,9 +42,9 @@ void check_unique_names(const std::vector<T>& items, const std::string& path, Is
   for (std::size_t i = 0; i < items.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (!items[i].name.empty() && items[i].name == items[j].name) {
-        issues.add(index_path(path, i) + ".name",
-                   "duplicate name, also used at " + index_path(path, j) + ", got \"" +
-                       items[i].name + "\"");
+        issues.add(index_path(path, i) + ".name", "duplicate name, also used at " +
+                                                      index_path(path, j) + ", got \"" +
+                                                      items[i].name + "\"");
       }
     }
   }

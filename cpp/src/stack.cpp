@@ -5,20 +5,20 @@
 namespace tierplan {
 
 namespace {
-constexpr std::array<std::pair<std::string_view, ComponentKind>, 4> kKinds = {{
-    {"service", ComponentKind::service},
-    {"worker", ComponentKind::worker},
-    {"singleton", ComponentKind::singleton},
-    {"daemon", ComponentKind::daemon}}};
-constexpr std::array<std::pair<std::string_view, LoadDriver>, 8> kDrivers = {{
-    {"none", LoadDriver::none},
-    {"api_requests", LoadDriver::api_requests},
-    {"web_requests", LoadDriver::web_requests},
-    {"worker_tasks", LoadDriver::worker_tasks},
-    {"plugin_calls", LoadDriver::plugin_calls},
-    {"sandbox_executions", LoadDriver::sandbox_executions},
-    {"document_ingestion", LoadDriver::document_ingestion},
-    {"outbound_requests", LoadDriver::outbound_requests}}};
+constexpr std::array<std::pair<std::string_view, ComponentKind>, 4> kKinds = {
+    {{"service", ComponentKind::service},
+     {"worker", ComponentKind::worker},
+     {"singleton", ComponentKind::singleton},
+     {"daemon", ComponentKind::daemon}}};
+constexpr std::array<std::pair<std::string_view, LoadDriver>, 8> kDrivers = {
+    {{"none", LoadDriver::none},
+     {"api_requests", LoadDriver::api_requests},
+     {"web_requests", LoadDriver::web_requests},
+     {"worker_tasks", LoadDriver::worker_tasks},
+     {"plugin_calls", LoadDriver::plugin_calls},
+     {"sandbox_executions", LoadDriver::sandbox_executions},
+     {"document_ingestion", LoadDriver::document_ingestion},
+     {"outbound_requests", LoadDriver::outbound_requests}}};
 }  // namespace
 
 std::string to_string(ComponentKind kind) { return std::string(detail::choice_name(kind, kKinds)); }
@@ -61,6 +61,7 @@ Component read_component(ObjectReader& r) {
     res.number("baseline_memory_mib", m.baseline_memory_mib, above(0, kMaxMemoryMib),
                Need::required);
     res.number("cpu_m_per_rate_per_s", m.cpu_m_per_rate_per_s, between(0, kMaxCpuM));
+    res.number("memory_mib_per_rate_per_s", m.memory_mib_per_rate_per_s, between(0, kMaxMemoryMib));
     res.number("memory_mib_per_concurrent", m.memory_mib_per_concurrent, between(0, kMaxMemoryMib));
     res.finish();
   }
@@ -90,6 +91,7 @@ json write_component(const Component& c) {
            {{"baseline_cpu_m", m.baseline_cpu_m},
             {"baseline_memory_mib", m.baseline_memory_mib},
             {"cpu_m_per_rate_per_s", m.cpu_m_per_rate_per_s},
+            {"memory_mib_per_rate_per_s", m.memory_mib_per_rate_per_s},
             {"memory_mib_per_concurrent", m.memory_mib_per_concurrent}}},
           {"scales_horizontally", c.scales_horizontally},
           {"db_pool_size", c.db_pool_size},

@@ -19,6 +19,9 @@ struct EnvironmentPolicy {
   SpreadPolicy spread = SpreadPolicy::none;
   // All pods must still fit when any one node is lost (N+1).
   bool survive_node_loss = false;
+  // How displaced pods must fit after a node loss. The scheduler places pods by their
+  // requests, so a limits-packed cluster may overcommit limits while degraded.
+  PackingMeasure node_loss_pack_by = PackingMeasure::requests;
   // Utilisation ceiling of a component's servers at the peak (queueing).
   double max_server_utilization = 0.7;
   // Response time target (queue wait plus service) at latency_percentile.

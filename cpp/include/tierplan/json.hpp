@@ -11,3 +11,11 @@ Scenario scenario_from_json(const nlohmann::ordered_json& document);
 nlohmann::ordered_json scenario_to_json(const Scenario& scenario);
 
 }  // namespace tierplan
+
+#include "tierplan/plan.hpp"
+
+namespace tierplan {
+
+nlohmann::ordered_json plan_to_json(const Plan& plan);
+
+}  // namespace tierplan

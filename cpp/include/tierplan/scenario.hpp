@@ -10,6 +10,7 @@
 #include "tierplan/catalog.hpp"
 #include "tierplan/environment.hpp"
 #include "tierplan/stack.hpp"
+#include "tierplan/tiers.hpp"
 #include "tierplan/workload.hpp"
 
 namespace tierplan {
@@ -24,6 +25,8 @@ struct Scenario {
   Stack stack;
   std::vector<Environment> environments;
   Catalog catalog;
+  // Published specifications to recommend from, smallest first after sorting by size.
+  std::vector<TierPreset> tiers;
   bool operator==(const Scenario&) const = default;
 
   const Environment* find_environment(std::string_view env_name) const;

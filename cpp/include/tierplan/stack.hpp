@@ -30,8 +30,9 @@ enum class LoadDriver {
 struct ResourceModel {
   double baseline_cpu_m = 100.0;
   double baseline_memory_mib = 256.0;
-  double cpu_m_per_rate_per_s = 0.0;        // per request per second on this replica
-  double memory_mib_per_concurrent = 0.0;   // per request in flight on this replica
+  double cpu_m_per_rate_per_s = 0.0;       // per request per second on this replica
+  double memory_mib_per_rate_per_s = 0.0;  // caches and pools that grow with throughput
+  double memory_mib_per_concurrent = 0.0;  // per request in flight on this replica
   bool operator==(const ResourceModel&) const = default;
 };
 

@@ -1,0 +1,174 @@
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "json_convert.hpp"
+#include "tierplan/json.hpp"
+#include "tierplan/plan.hpp"
+#include "tierplan/queueing.hpp"
+
+namespace py = pybind11;
+
+namespace tierplan::bindings {
+
+namespace {
+
+template <class T>
+py::class_<T> result_class(py::module_& m, const char* name, const char* doc) {
+  py::class_<T> cls(m, name, doc);
+  cls.def("__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator());
+  return cls;
+}
+
+}  // namespace
+
+void register_plan(py::module_& m) {
+  result_class<PeakDemand>(m, "PeakDemand", "Peak rates of each load driver.")
+      .def_readonly("api_rate_per_s", &PeakDemand::api_rate_per_s)
+      .def_readonly("api_service_s", &PeakDemand::api_service_s)
+      .def_readonly("api_stream_hold_s", &PeakDemand::api_stream_hold_s)
+      .def_readonly("worker_task_rate_per_s", &PeakDemand::worker_task_rate_per_s)
+      .def_readonly("plugin_call_rate_per_s", &PeakDemand::plugin_call_rate_per_s)
+      .def_readonly("sandbox_execution_rate_per_s", &PeakDemand::sandbox_execution_rate_per_s)
+      .def_readonly("document_ingestion_rate_per_s", &PeakDemand::document_ingestion_rate_per_s)
+      .def_readonly("outbound_request_rate_per_s", &PeakDemand::outbound_request_rate_per_s);
+  result_class<ComponentLoad>(m, "ComponentLoad", "The load one component carries at the peak.")
+      .def_readonly("arrival_rate_per_s", &ComponentLoad::arrival_rate_per_s)
+      .def_readonly("service_s", &ComponentLoad::service_s)
+      .def_readonly("hold_s", &ComponentLoad::hold_s)
+      .def_readonly("offered_load_erlangs", &ComponentLoad::offered_load_erlangs)
+      .def_readonly("concurrent_requests", &ComponentLoad::concurrent_requests)
+      .def_readonly("derivation", &ComponentLoad::derivation);
+  result_class<ComponentPlan>(m, "ComponentPlan", "Replicas and resources of one component.")
+      .def_readonly("name", &ComponentPlan::name)
+      .def_readonly("helm_key", &ComponentPlan::helm_key)
+      .def_readonly("kind", &ComponentPlan::kind)
+      .def_readonly("load", &ComponentPlan::load)
+      .def_readonly("replicas", &ComponentPlan::replicas)
+      .def_readonly("replicas_reason", &ComponentPlan::replicas_reason)
+      .def_readonly("queueing_replicas", &ComponentPlan::queueing_replicas)
+      .def_readonly("connection_replicas", &ComponentPlan::connection_replicas)
+      .def_readonly("floor_replicas", &ComponentPlan::floor_replicas)
+      .def_readonly("server_utilization", &ComponentPlan::server_utilization)
+      .def_readonly("wait_probability", &ComponentPlan::wait_probability)
+      .def_readonly("request_cpu_m", &ComponentPlan::request_cpu_m)
+      .def_readonly("request_memory_mib", &ComponentPlan::request_memory_mib)
+      .def_readonly("limit_cpu_m", &ComponentPlan::limit_cpu_m)
+      .def_readonly("limit_memory_mib", &ComponentPlan::limit_memory_mib)
+      .def_readonly("resources_reason", &ComponentPlan::resources_reason)
+      .def_readonly("autoscaled", &ComponentPlan::autoscaled)
+      .def_readonly("hpa_min_replicas", &ComponentPlan::hpa_min_replicas)
+      .def_readonly("hpa_max_replicas", &ComponentPlan::hpa_max_replicas)
+      .def_readonly("hpa_target_cpu_utilization_percent",
+                    &ComponentPlan::hpa_target_cpu_utilization_percent)
+      .def_readonly("hpa_reason", &ComponentPlan::hpa_reason)
+      .def("__repr__", [](const ComponentPlan& c) {
+        return "<tierplan.ComponentPlan '" + c.name + "': " + c.replicas_reason + ">";
+      });
+  result_class<NodeAllocatable>(m, "NodeAllocatable", "What one node offers to pods.")
+      .def_readonly("capacity_cpu_m", &NodeAllocatable::capacity_cpu_m)
+      .def_readonly("capacity_memory_mib", &NodeAllocatable::capacity_memory_mib)
+      .def_readonly("reserved_cpu_m", &NodeAllocatable::reserved_cpu_m)
+      .def_readonly("reserved_memory_mib", &NodeAllocatable::reserved_memory_mib)
+      .def_readonly("eviction_memory_mib", &NodeAllocatable::eviction_memory_mib)
+      .def_readonly("allocatable_cpu_m", &NodeAllocatable::allocatable_cpu_m)
+      .def_readonly("allocatable_memory_mib", &NodeAllocatable::allocatable_memory_mib)
+      .def_readonly("daemonset_cpu_m", &NodeAllocatable::daemonset_cpu_m)
+      .def_readonly("daemonset_memory_mib", &NodeAllocatable::daemonset_memory_mib)
+      .def_readonly("pod_cpu_m", &NodeAllocatable::pod_cpu_m)
+      .def_readonly("pod_memory_mib", &NodeAllocatable::pod_memory_mib)
+      .def_readonly("pod_slots", &NodeAllocatable::pod_slots);
+  result_class<NodeUsage>(m, "NodeUsage", "Pods placed on one node and the room left.")
+      .def_readonly("index", &NodeUsage::index)
+      .def_readonly("pods", &NodeUsage::pods)
+      .def_readonly("packed_cpu_m", &NodeUsage::packed_cpu_m)
+      .def_readonly("packed_memory_mib", &NodeUsage::packed_memory_mib)
+      .def_readonly("request_cpu_m", &NodeUsage::request_cpu_m)
+      .def_readonly("request_memory_mib", &NodeUsage::request_memory_mib)
+      .def_readonly("limit_cpu_m", &NodeUsage::limit_cpu_m)
+      .def_readonly("limit_memory_mib", &NodeUsage::limit_memory_mib)
+      .def_readonly("free_cpu_m", &NodeUsage::free_cpu_m)
+      .def_readonly("free_memory_mib", &NodeUsage::free_memory_mib);
+  result_class<NodePlan>(m, "NodePlan", "Worker nodes: type, count, packing and cost.")
+      .def_readonly("node_type", &NodePlan::node_type)
+      .def_readonly("allocatable", &NodePlan::allocatable)
+      .def_readonly("packed_by", &NodePlan::packed_by)
+      .def_readonly("count", &NodePlan::count)
+      .def_readonly("steady_state_count", &NodePlan::steady_state_count)
+      .def_readonly("survives_node_loss", &NodePlan::survives_node_loss)
+      .def_readonly("count_reason", &NodePlan::count_reason)
+      .def_readonly("type_reason", &NodePlan::type_reason)
+      .def_readonly("nodes", &NodePlan::nodes)
+      .def_readonly("cost_usd_month", &NodePlan::cost_usd_month)
+      .def_readonly("cost_reason", &NodePlan::cost_reason);
+  result_class<ResourceTotals>(m, "ResourceTotals", "Sums over an environment's pods.")
+      .def_readonly("request_cpu_m", &ResourceTotals::request_cpu_m)
+      .def_readonly("request_memory_mib", &ResourceTotals::request_memory_mib)
+      .def_readonly("limit_cpu_m", &ResourceTotals::limit_cpu_m)
+      .def_readonly("limit_memory_mib", &ResourceTotals::limit_memory_mib)
+      .def_readonly("pods", &ResourceTotals::pods)
+      .def_readonly("spare_cpu_m", &ResourceTotals::spare_cpu_m)
+      .def_readonly("spare_memory_mib", &ResourceTotals::spare_memory_mib);
+  result_class<TierRecommendation>(m, "TierRecommendation", "The preset that covers the plan.")
+      .def_readonly("tier", &TierRecommendation::tier)
+      .def_readonly("custom", &TierRecommendation::custom)
+      .def_readonly("survives_node_loss", &TierRecommendation::survives_node_loss)
+      .def_readonly("exceeded_resource", &TierRecommendation::exceeded_resource)
+      .def_readonly("reason", &TierRecommendation::reason);
+  result_class<EnvironmentPlan>(m, "EnvironmentPlan", "The plan of one environment.")
+      .def_readonly("name", &EnvironmentPlan::name)
+      .def_readonly("daily_active_users", &EnvironmentPlan::daily_active_users)
+      .def_readonly("growth_factor", &EnvironmentPlan::growth_factor)
+      .def_readonly("demand", &EnvironmentPlan::demand)
+      .def_readonly("components", &EnvironmentPlan::components)
+      .def_readonly("nodes", &EnvironmentPlan::nodes)
+      .def_readonly("totals", &EnvironmentPlan::totals)
+      .def_readonly("tier", &EnvironmentPlan::tier)
+      .def_readonly("warnings", &EnvironmentPlan::warnings)
+      .def(
+          "component",
+          [](const EnvironmentPlan& e, std::string_view name) -> const ComponentPlan& {
+            if (const auto* c = e.find_component(name)) return *c;
+            throw py::key_error(std::string(name));
+          },
+          py::arg("name"), py::return_value_policy::reference_internal);
+  result_class<Plan>(m, "Plan", "Plans of every environment of a scenario.")
+      .def_readonly("scenario", &Plan::scenario)
+      .def_readonly("environments", &Plan::environments)
+      .def(
+          "environment",
+          [](const Plan& p, std::string_view name) -> const EnvironmentPlan& {
+            if (const auto* e = p.find_environment(name)) return *e;
+            throw py::key_error(std::string(name));
+          },
+          py::arg("name"), py::return_value_policy::reference_internal)
+      .def(
+          "to_json", [](const Plan& p, int indent) { return plan_to_json_string(p, indent); },
+          py::arg("indent") = 2, "The plan as JSON (data/schema/plan.schema.json).")
+      .def(
+          "to_dict", [](const Plan& p) { return from_json(plan_to_json(p)); },
+          "The plan as a dict of plain Python values.")
+      .def("__repr__", [](const Plan& p) {
+        std::string text = "<tierplan.Plan '" + p.scenario + "':";
+        for (const auto& e : p.environments) {
+          text += " " + e.name + " " + std::to_string(e.nodes.count) + " x " +
+                  e.nodes.node_type.name + ";";
+        }
+        return text + ">";
+      });
+
+  m.def("plan", &plan, py::arg("scenario"), py::call_guard<py::gil_scoped_release>(),
+        "Plan every environment of the scenario (raises PlanningError when impossible).");
+  m.def("plan_environment", &plan_environment, py::arg("scenario"), py::arg("environment"),
+        py::call_guard<py::gil_scoped_release>(), "Plan one environment of the scenario.");
+
+  m.def("erlang_b", &erlang_b, py::arg("offered_load_erlangs"), py::arg("servers"),
+        "Blocking probability of M/M/c/c (stable recursion).");
+  m.def("erlang_c", &erlang_c, py::arg("offered_load_erlangs"), py::arg("servers"),
+        "Probability of waiting in M/M/c; needs servers > offered load.");
+  m.def("probability_wait_exceeds", &probability_wait_exceeds, py::arg("offered_load_erlangs"),
+        py::arg("servers"), py::arg("service_s"), py::arg("wait_s"), "P(wait > wait_s) in M/M/c.");
+  m.def("mean_wait_s", &mean_wait_s, py::arg("offered_load_erlangs"), py::arg("servers"),
+        py::arg("service_s"), "Mean queueing delay Wq in M/M/c.");
+}
+
+}  // namespace tierplan::bindings

@@ -1,0 +1,80 @@
+#pragma once
+// The Plan: for every environment, its components, worker nodes and tier, each
+// number with the reason that bound it.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tierplan/demand.hpp"
+#include "tierplan/nodes.hpp"
+#include "tierplan/replicas.hpp"
+#include "tierplan/scenario.hpp"
+#include "tierplan/tiers.hpp"
+
+namespace tierplan {
+
+// Hours in an average month (8760 / 12), for monthly prices from hourly ones.
+inline constexpr double kHoursPerMonth = 730.0;
+
+struct NodePlan {
+  NodeType node_type;
+  NodeAllocatable allocatable;
+  PackingMeasure packed_by = PackingMeasure::requests;
+  int count = 0;
+  int steady_state_count = 0;  // fewest nodes that hold every pod, before N+1
+  bool survives_node_loss = false;
+  std::string count_reason;
+  std::string type_reason;
+  std::vector<NodeUsage> nodes;
+  double cost_usd_month = 0.0;
+  std::string cost_reason;
+  bool operator==(const NodePlan&) const = default;
+};
+
+struct ResourceTotals {
+  double request_cpu_m = 0.0;
+  double request_memory_mib = 0.0;
+  double limit_cpu_m = 0.0;
+  double limit_memory_mib = 0.0;
+  int pods = 0;
+  // Node capacity left for pods after everything is packed (by the packing measure).
+  double spare_cpu_m = 0.0;
+  double spare_memory_mib = 0.0;
+  bool operator==(const ResourceTotals&) const = default;
+};
+
+struct EnvironmentPlan {
+  std::string name;
+  double daily_active_users = 0.0;
+  double growth_factor = 1.0;  // load at the end of the planning horizon / today
+  PeakDemand demand;
+  std::vector<ComponentPlan> components;
+  NodePlan nodes;
+  ResourceTotals totals;
+  TierRecommendation tier;
+  std::vector<std::string> warnings;
+  bool operator==(const EnvironmentPlan&) const = default;
+
+  const ComponentPlan* find_component(std::string_view component_name) const;
+};
+
+struct Plan {
+  std::string scenario;
+  std::vector<EnvironmentPlan> environments;
+  bool operator==(const Plan&) const = default;
+
+  const EnvironmentPlan* find_environment(std::string_view environment_name) const;
+};
+
+// Plans every environment of the scenario. Throws PlanningError when an environment
+// cannot be planned (a pod larger than every node type, an unreachable latency target).
+Plan plan(const Scenario& scenario);
+EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment);
+
+// Pods of the planned components, sized by the policy's packing measure.
+std::vector<Pod> pods_of(const std::vector<ComponentPlan>& components, PackingMeasure measure);
+
+// The plan as JSON following data/schema/plan.schema.json (units in key names).
+std::string plan_to_json_string(const Plan& plan, int indent = 2);
+
+}  // namespace tierplan

@@ -1,0 +1,98 @@
+#include "tierplan/demand.hpp"
+
+#include "format.hpp"
+
+namespace tierplan {
+
+namespace {
+constexpr double kSecondsPerHour = 3600.0;
+constexpr double kMillisecondsPerSecond = 1000.0;
+}  // namespace
+
+double peak_rate_per_s(const Workload& workload, double per_user_per_day) {
+  return workload.daily_active_users * per_user_per_day * workload.peak_hour_fraction /
+         kSecondsPerHour * workload.peak_burst_factor;
+}
+
+PeakDemand peak_demand(const Workload& workload) {
+  PeakDemand d;
+  double service_weighted = 0.0;
+  double hold_weighted = 0.0;
+  for (const auto& request : workload.requests) {
+    const double rate = peak_rate_per_s(workload, request.per_user_per_day);
+    d.api_rate_per_s += rate;
+    service_weighted += rate * request.api_service_ms / kMillisecondsPerSecond;
+    hold_weighted += rate * request.stream_hold_s;
+    d.worker_task_rate_per_s += rate * request.worker_tasks_per_request;
+    d.plugin_call_rate_per_s += rate * request.plugin_calls_per_request;
+    d.sandbox_execution_rate_per_s += rate * request.sandbox_executions_per_request;
+  }
+  if (d.api_rate_per_s > 0.0) {
+    d.api_service_s = service_weighted / d.api_rate_per_s;
+    d.api_stream_hold_s = hold_weighted / d.api_rate_per_s;
+  }
+  // Ingestion is a daily volume; it peaks like user traffic (people upload in office
+  // hours). One indexing task per document on the worker queues (Celery queue "dataset").
+  const double documents_per_user =
+      workload.daily_active_users > 0.0
+          ? workload.knowledge_base.documents_ingested_per_day / workload.daily_active_users
+          : 0.0;
+  d.document_ingestion_rate_per_s = peak_rate_per_s(workload, documents_per_user);
+  d.worker_task_rate_per_s += d.document_ingestion_rate_per_s;
+  // Plugin (tool) calls and code executions are what leaves the cluster through the
+  // SSRF proxy (HTTP request nodes, tools, sandbox network access).
+  d.outbound_request_rate_per_s = d.plugin_call_rate_per_s + d.sandbox_execution_rate_per_s;
+  return d;
+}
+
+ComponentLoad component_load(const Component& component, const PeakDemand& demand,
+                             const Workload& workload) {
+  ComponentLoad load;
+  const double own_service_s = component.service_time_ms / kMillisecondsPerSecond;
+  switch (component.load_driver) {
+    case LoadDriver::none:
+      load.derivation = "no load driver";
+      return load;
+    case LoadDriver::api_requests:
+      load.arrival_rate_per_s = demand.api_rate_per_s;
+      load.service_s = demand.api_service_s;
+      load.hold_s = demand.api_stream_hold_s;
+      load.derivation = "every request class";
+      break;
+    case LoadDriver::web_requests:
+      load.arrival_rate_per_s = demand.api_rate_per_s;
+      load.service_s = own_service_s;
+      load.derivation = "one front-end request per api request";
+      break;
+    case LoadDriver::worker_tasks:
+      load.arrival_rate_per_s = demand.worker_task_rate_per_s;
+      load.service_s = workload.worker_task_service_s;
+      load.derivation = "Celery tasks fanned out by requests and document ingestion";
+      break;
+    case LoadDriver::plugin_calls:
+      load.arrival_rate_per_s = demand.plugin_call_rate_per_s;
+      load.service_s = workload.plugin_call_service_s;
+      load.derivation = "plugin and tool calls";
+      break;
+    case LoadDriver::sandbox_executions:
+      load.arrival_rate_per_s = demand.sandbox_execution_rate_per_s;
+      load.service_s = workload.sandbox_execution_service_s;
+      load.derivation = "code node executions";
+      break;
+    case LoadDriver::document_ingestion:
+      load.arrival_rate_per_s = demand.document_ingestion_rate_per_s;
+      load.service_s = own_service_s;
+      load.derivation = "documents parsed";
+      break;
+    case LoadDriver::outbound_requests:
+      load.arrival_rate_per_s = demand.outbound_request_rate_per_s;
+      load.service_s = own_service_s;
+      load.derivation = "outbound HTTP of plugins and sandbox";
+      break;
+  }
+  load.offered_load_erlangs = load.arrival_rate_per_s * load.service_s;
+  load.concurrent_requests = load.arrival_rate_per_s * (load.service_s + load.hold_s);
+  return load;
+}
+
+}  // namespace tierplan

@@ -1,0 +1,141 @@
+// The Plan as JSON. Keys carry their units; every planned number has a *_reason key
+// next to it. data/schema/plan.schema.json documents the shape.
+#include "field_reader.hpp"
+#include "tierplan/json.hpp"
+#include "tierplan/plan.hpp"
+
+namespace tierplan {
+
+namespace {
+
+using detail::json;
+
+constexpr int kPlanSchemaVersion = 1;
+
+json component_json(const ComponentPlan& c) {
+  const auto& load = c.load;
+  return {{"name", c.name},
+          {"helm_key", c.helm_key},
+          {"kind", to_string(c.kind)},
+          {"load",
+           {{"arrival_rate_per_s", load.arrival_rate_per_s},
+            {"service_time_ms", load.service_s * 1000.0},
+            {"stream_hold_s", load.hold_s},
+            {"offered_load_erlangs", load.offered_load_erlangs},
+            {"concurrent_requests", load.concurrent_requests},
+            {"reason", load.derivation}}},
+          {"replicas", c.replicas},
+          {"replicas_reason", c.replicas_reason},
+          {"queueing_replicas", c.queueing_replicas},
+          {"connection_replicas", c.connection_replicas},
+          {"floor_replicas", c.floor_replicas},
+          {"server_utilization_fraction", c.server_utilization},
+          {"wait_probability", c.wait_probability},
+          {"request_cpu_m", c.request_cpu_m},
+          {"request_memory_mib", c.request_memory_mib},
+          {"limit_cpu_m", c.limit_cpu_m},
+          {"limit_memory_mib", c.limit_memory_mib},
+          {"resources_reason", c.resources_reason},
+          {"autoscaling",
+           {{"enabled", c.autoscaled},
+            {"min_replicas", c.hpa_min_replicas},
+            {"max_replicas", c.hpa_max_replicas},
+            {"target_cpu_utilization_percent", c.hpa_target_cpu_utilization_percent},
+            {"reason", c.hpa_reason}}}};
+}
+
+json nodes_json(const NodePlan& n) {
+  const auto& a = n.allocatable;
+  json per_node = json::array();
+  for (const auto& node : n.nodes) {
+    per_node.push_back({{"index", node.index},
+                        {"pods", node.pods},
+                        {"packed_cpu_m", node.packed_cpu_m},
+                        {"packed_memory_mib", node.packed_memory_mib},
+                        {"request_cpu_m", node.request_cpu_m},
+                        {"request_memory_mib", node.request_memory_mib},
+                        {"limit_cpu_m", node.limit_cpu_m},
+                        {"limit_memory_mib", node.limit_memory_mib},
+                        {"free_cpu_m", node.free_cpu_m},
+                        {"free_memory_mib", node.free_memory_mib}});
+  }
+  return {{"node_type", n.node_type.name},
+          {"cloud", n.node_type.cloud},
+          {"vcpu", n.node_type.vcpu},
+          {"memory_gib", n.node_type.memory_gib},
+          {"price_usd_per_hour", n.node_type.price_usd_per_hour},
+          {"type_reason", n.type_reason},
+          {"count", n.count},
+          {"count_reason", n.count_reason},
+          {"steady_state_count", n.steady_state_count},
+          {"survives_node_loss", n.survives_node_loss},
+          {"packed_by", to_string(n.packed_by)},
+          {"allocatable",
+           {{"capacity_cpu_m", a.capacity_cpu_m},
+            {"capacity_memory_mib", a.capacity_memory_mib},
+            {"reserved_cpu_m", a.reserved_cpu_m},
+            {"reserved_memory_mib", a.reserved_memory_mib},
+            {"eviction_memory_mib", a.eviction_memory_mib},
+            {"allocatable_cpu_m", a.allocatable_cpu_m},
+            {"allocatable_memory_mib", a.allocatable_memory_mib},
+            {"daemonset_cpu_m", a.daemonset_cpu_m},
+            {"daemonset_memory_mib", a.daemonset_memory_mib},
+            {"pod_cpu_m", a.pod_cpu_m},
+            {"pod_memory_mib", a.pod_memory_mib},
+            {"pod_slots", a.pod_slots}}},
+          {"nodes", per_node},
+          {"cost_usd_month", n.cost_usd_month},
+          {"cost_reason", n.cost_reason}};
+}
+
+json environment_json(const EnvironmentPlan& e) {
+  const auto& d = e.demand;
+  const auto& t = e.totals;
+  json components = json::array();
+  for (const auto& c : e.components) components.push_back(component_json(c));
+  return {{"name", e.name},
+          {"daily_active_users", e.daily_active_users},
+          {"growth_factor", e.growth_factor},
+          {"peak_demand",
+           {{"api_rate_per_s", d.api_rate_per_s},
+            {"api_service_ms", d.api_service_s * 1000.0},
+            {"api_stream_hold_s", d.api_stream_hold_s},
+            {"worker_task_rate_per_s", d.worker_task_rate_per_s},
+            {"plugin_call_rate_per_s", d.plugin_call_rate_per_s},
+            {"sandbox_execution_rate_per_s", d.sandbox_execution_rate_per_s},
+            {"document_ingestion_rate_per_s", d.document_ingestion_rate_per_s},
+            {"outbound_request_rate_per_s", d.outbound_request_rate_per_s}}},
+          {"components", components},
+          {"nodes", nodes_json(e.nodes)},
+          {"totals",
+           {{"pods", t.pods},
+            {"request_cpu_m", t.request_cpu_m},
+            {"request_memory_mib", t.request_memory_mib},
+            {"limit_cpu_m", t.limit_cpu_m},
+            {"limit_memory_mib", t.limit_memory_mib},
+            {"spare_cpu_m", t.spare_cpu_m},
+            {"spare_memory_mib", t.spare_memory_mib}}},
+          {"tier",
+           {{"name", e.tier.tier},
+            {"custom", e.tier.custom},
+            {"survives_node_loss", e.tier.survives_node_loss},
+            {"exceeded_resource", e.tier.exceeded_resource},
+            {"reason", e.tier.reason}}},
+          {"warnings", e.warnings}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json plan_to_json(const Plan& plan) {
+  json environments = json::array();
+  for (const auto& e : plan.environments) environments.push_back(environment_json(e));
+  return {{"schema_version", kPlanSchemaVersion},
+          {"scenario", plan.scenario},
+          {"environments", environments}};
+}
+
+std::string plan_to_json_string(const Plan& plan, int indent) {
+  return plan_to_json(plan).dump(indent) + "\n";
+}
+
+}  // namespace tierplan

@@ -1,0 +1,87 @@
+#include "tierplan/queueing.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace tierplan {
+
+namespace {
+
+void require_valid(double offered_load_erlangs, int servers) {
+  if (!(offered_load_erlangs >= 0.0) || !std::isfinite(offered_load_erlangs)) {
+    throw std::invalid_argument("offered load must be finite and >= 0");
+  }
+  if (servers < 0) throw std::invalid_argument("servers must be >= 0");
+}
+
+// inv_k = 1 + inv_{k-1} * k / A is 1/B(k); advancing it one server at a time.
+double next_inverse_blocking(double inverse_blocking, int k, double offered_load_erlangs) {
+  return 1.0 + inverse_blocking * static_cast<double>(k) / offered_load_erlangs;
+}
+
+double erlang_c_from_b(double offered_load_erlangs, int servers, double blocking) {
+  const double c = static_cast<double>(servers);
+  return c * blocking / (c - offered_load_erlangs * (1.0 - blocking));
+}
+
+}  // namespace
+
+double erlang_b(double offered_load_erlangs, int servers) {
+  require_valid(offered_load_erlangs, servers);
+  if (offered_load_erlangs == 0.0) return servers == 0 ? 1.0 : 0.0;
+  double inverse_blocking = 1.0;
+  for (int k = 1; k <= servers; ++k) {
+    inverse_blocking = next_inverse_blocking(inverse_blocking, k, offered_load_erlangs);
+  }
+  return 1.0 / inverse_blocking;
+}
+
+double erlang_c(double offered_load_erlangs, int servers) {
+  require_valid(offered_load_erlangs, servers);
+  if (static_cast<double>(servers) <= offered_load_erlangs) {
+    throw std::invalid_argument("Erlang C needs more servers than the offered load");
+  }
+  if (offered_load_erlangs == 0.0) return 0.0;
+  return erlang_c_from_b(offered_load_erlangs, servers, erlang_b(offered_load_erlangs, servers));
+}
+
+double probability_wait_exceeds(double offered_load_erlangs, int servers, double service_s,
+                                double wait_s) {
+  const double c = static_cast<double>(servers);
+  return erlang_c(offered_load_erlangs, servers) *
+         std::exp(-(c - offered_load_erlangs) * wait_s / service_s);
+}
+
+double mean_wait_s(double offered_load_erlangs, int servers, double service_s) {
+  const double c = static_cast<double>(servers);
+  return erlang_c(offered_load_erlangs, servers) * service_s / (c - offered_load_erlangs);
+}
+
+std::optional<ServerSizing> min_servers(double offered_load_erlangs, double service_s,
+                                        double wait_target_s, double percentile,
+                                        double max_utilization, int max_servers) {
+  require_valid(offered_load_erlangs, 0);
+  if (offered_load_erlangs == 0.0) return ServerSizing{1, 0.0, 0.0, 0.0, false};
+  const double allowed_tail = 1.0 - percentile;
+  double inverse_blocking = 1.0;
+  for (int k = 1; k <= max_servers; ++k) {
+    inverse_blocking = next_inverse_blocking(inverse_blocking, k, offered_load_erlangs);
+    const double c = static_cast<double>(k);
+    if (c <= offered_load_erlangs) continue;
+    const double utilization = offered_load_erlangs / c;
+    const double wait_probability =
+        erlang_c_from_b(offered_load_erlangs, k, 1.0 / inverse_blocking);
+    const double tail =
+        wait_probability * std::exp(-(c - offered_load_erlangs) * wait_target_s / service_s);
+    const bool utilization_ok = utilization <= max_utilization;
+    if (utilization_ok && tail <= allowed_tail) {
+      // Bound by the wait when the utilisation ceiling alone would have allowed fewer.
+      const bool fewer_allowed_by_utilization =
+          k > 1 && offered_load_erlangs / (c - 1.0) <= max_utilization;
+      return ServerSizing{k, utilization, wait_probability, tail, fewer_allowed_by_utilization};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace tierplan

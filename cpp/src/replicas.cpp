@@ -1,0 +1,212 @@
+#include "tierplan/replicas.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "format.hpp"
+#include "tierplan/errors.hpp"
+#include "tierplan/queueing.hpp"
+
+namespace tierplan {
+
+namespace {
+
+using detail::fixed;
+using detail::readable;
+
+constexpr double kMillisecondsPerSecond = 1000.0;
+// Requests are rounded up to these steps, as people write them in Helm values.
+constexpr double kCpuStepM = 10.0;
+constexpr double kMemoryStepMib = 16.0;
+
+double round_up(double value, double step) { return std::ceil(value / step - 1e-9) * step; }
+
+int ceil_to_int(double value) { return static_cast<int>(std::ceil(value - 1e-9)); }
+
+bool is_interactive(const Component& component) { return component.kind == ComponentKind::service; }
+
+// What the queue may wait: interactive services must answer within the latency
+// target (wait + service); workers only bound how long a task sits in the queue.
+double wait_budget_s(const Component& component, const ComponentLoad& load,
+                     const EnvironmentPolicy& policy, const std::string& environment_name) {
+  const double target_s = policy.latency_target_ms / kMillisecondsPerSecond;
+  if (!is_interactive(component)) return target_s;
+  if (target_s <= load.service_s) {
+    throw PlanningError(environment_name + ": " + component.name + ": latency target " +
+                        readable(policy.latency_target_ms) + " ms is not above its mean service " +
+                        "time " + readable(load.service_s * kMillisecondsPerSecond) +
+                        " ms; no replica count meets it (raise the target or shorten the work)");
+  }
+  return target_s - load.service_s;
+}
+
+struct ReplicaBounds {
+  int queueing = 0;
+  int connections = 0;
+  ServerSizing sizing;
+};
+
+ReplicaBounds replica_bounds(const Component& component, const ComponentLoad& load,
+                             const EnvironmentPolicy& policy, const std::string& environment_name) {
+  ReplicaBounds bounds;
+  if (load.arrival_rate_per_s <= 0.0) return bounds;
+  const int per_replica = component.concurrency_per_replica;
+  const long long max_servers = static_cast<long long>(policy.max_replicas) * per_replica;
+  const auto sizing = min_servers(load.offered_load_erlangs, load.service_s,
+                                  wait_budget_s(component, load, policy, environment_name),
+                                  policy.latency_percentile, policy.max_server_utilization,
+                                  static_cast<int>(std::min<long long>(max_servers, 1 << 30)));
+  if (!sizing) {
+    throw PlanningError(environment_name + ": " + component.name + ": " +
+                        readable(load.arrival_rate_per_s) + " req/s (" +
+                        readable(load.offered_load_erlangs) + " Erlangs) cannot meet the latency " +
+                        "target within max_replicas " + std::to_string(policy.max_replicas) + " (" +
+                        std::to_string(per_replica) + " concurrent per replica)");
+  }
+  bounds.sizing = *sizing;
+  bounds.queueing = ceil_to_int(static_cast<double>(sizing->servers) / per_replica);
+  if (component.max_connections_per_replica > 0 && load.concurrent_requests > 0.0) {
+    bounds.connections =
+        ceil_to_int(load.concurrent_requests /
+                    (component.max_connections_per_replica * policy.max_server_utilization));
+  }
+  return bounds;
+}
+
+std::string percentile_label(double percentile) {
+  return "p" + detail::readable(percentile * 100.0);
+}
+
+}  // namespace
+
+ComponentPlan size_component(const Component& component, const ComponentLoad& load,
+                             const EnvironmentPolicy& policy, double limit_to_request_ratio,
+                             double growth_factor, const std::string& environment_name) {
+  ComponentPlan plan;
+  plan.name = component.name;
+  plan.helm_key = component.helm_key;
+  plan.kind = component.kind;
+  plan.load = load;
+
+  const ReplicaBounds bounds = replica_bounds(component, load, policy, environment_name);
+  plan.queueing_replicas = bounds.queueing;
+  plan.connection_replicas = bounds.connections;
+  plan.floor_replicas = component.scales_horizontally ? policy.min_replicas : 1;
+  const int needed = std::max({plan.floor_replicas, bounds.queueing, bounds.connections});
+
+  if (!component.scales_horizontally && needed > 1) {
+    throw PlanningError(environment_name + ": " + component.name + " runs as one replica but " +
+                        "its load needs " + std::to_string(needed));
+  }
+  if (needed > policy.max_replicas) {
+    throw PlanningError(environment_name + ": " + component.name + " needs " +
+                        std::to_string(needed) + " replicas, above max_replicas " +
+                        std::to_string(policy.max_replicas));
+  }
+  plan.replicas = needed;
+
+  // The reason names the binding bound first, then the others it was compared with.
+  std::string queueing_text;
+  if (load.arrival_rate_per_s > 0.0) {
+    queueing_text =
+        "queueing needs " + std::to_string(bounds.queueing) + " at " +
+        readable(load.arrival_rate_per_s) + " req/s (" + readable(load.offered_load_erlangs) +
+        " Erlangs, " + std::to_string(component.concurrency_per_replica) + " per replica, " +
+        (bounds.sizing.bound_by_wait
+             ? percentile_label(policy.latency_percentile) + " latency target " +
+                   readable(policy.latency_target_ms) + " ms"
+             : "utilisation ceiling " + readable(policy.max_server_utilization * 100.0) + "%") +
+        ")";
+  }
+  std::string connection_text;
+  if (bounds.connections > 0) {
+    connection_text = "held connections need " + std::to_string(bounds.connections) + " for " +
+                      readable(load.concurrent_requests) + " in flight (Little's law)";
+  }
+  std::string floor_text;
+  if (component.kind == ComponentKind::singleton) {
+    floor_text = "singleton: exactly one replica";
+  } else if (!component.scales_horizontally) {
+    floor_text = "does not scale horizontally: one replica";
+  } else {
+    floor_text = environment_name + " floor min_replicas " + std::to_string(policy.min_replicas);
+  }
+  std::vector<std::string> parts;
+  if (!queueing_text.empty() && bounds.queueing == needed) parts.push_back(queueing_text);
+  if (!connection_text.empty() && bounds.connections == needed) parts.push_back(connection_text);
+  if (plan.floor_replicas == needed) parts.push_back(floor_text);
+  if (!queueing_text.empty() && bounds.queueing != needed) parts.push_back(queueing_text);
+  if (!connection_text.empty() && bounds.connections != needed) parts.push_back(connection_text);
+  if (load.arrival_rate_per_s <= 0.0) parts.push_back("no load of its own");
+  plan.replicas_reason = std::to_string(needed) + (needed == 1 ? " replica (" : " replicas (");
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    plan.replicas_reason += (i == 0 ? "" : "; ") + parts[i];
+  }
+  plan.replicas_reason += ")";
+
+  if (load.arrival_rate_per_s > 0.0) {
+    const int servers = plan.replicas * component.concurrency_per_replica;
+    plan.server_utilization = load.offered_load_erlangs / servers;
+    plan.wait_probability = erlang_c(load.offered_load_erlangs, servers);
+  }
+
+  // Per-replica design load: the floor's share of the peak, but never more than one
+  // replica carries at the utilisation ceiling. It never falls as load grows, and is
+  // never below what a replica actually carries.
+  double design_rate = load.arrival_rate_per_s / plan.floor_replicas;
+  if (load.service_s > 0.0) {
+    design_rate = std::min(design_rate, policy.max_server_utilization *
+                                            component.concurrency_per_replica / load.service_s);
+  }
+  double design_concurrent = design_rate * (load.service_s + load.hold_s);
+  if (component.max_connections_per_replica > 0) {
+    design_concurrent =
+        std::min(design_concurrent, static_cast<double>(component.max_connections_per_replica));
+  }
+  const auto& model = component.resources;
+  plan.request_cpu_m =
+      round_up(model.baseline_cpu_m + model.cpu_m_per_rate_per_s * design_rate, kCpuStepM);
+  plan.request_memory_mib =
+      round_up(model.baseline_memory_mib + model.memory_mib_per_rate_per_s * design_rate +
+                   model.memory_mib_per_concurrent * design_concurrent,
+               kMemoryStepMib);
+  plan.limit_cpu_m = round_up(plan.request_cpu_m * limit_to_request_ratio, kCpuStepM);
+  plan.limit_memory_mib =
+      round_up(plan.request_memory_mib * limit_to_request_ratio, kMemoryStepMib);
+  if (design_rate > 0.0) {
+    plan.resources_reason = "baseline " + readable(model.baseline_cpu_m) + " m / " +
+                            readable(model.baseline_memory_mib) + " MiB plus " +
+                            readable(design_rate) + " req/s and " + readable(design_concurrent) +
+                            " in flight per replica; limits " + readable(limit_to_request_ratio) +
+                            "x requests";
+  } else {
+    plan.resources_reason = "baseline " + readable(model.baseline_cpu_m) + " m / " +
+                            readable(model.baseline_memory_mib) +
+                            " MiB (no load of its own); limits " +
+                            readable(limit_to_request_ratio) + "x requests";
+  }
+
+  plan.autoscaled = component.scales_horizontally && load.arrival_rate_per_s > 0.0;
+  if (plan.autoscaled) {
+    ComponentLoad grown = load;
+    grown.arrival_rate_per_s *= growth_factor;
+    grown.offered_load_erlangs *= growth_factor;
+    grown.concurrent_requests *= growth_factor;
+    const ReplicaBounds grown_bounds = replica_bounds(component, grown, policy, environment_name);
+    plan.hpa_min_replicas = plan.replicas;
+    plan.hpa_max_replicas =
+        std::min(policy.max_replicas,
+                 std::max({plan.replicas, grown_bounds.queueing, grown_bounds.connections}));
+    plan.hpa_target_cpu_utilization_percent = policy.max_server_utilization * 100.0;
+    plan.hpa_reason = "from the planned replicas up to what " + readable(growth_factor) +
+                      "x the peak load needs at the end of the planning horizon; target CPU " +
+                      readable(plan.hpa_target_cpu_utilization_percent) +
+                      "% (the utilisation ceiling)";
+  } else {
+    plan.hpa_reason =
+        component.scales_horizontally ? "no load to scale on" : "fixed at one replica";
+  }
+  return plan;
+}
+
+}  // namespace tierplan
