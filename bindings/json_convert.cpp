@@ -18,6 +18,12 @@ nlohmann::ordered_json to_json(py::handle object, const std::string& path) {
     }
   }
   if (py::isinstance<py::float_>(object)) return object.cast<double>();
+  // numpy and other numeric types (np.int64, np.float32) register with numbers.
+  const py::module_ numbers = py::module_::import("numbers");
+  if (py::isinstance(object, numbers.attr("Integral"))) {
+    return to_json(py::reinterpret_steal<py::object>(PyNumber_Index(object.ptr())), path);
+  }
+  if (py::isinstance(object, numbers.attr("Real"))) return object.cast<double>();
   if (py::isinstance<py::str>(object)) return object.cast<std::string>();
   if (py::isinstance<py::dict>(object)) {
     nlohmann::ordered_json result = nlohmann::ordered_json::object();

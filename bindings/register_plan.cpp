@@ -15,7 +15,8 @@ namespace {
 template <class T>
 py::class_<T> result_class(py::module_& m, const char* name, const char* doc) {
   py::class_<T> cls(m, name, doc);
-  cls.def("__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator());
+  cls.def(
+      "__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator());
   return cls;
 }
 

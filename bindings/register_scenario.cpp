@@ -18,9 +18,11 @@ template <class T, class... Extra>
 py::class_<T, Extra...> value_class(py::module_& m, const char* name, const char* doc) {
   py::class_<T, Extra...> cls(m, name, doc);
   cls.def(py::init<>())
-      .def("__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator())
+      .def(
+          "__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator())
       .def("__copy__", [](const T& self) { return T(self); })
-      .def("__deepcopy__", [](const T& self, py::dict) { return T(self); }, py::arg("memo"));
+      .def(
+          "__deepcopy__", [](const T& self, py::dict) { return T(self); }, py::arg("memo"));
   return cls;
 }
 
@@ -37,16 +39,17 @@ void register_scenario(py::module_& m) {
   enum_values(kind, {ComponentKind::service, ComponentKind::worker, ComponentKind::singleton,
                      ComponentKind::daemon});
   py::native_enum<LoadDriver> driver(m, "LoadDriver", "enum.Enum");
-  enum_values(driver, {LoadDriver::none, LoadDriver::api_requests, LoadDriver::web_requests,
-                       LoadDriver::worker_tasks, LoadDriver::plugin_calls,
-                       LoadDriver::sandbox_executions, LoadDriver::document_ingestion,
-                       LoadDriver::outbound_requests});
+  enum_values(driver,
+              {LoadDriver::none, LoadDriver::api_requests, LoadDriver::web_requests,
+               LoadDriver::worker_tasks, LoadDriver::plugin_calls, LoadDriver::sandbox_executions,
+               LoadDriver::document_ingestion, LoadDriver::outbound_requests});
   py::native_enum<SpreadPolicy> spread(m, "SpreadPolicy", "enum.Enum");
   enum_values(spread, {SpreadPolicy::none, SpreadPolicy::nodes});
   py::native_enum<PackingMeasure> packing(m, "PackingMeasure", "enum.Enum");
   enum_values(packing, {PackingMeasure::requests, PackingMeasure::limits});
   py::native_enum<ReservedModel> reserved(m, "ReservedModel", "enum.Enum");
-  enum_values(reserved, {ReservedModel::gke, ReservedModel::eks, ReservedModel::aks});
+  enum_values(reserved, {ReservedModel::gke, ReservedModel::eks, ReservedModel::aks,
+                         ReservedModel::by_cloud});
 
   value_class<RequestClass>(m, "RequestClass", "One kind of user-facing request.")
       .def_readwrite("name", &RequestClass::name)
@@ -185,8 +188,8 @@ void register_scenario(py::module_& m) {
       .def("workload_of", &Scenario::workload_of, py::arg("environment"),
            "The workload an environment serves.")
       .def_static(
-          "from_json",
-          [](std::string_view text) { return scenario_from_json_string(text); }, py::arg("text"),
+          "from_json", [](std::string_view text) { return scenario_from_json_string(text); },
+          py::arg("text"),
           "Parse and validate JSON text; raises ValidationError listing every problem.")
       .def_static("from_file", &scenario_from_file, py::arg("path"),
                   "Read and validate a scenario file.")
@@ -213,8 +216,10 @@ void register_scenario(py::module_& m) {
       });
 
   m.def("builtin_scenario_names", &builtin_scenario_names, "Names of the shipped scenarios.");
-  m.def("builtin_data_file", [](std::string_view path) { return std::string(builtin_data_file(path)); },
-        py::arg("relative_path"), "Text of a shipped data file, e.g. 'schema/plan.schema.json'.");
+  m.def(
+      "builtin_data_file",
+      [](std::string_view path) { return std::string(builtin_data_file(path)); },
+      py::arg("relative_path"), "Text of a shipped data file, e.g. 'schema/plan.schema.json'.");
   m.def("builtin_data_file_names", &builtin_data_file_names, "Paths of the shipped data files.");
 }
 

@@ -9,8 +9,11 @@ constexpr std::array<std::pair<std::string_view, SpreadPolicy>, 2> kSpread = {
     {{"none", SpreadPolicy::none}, {"nodes", SpreadPolicy::nodes}}};
 constexpr std::array<std::pair<std::string_view, PackingMeasure>, 2> kPacking = {
     {{"requests", PackingMeasure::requests}, {"limits", PackingMeasure::limits}}};
-constexpr std::array<std::pair<std::string_view, ReservedModel>, 3> kReserved = {
-    {{"gke", ReservedModel::gke}, {"eks", ReservedModel::eks}, {"aks", ReservedModel::aks}}};
+constexpr std::array<std::pair<std::string_view, ReservedModel>, 4> kReserved = {
+    {{"gke", ReservedModel::gke},
+     {"eks", ReservedModel::eks},
+     {"aks", ReservedModel::aks},
+     {"by_cloud", ReservedModel::by_cloud}}};
 }  // namespace
 
 std::string to_string(SpreadPolicy v) { return std::string(detail::choice_name(v, kSpread)); }

@@ -24,8 +24,14 @@ class IssueList {
   // Throws ValidationError when any issue was recorded.
   void throw_if_any() const;
 
+  // Numbers too large for a double are kept as infinities; their text, by path, is
+  // what messages show ("got 1e400").
+  void remember_overflow(std::string path, std::string token);
+  const std::string* overflow_token(const std::string& path) const;
+
  private:
   std::vector<FieldIssue> issues_;
+  std::vector<std::pair<std::string, std::string>> overflow_tokens_;
 };
 
 struct Bounds {

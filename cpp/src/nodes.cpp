@@ -71,6 +71,13 @@ double aks_cpu_m(int vcpu) {
 
 }  // namespace
 
+ReservedModel resolve_reserved_model(ReservedModel model, const std::string& cloud) {
+  if (model != ReservedModel::by_cloud) return model;
+  if (cloud == "aws") return ReservedModel::eks;
+  if (cloud == "azure") return ReservedModel::aks;
+  return ReservedModel::gke;  // gcp, and the default for other clouds
+}
+
 double reserved_cpu_m(int vcpu, ReservedModel model) {
   if (model == ReservedModel::aks) return aks_cpu_m(vcpu);
   return banded(static_cast<double>(vcpu), kCpuBands) * 1000.0;
@@ -86,6 +93,8 @@ double reserved_memory_mib(double memory_gib, int max_pods, ReservedModel model)
     case ReservedModel::aks:
       return std::min(kAksMibPerPod * max_pods + kAksBaseMib,
                       kAksMaxMemoryShare * memory_gib * kMibPerGib);
+    case ReservedModel::by_cloud:
+      break;  // resolved by the caller
   }
   return 0.0;
 }
@@ -94,9 +103,9 @@ NodeAllocatable node_allocatable(const NodeType& node_type, const EnvironmentPol
   NodeAllocatable a;
   a.capacity_cpu_m = node_type.vcpu * 1000.0;
   a.capacity_memory_mib = node_type.memory_gib * kMibPerGib;
-  a.reserved_cpu_m = reserved_cpu_m(node_type.vcpu, policy.reserved_model);
-  a.reserved_memory_mib =
-      reserved_memory_mib(node_type.memory_gib, node_type.max_pods, policy.reserved_model);
+  const ReservedModel model = resolve_reserved_model(policy.reserved_model, node_type.cloud);
+  a.reserved_cpu_m = reserved_cpu_m(node_type.vcpu, model);
+  a.reserved_memory_mib = reserved_memory_mib(node_type.memory_gib, node_type.max_pods, model);
   a.eviction_memory_mib = kEvictionMemoryMib;
   a.allocatable_cpu_m = a.capacity_cpu_m - a.reserved_cpu_m;
   a.allocatable_memory_mib = a.capacity_memory_mib - a.reserved_memory_mib - a.eviction_memory_mib;

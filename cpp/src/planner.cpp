@@ -97,9 +97,11 @@ Candidate evaluate(const NodeType& type, const std::vector<Pod>& pods,
   if (!c.excluded_because.empty()) return c;
 
   const int pod_count = static_cast<int>(pods.size());
-  int lower = std::max({1, static_cast<int>(std::ceil(total_cpu / usable_cpu - 1e-9)),
-                        static_cast<int>(std::ceil(total_memory / usable_memory - 1e-9)),
-                        (pod_count + a.pod_slots - 1) / a.pod_slots});
+  const int resource_lower =
+      std::max({1, static_cast<int>(std::ceil(total_cpu / usable_cpu - 1e-9)),
+                static_cast<int>(std::ceil(total_memory / usable_memory - 1e-9)),
+                (pod_count + a.pod_slots - 1) / a.pod_slots});
+  int lower = resource_lower;
   int spread_floor = 0;
   if (policy.spread == SpreadPolicy::nodes) {
     spread_floor = std::min(policy.min_replicas, most_replicas);
@@ -127,9 +129,11 @@ Candidate evaluate(const NodeType& type, const std::vector<Pod>& pods,
                        (c.steady_state_count == 1 ? " node holds" : " nodes hold") +
                        " every pod by " + measure_name(policy.pack_by) + " (" +
                        binding_resource(pods, a, policy, c.steady_state_count);
-  if (spread_floor > 0 && c.steady_state_count == spread_floor &&
-      spread_floor > static_cast<int>(std::ceil(total_cpu / usable_cpu - 1e-9))) {
+  if (spread_floor > resource_lower && c.steady_state_count == spread_floor) {
     steady += "; spreading " + std::to_string(spread_floor) + " replicas over distinct nodes";
+  } else if (c.steady_state_count > std::max(resource_lower, spread_floor)) {
+    steady += "; the totals would fit " + std::to_string(resource_lower) +
+              " but the pods do not pack into fewer nodes";
   }
   steady += ")";
   c.count_reason = std::to_string(c.count) + (c.count == 1 ? " node: " : " nodes: ") + steady;
@@ -267,8 +271,12 @@ TierRecommendation recommend_tier(const std::vector<Pod>& pods,
     recommendation.exceeded_resource = "memory";
     exceeded = "memory " + gib(total_memory) + " > " + gib(preset_memory);
   } else {
-    recommendation.exceeded_resource = "packing";
-    exceeded = "pod sizes and spread do not pack onto its nodes";
+    // The totals fit, but the pods do not: name the fuller resource.
+    const bool cpu_fuller = total_cpu / preset_cpu >= total_memory / preset_memory;
+    recommendation.exceeded_resource = cpu_fuller ? "cpu" : "memory";
+    exceeded = (cpu_fuller ? "CPU: " + cores(total_cpu) + " of " + cores(preset_cpu)
+                           : "memory: " + gib(total_memory) + " of " + gib(preset_memory)) +
+               " usable, but the pods do not pack onto its nodes";
   }
   recommendation.reason = "exceeds every preset; the largest, " + largest.name +
                           ", falls short on " + exceeded + " (by " + measure +

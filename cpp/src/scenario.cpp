@@ -24,31 +24,41 @@ namespace {
 
 // Follows a path such as "environments[2].policy.min_replicas" through document.
 bool path_exists(const detail::json& document, std::string_view path) {
+  constexpr std::size_t kMaxIndexDigits = 9;
   const detail::json* node = &document;
   std::size_t pos = 0;
+  if (path.empty()) return false;
   while (pos < path.size()) {
-    if (path[pos] == '.') ++pos;
     if (path[pos] == '[') {
       const auto close = path.find(']', pos);
-      if (close == std::string_view::npos || !node->is_array()) return false;
+      if (close == std::string_view::npos || close == pos + 1 ||
+          close - pos - 1 > kMaxIndexDigits || !node->is_array()) {
+        return false;
+      }
       std::size_t index = 0;
       for (std::size_t i = pos + 1; i < close; ++i) {
         if (path[i] < '0' || path[i] > '9') return false;
         index = index * 10 + static_cast<std::size_t>(path[i] - '0');
       }
-      if (close == pos + 1 || index >= node->size()) return false;
+      if (index >= node->size()) return false;
       node = &(*node)[index];
       pos = close + 1;
+      // After an index comes the end, another index, or '.' and a key.
+      if (pos < path.size() && path[pos] != '[' && path[pos] != '.') return false;
+      if (pos < path.size() && path[pos] == '.' && ++pos >= path.size()) return false;
       continue;
     }
     const auto end = path.find_first_of(".[", pos);
-    const auto key =
-        path.substr(pos, end == std::string_view::npos ? path.size() - pos : end - pos);
+    const auto key = path.substr(pos, end == std::string_view::npos ? path.size() - pos : end - pos);
     if (key.empty() || !node->is_object()) return false;
     const auto it = node->find(key);
     if (it == node->end()) return false;
     node = &*it;
     pos = end == std::string_view::npos ? path.size() : end;
+    if (pos < path.size() && path[pos] == '.') {
+      ++pos;
+      if (pos >= path.size()) return false;  // a trailing '.'
+    }
   }
   return true;
 }
@@ -122,6 +132,20 @@ Scenario scenario_from_json(const nlohmann::ordered_json& document) {
   return scenario;
 }
 
+namespace {
+
+// Text input keeps the parser's IssueList, which knows the text of overflowing numbers.
+Scenario scenario_from_text(std::string_view text, std::string_view source_name) {
+  detail::IssueList issues;
+  auto document = detail::parse_document(text, source_name, issues);
+  issues.throw_if_any();
+  Scenario scenario = read_scenario(*document, issues);
+  issues.throw_if_any();
+  return scenario;
+}
+
+}  // namespace
+
 nlohmann::ordered_json scenario_to_json(const Scenario& s) {
   detail::json environments = detail::json::array();
   for (const auto& e : s.environments) environments.push_back(detail::write_environment(e));
@@ -138,15 +162,13 @@ nlohmann::ordered_json scenario_to_json(const Scenario& s) {
 }
 
 Scenario scenario_from_json_string(std::string_view text, std::string_view source_name) {
-  detail::IssueList issues;
-  auto document = detail::parse_document(text, source_name, issues);
-  issues.throw_if_any();
-  return scenario_from_json(*document);
+  return scenario_from_text(text, source_name);
 }
 
 Scenario scenario_from_file(const std::filesystem::path& path) {
+  std::error_code error;
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  if (!std::filesystem::is_regular_file(path, error) || !in) {
     throw ValidationError({{path.string(), "cannot read file"}});
   }
   std::ostringstream text;

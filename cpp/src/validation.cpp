@@ -70,7 +70,8 @@ void IssueList::throw_if_any() const {
 
 std::string describe_value(const json& value) {
   if (value.is_number_float()) return format_number(value.get<double>());
-  std::string text = value.dump();
+  // Replace invalid UTF-8 rather than throw: the message must always be printable.
+  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
   constexpr std::size_t kMaxShown = 60;
   if (text.size() > kMaxShown) text = text.substr(0, kMaxShown - 3) + "...";
   return text;
@@ -137,7 +138,9 @@ void ObjectReader::number(std::string_view key, double& out, Bounds bounds, Need
   if (!value->is_number()) return expected(key, *value, "a number");
   const double number = value->get<double>();
   if (!std::isfinite(number)) {
-    issues_.add(join_path(path_, key), "must be a finite number, got " + format_number(number));
+    const std::string path = join_path(path_, key);
+    const std::string* token = issues_.overflow_token(path);
+    issues_.add(path, "must be a finite number, got " + (token ? *token : format_number(number)));
   } else if (within(key, number, *value, bounds)) {
     out = number;
   }
@@ -148,9 +151,13 @@ void ObjectReader::integer(std::string_view key, int& out, Bounds bounds, Need n
   if (value == nullptr) return;
   if (!value->is_number()) return expected(key, *value, "an integer");
   const double number = value->get<double>();
-  if (!std::isfinite(number) || std::trunc(number) != number) {
-    return expected(key, *value, "an integer");
+  if (!std::isfinite(number)) {
+    const std::string path = join_path(path_, key);
+    const std::string* token = issues_.overflow_token(path);
+    issues_.add(path, "must be an integer, got " + (token ? *token : format_number(number)));
+    return;
   }
+  if (std::trunc(number) != number) return expected(key, *value, "an integer");
   if (within(key, number, *value, bounds)) out = static_cast<int>(number);
 }
 
@@ -205,7 +212,8 @@ void ObjectReader::finish() {
     if (std::find(known_keys_.begin(), known_keys_.end(), key) != known_keys_.end()) continue;
     std::string message = "unknown key";
     const std::string* nearest = nullptr;
-    std::size_t best = std::max<std::size_t>(3, key.size() / 3) + 1;
+    // Suggest only keys within a third of the key's length in edits (at least one).
+    std::size_t best = std::max<std::size_t>(1, key.size() / 3) + 1;
     for (const auto& known : known_keys_) {
       const std::size_t distance = edit_distance(key, known);
       if (distance < best) {
@@ -218,24 +226,134 @@ void ObjectReader::finish() {
   }
 }
 
+namespace {
+
+constexpr std::string_view kOverflowMarker = "\x01tierplan-overflow-";
+
+bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// Where token stands as a whole number in text (not inside a string or another number).
+std::size_t find_number_token(std::string_view text, std::string_view token) {
+  for (std::size_t at = text.find(token); at != std::string_view::npos;
+       at = text.find(token, at + 1)) {
+    const char before = at == 0 ? ' ' : text[at - 1];
+    const std::size_t end = at + token.size();
+    const char after = end >= text.size() ? ' ' : text[end];
+    const bool starts = is_json_space(before) || before == ':' || before == ',' || before == '[';
+    const bool ends = is_json_space(after) || after == ',' || after == '}' || after == ']';
+    if (starts && ends) return at;
+  }
+  return std::string_view::npos;
+}
+
+// Replaces the markers left for overflowing numbers with infinities, noting their paths.
+void restore_overflows(json& value, const std::string& path,
+                       const std::vector<std::string>& tokens, IssueList& issues) {
+  if (value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    std::size_t index = 0;
+    bool is_marker = text.starts_with(kOverflowMarker) && text.size() > kOverflowMarker.size();
+    for (std::size_t i = kOverflowMarker.size(); is_marker && i < text.size(); ++i) {
+      is_marker = text[i] >= '0' && text[i] <= '9' && i - kOverflowMarker.size() < 9;
+      if (is_marker) index = index * 10 + static_cast<std::size_t>(text[i] - '0');
+    }
+    // A string of the input that merely looks like a marker stays a string.
+    if (is_marker && index < tokens.size()) {
+      const std::string& token = tokens[index];
+      issues.remember_overflow(path.empty() ? "$" : path, token);
+      value = token.starts_with("-") ? -std::numeric_limits<double>::infinity()
+                                     : std::numeric_limits<double>::infinity();
+    }
+  } else if (value.is_object()) {
+    for (auto& [key, item] : value.items()) restore_overflows(item, join_path(path, key), tokens, issues);
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      restore_overflows(value[i], index_path(path, i), tokens, issues);
+    }
+  }
+}
+
+// Error messages may quote raw input bytes; keep them valid UTF-8 by escaping the
+// bytes that are not.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
+                                       : (byte >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    }
+    if (valid) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+      i += 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void IssueList::remember_overflow(std::string path, std::string token) {
+  overflow_tokens_.emplace_back(std::move(path), std::move(token));
+}
+
+const std::string* IssueList::overflow_token(const std::string& path) const {
+  for (const auto& [where, token] : overflow_tokens_) {
+    if (where == path) return &token;
+  }
+  return nullptr;
+}
+
 std::optional<json> parse_document(std::string_view text, std::string_view source_name,
                                    IssueList& issues) {
   const std::string where = source_name.empty() ? "$" : std::string(source_name);
-  if (std::all_of(text.begin(), text.end(),
-                  [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; })) {
+  if (std::all_of(text.begin(), text.end(), is_json_space)) {
     issues.add(where, "empty document: expected a JSON object");
     return std::nullopt;
   }
-  try {
-    return json::parse(text);
-  } catch (const json::exception& error) {
-    // nlohmann's message already gives "line L, column C"; drop its "[json.exception.x]" tag.
-    std::string message = error.what();
-    if (const auto end_of_tag = message.find("] "); end_of_tag != std::string::npos) {
-      message = message.substr(end_of_tag + 2);
+  // nlohmann refuses numbers beyond a double ("number overflow"); each is swapped for
+  // a marker string and parsing retried, so that validation can name its field.
+  std::string patched(text);
+  std::vector<std::string> overflow_tokens;
+  for (;;) {
+    try {
+      json document = json::parse(patched);
+      restore_overflows(document, "", overflow_tokens, issues);
+      return document;
+    } catch (const json::out_of_range& error) {
+      const std::string message = error.what();
+      const auto open = message.find('\'');
+      const auto close = message.rfind('\'');
+      const std::string token =
+          open != std::string::npos && close > open ? message.substr(open + 1, close - open - 1) : "";
+      const std::size_t at = token.empty() ? std::string::npos : find_number_token(patched, token);
+      if (error.id != 406 || at == std::string::npos) {
+        issues.add(where, "malformed JSON: " + printable(message.substr(message.find("] ") + 2)));
+        return std::nullopt;
+      }
+      // The marker's first character is written as a JSON escape: raw control
+      // characters are not allowed in JSON strings.
+      const std::string marker = "\"\\u0001" + std::string(kOverflowMarker.substr(1)) +
+                                 std::to_string(overflow_tokens.size()) + "\"";
+      overflow_tokens.push_back(token);
+      patched.replace(at, token.size(), marker);
+    } catch (const json::exception& error) {
+      // nlohmann's message already gives "line L, column C"; drop its "[json.exception.x]" tag.
+      std::string message = error.what();
+      if (const auto end_of_tag = message.find("] "); end_of_tag != std::string::npos) {
+        message = message.substr(end_of_tag + 2);
+      }
+      issues.add(where, "malformed JSON: " + printable(message));
+      return std::nullopt;
     }
-    issues.add(where, "malformed JSON: " + message);
-    return std::nullopt;
   }
 }
 

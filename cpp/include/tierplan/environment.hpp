@@ -10,7 +10,9 @@ namespace tierplan {
 
 enum class SpreadPolicy { none, nodes };
 enum class PackingMeasure { requests, limits };
-enum class ReservedModel { gke, eks, aks };
+// Kubelet reservations: GKE's, EKS's or AKS's published formula, or the one of each
+// node type's own cloud (gcp -> gke, aws -> eks, azure -> aks).
+enum class ReservedModel { gke, eks, aks, by_cloud };
 
 struct EnvironmentPolicy {
   // Floor on replicas of every horizontally scaled component.

@@ -14,7 +14,8 @@ struct FieldIssue {
   bool operator==(const FieldIssue&) const = default;
 };
 
-// Invalid input: carries every problem found in one pass, in document order.
+// Invalid input: carries every problem found in one pass, in the order the fields
+// are read (each object's fields, then its cross-field checks and unknown keys).
 class ValidationError : public std::invalid_argument {
  public:
   explicit ValidationError(std::vector<FieldIssue> issues);

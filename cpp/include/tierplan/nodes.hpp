@@ -35,6 +35,8 @@ struct NodeAllocatable {
 };
 
 NodeAllocatable node_allocatable(const NodeType& node_type, const EnvironmentPolicy& policy);
+// The concrete model for a node type: by_cloud resolves through its cloud.
+ReservedModel resolve_reserved_model(ReservedModel model, const std::string& cloud);
 double reserved_cpu_m(int vcpu, ReservedModel model);
 double reserved_memory_mib(double memory_gib, int max_pods, ReservedModel model);
 

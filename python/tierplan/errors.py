@@ -1,0 +1,20 @@
+"""The exceptions tierplan raises. The C++ core's errors are translated to these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class ValidationError(ValueError):
+    """Invalid input: ``issues`` lists every ``(path, message)`` found, in document order.
+
+    ``str(error)`` is one ``path: message`` line per issue.
+    """
+
+    def __init__(self, message: str, issues: Iterable[tuple[str, str]] = ()) -> None:
+        super().__init__(message)
+        self.issues: list[tuple[str, str]] = list(issues)
+
+
+class PlanningError(RuntimeError):
+    """A valid scenario that no plan can satisfy; the message says what and why."""

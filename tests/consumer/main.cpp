@@ -1,0 +1,28 @@
+// Links the installed tierplan::tierplan, loads the built-in scenario and checks that
+// the installed JSON data (tierplan_DATA_DIR) parses to the same scenario.
+#include <exception>
+#include <filesystem>
+#include <iostream>
+
+#include "tierplan/scenario.hpp"
+
+int main() {
+  try {
+    const auto builtin = tierplan::builtin_scenario("dify-enterprise");
+    std::cout << "builtin scenario: " << builtin.name << ", " << builtin.stack.components.size()
+              << " components\n";
+
+    const auto path =
+        std::filesystem::path(TIERPLAN_INSTALLED_DATA_DIR) / "scenarios" / "dify-enterprise.json";
+    const auto installed = tierplan::scenario_from_file(path);
+    if (!(installed == builtin)) {
+      std::cerr << path.string() << " differs from the built-in scenario\n";
+      return 1;
+    }
+    std::cout << "installed data: " << path.string() << " parses and equals the built-in\n";
+    return 0;
+  } catch (const std::exception& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return 1;
+  }
+}
