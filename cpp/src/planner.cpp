@@ -294,10 +294,10 @@ ResourceTotals totals_of(const std::vector<ComponentPlan>& components, const Nod
     t.limit_memory_mib += c.replicas * c.limit_memory_mib;
     t.pods += c.replicas;
   }
-  for (const auto& node : nodes.nodes) {
-    t.spare_cpu_m += node.free_cpu_m;
-    t.spare_memory_mib += node.free_memory_mib;
-  }
+  // Spare is measured against requests in every environment (what the pods are sized
+  // to use), so that environments packed by different measures compare fairly.
+  t.spare_cpu_m = nodes.count * nodes.allocatable.pod_cpu_m - t.request_cpu_m;
+  t.spare_memory_mib = nodes.count * nodes.allocatable.pod_memory_mib - t.request_memory_mib;
   return t;
 }
 

@@ -44,7 +44,16 @@ struct ReplicaBounds {
   int queueing = 0;
   int connections = 0;
   ServerSizing sizing;
+  // Set when no replica count up to max_replicas satisfies a bound; says which and why.
+  std::string beyond_max_replicas;
 };
+
+// Replicas for a bound that may be far beyond any int: capped at max_replicas + 1 so
+// that an absurd load is reported, never wrapped round.
+int replicas_for(double needed, int max_replicas) {
+  if (!(needed <= static_cast<double>(max_replicas))) return max_replicas + 1;
+  return ceil_to_int(needed);
+}
 
 ReplicaBounds replica_bounds(const Component& component, const ComponentLoad& load,
                              const EnvironmentPolicy& policy, const std::string& environment_name) {
@@ -56,19 +65,29 @@ ReplicaBounds replica_bounds(const Component& component, const ComponentLoad& lo
                                   wait_budget_s(component, load, policy, environment_name),
                                   policy.latency_percentile, policy.max_server_utilization,
                                   static_cast<int>(std::min<long long>(max_servers, 1 << 30)));
-  if (!sizing) {
-    throw PlanningError(environment_name + ": " + component.name + ": " +
-                        readable(load.arrival_rate_per_s) + " req/s (" +
-                        readable(load.offered_load_erlangs) + " Erlangs) cannot meet the latency " +
-                        "target within max_replicas " + std::to_string(policy.max_replicas) + " (" +
-                        std::to_string(per_replica) + " concurrent per replica)");
+  if (sizing) {
+    bounds.sizing = *sizing;
+    bounds.queueing = ceil_to_int(static_cast<double>(sizing->servers) / per_replica);
+  } else {
+    bounds.queueing = policy.max_replicas + 1;
+    bounds.beyond_max_replicas =
+        readable(load.arrival_rate_per_s) + " req/s (" + readable(load.offered_load_erlangs) +
+        " Erlangs) cannot meet the latency target within max_replicas " +
+        std::to_string(policy.max_replicas) + " (" + std::to_string(per_replica) +
+        " concurrent per replica)";
   }
-  bounds.sizing = *sizing;
-  bounds.queueing = ceil_to_int(static_cast<double>(sizing->servers) / per_replica);
   if (component.max_connections_per_replica > 0 && load.concurrent_requests > 0.0) {
-    bounds.connections =
-        ceil_to_int(load.concurrent_requests /
-                    (component.max_connections_per_replica * policy.max_server_utilization));
+    bounds.connections = replicas_for(
+        load.concurrent_requests /
+            (component.max_connections_per_replica * policy.max_server_utilization),
+        policy.max_replicas);
+    if (bounds.connections > policy.max_replicas && bounds.beyond_max_replicas.empty()) {
+      bounds.beyond_max_replicas = readable(load.concurrent_requests) +
+                                   " connections in flight need more than max_replicas " +
+                                   std::to_string(policy.max_replicas) + " (" +
+                                   std::to_string(component.max_connections_per_replica) +
+                                   " per replica)";
+    }
   }
   return bounds;
 }
@@ -89,6 +108,10 @@ ComponentPlan size_component(const Component& component, const ComponentLoad& lo
   plan.load = load;
 
   const ReplicaBounds bounds = replica_bounds(component, load, policy, environment_name);
+  if (!bounds.beyond_max_replicas.empty()) {
+    throw PlanningError(environment_name + ": " + component.name + ": " +
+                        bounds.beyond_max_replicas);
+  }
   plan.queueing_replicas = bounds.queueing;
   plan.connection_replicas = bounds.connections;
   plan.floor_replicas = component.scales_horizontally ? policy.min_replicas : 1;
@@ -202,6 +225,10 @@ ComponentPlan size_component(const Component& component, const ComponentLoad& lo
                       "x the peak load needs at the end of the planning horizon; target CPU " +
                       readable(plan.hpa_target_cpu_utilization_percent) +
                       "% (the utilisation ceiling)";
+    if (!grown_bounds.beyond_max_replicas.empty()) {
+      plan.hpa_reason += "; capped at max_replicas " + std::to_string(policy.max_replicas) +
+                         ": the grown load (" + grown_bounds.beyond_max_replicas + ")";
+    }
   } else {
     plan.hpa_reason =
         component.scales_horizontally ? "no load to scale on" : "fixed at one replica";

@@ -37,7 +37,8 @@ struct ResourceTotals {
   double limit_cpu_m = 0.0;
   double limit_memory_mib = 0.0;
   int pods = 0;
-  // Node capacity left for pods after everything is packed (by the packing measure).
+  // Room the nodes leave for pods above the pods' requests (after kubelet reserves and
+  // DaemonSets): the headroom for bursts, limits and a node loss.
   double spare_cpu_m = 0.0;
   double spare_memory_mib = 0.0;
   bool operator==(const ResourceTotals&) const = default;
