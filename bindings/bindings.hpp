@@ -14,6 +14,8 @@ PYBIND11_MAKE_OPAQUE(std::vector<tierplan::Component>)
 PYBIND11_MAKE_OPAQUE(std::vector<tierplan::Environment>)
 PYBIND11_MAKE_OPAQUE(std::vector<tierplan::NodeType>)
 PYBIND11_MAKE_OPAQUE(std::vector<tierplan::TierPreset>)
+PYBIND11_MAKE_OPAQUE(std::vector<tierplan::TableModel>)
+PYBIND11_MAKE_OPAQUE(std::vector<tierplan::MachineShape>)
 
 namespace tierplan::bindings {
 

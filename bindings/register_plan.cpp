@@ -3,6 +3,7 @@
 #include "bindings.hpp"
 #include "json_convert.hpp"
 #include "tierplan/json.hpp"
+#include "tierplan/pgtune.hpp"
 #include "tierplan/plan.hpp"
 #include "tierplan/queueing.hpp"
 
@@ -115,6 +116,121 @@ void register_plan(py::module_& m) {
       .def_readonly("survives_node_loss", &TierRecommendation::survives_node_loss)
       .def_readonly("exceeded_resource", &TierRecommendation::exceeded_resource)
       .def_readonly("reason", &TierRecommendation::reason);
+  result_class<TableSize>(m, "TableSize", "Rows and bytes of one table at the horizon.")
+      .def_readonly("name", &TableSize::name)
+      .def_readonly("rows", &TableSize::rows)
+      .def_readonly("bytes_per_row", &TableSize::bytes_per_row)
+      .def_readonly("total_bytes", &TableSize::total_bytes)
+      .def_readonly("reason", &TableSize::reason);
+  result_class<ConnectionUse>(m, "ConnectionUse", "Connections one component may open.")
+      .def_readonly("component", &ConnectionUse::component)
+      .def_readonly("replicas", &ConnectionUse::replicas)
+      .def_readonly("per_replica", &ConnectionUse::per_replica)
+      .def_readonly("total", &ConnectionUse::total);
+  result_class<PgTuneInput>(m, "PgTuneInput", "What PGTune is asked.")
+      .def_readonly("postgres_version", &PgTuneInput::postgres_version)
+      .def_readonly("memory_mib", &PgTuneInput::memory_mib)
+      .def_readonly("vcpu", &PgTuneInput::vcpu)
+      .def_readonly("max_connections", &PgTuneInput::max_connections)
+      .def_readonly("disk", &PgTuneInput::disk);
+  result_class<PgTuneSettings>(m, "PgTuneSettings", "PostgreSQL settings by PGTune's rules.")
+      .def_readonly("max_connections", &PgTuneSettings::max_connections)
+      .def_readonly("shared_buffers_kib", &PgTuneSettings::shared_buffers_kib)
+      .def_readonly("effective_cache_size_kib", &PgTuneSettings::effective_cache_size_kib)
+      .def_readonly("maintenance_work_mem_kib", &PgTuneSettings::maintenance_work_mem_kib)
+      .def_readonly("checkpoint_completion_target", &PgTuneSettings::checkpoint_completion_target)
+      .def_readonly("wal_buffers_kib", &PgTuneSettings::wal_buffers_kib)
+      .def_readonly("default_statistics_target", &PgTuneSettings::default_statistics_target)
+      .def_readonly("random_page_cost", &PgTuneSettings::random_page_cost)
+      .def_readonly("effective_io_concurrency", &PgTuneSettings::effective_io_concurrency)
+      .def_readonly("work_mem_kib", &PgTuneSettings::work_mem_kib)
+      .def_readonly("huge_pages", &PgTuneSettings::huge_pages)
+      .def_readonly("min_wal_size_kib", &PgTuneSettings::min_wal_size_kib)
+      .def_readonly("max_wal_size_kib", &PgTuneSettings::max_wal_size_kib)
+      .def_readonly("max_worker_processes", &PgTuneSettings::max_worker_processes)
+      .def_readonly("max_parallel_workers_per_gather",
+                    &PgTuneSettings::max_parallel_workers_per_gather)
+      .def_readonly("max_parallel_workers", &PgTuneSettings::max_parallel_workers)
+      .def_readonly("max_parallel_maintenance_workers",
+                    &PgTuneSettings::max_parallel_maintenance_workers);
+  result_class<PostgresPlan>(m, "PostgresPlan",
+                             "PostgreSQL: storage, connections, shape, settings.")
+      .def_readonly("tables", &PostgresPlan::tables)
+      .def_readonly("data_gib", &PostgresPlan::data_gib)
+      .def_readonly("wal_gib", &PostgresPlan::wal_gib)
+      .def_readonly("storage_gib", &PostgresPlan::storage_gib)
+      .def_readonly("storage_reason", &PostgresPlan::storage_reason)
+      .def_readonly("connections", &PostgresPlan::connections)
+      .def_readonly("client_connections", &PostgresPlan::client_connections)
+      .def_readonly("reserved_connections", &PostgresPlan::reserved_connections)
+      .def_readonly("max_connections", &PostgresPlan::max_connections)
+      .def_readonly("max_connections_reason", &PostgresPlan::max_connections_reason)
+      .def_readonly("pgbouncer", &PostgresPlan::pgbouncer)
+      .def_readonly("pgbouncer_default_pool_size", &PostgresPlan::pgbouncer_default_pool_size)
+      .def_readonly("pgbouncer_max_client_conn", &PostgresPlan::pgbouncer_max_client_conn)
+      .def_readonly("pgbouncer_reason", &PostgresPlan::pgbouncer_reason)
+      .def_readonly("query_rate_per_s", &PostgresPlan::query_rate_per_s)
+      .def_readonly("cpu_needed_cores", &PostgresPlan::cpu_needed_cores)
+      .def_readonly("memory_needed_gib", &PostgresPlan::memory_needed_gib)
+      .def_readonly("shape", &PostgresPlan::shape)
+      .def_readonly("shape_reason", &PostgresPlan::shape_reason)
+      .def_readonly("topology", &PostgresPlan::topology)
+      .def_readonly("topology_reason", &PostgresPlan::topology_reason)
+      .def_readonly("tune_input", &PostgresPlan::tune_input)
+      .def_readonly("settings", &PostgresPlan::settings)
+      .def(
+          "postgresql_conf",
+          [](const PostgresPlan& p) { return postgresql_conf(p.tune_input, p.settings); },
+          "The postgresql.conf fragment (PGTune's rules, web profile).");
+  result_class<RedisPlan>(m, "RedisPlan", "Redis: memory, maxmemory, maxclients, topology.")
+      .def_readonly("broker_backlog_messages", &RedisPlan::broker_backlog_messages)
+      .def_readonly("broker_bytes", &RedisPlan::broker_bytes)
+      .def_readonly("cache_keys", &RedisPlan::cache_keys)
+      .def_readonly("cache_bytes", &RedisPlan::cache_bytes)
+      .def_readonly("used_memory_mib", &RedisPlan::used_memory_mib)
+      .def_readonly("maxmemory_mib", &RedisPlan::maxmemory_mib)
+      .def_readonly("instance_memory_gib", &RedisPlan::instance_memory_gib)
+      .def_readonly("memory_reason", &RedisPlan::memory_reason)
+      .def_readonly("maxclients", &RedisPlan::maxclients)
+      .def_readonly("maxclients_reason", &RedisPlan::maxclients_reason)
+      .def_readonly("topology", &RedisPlan::topology)
+      .def_readonly("topology_reason", &RedisPlan::topology_reason);
+  result_class<QdrantPlan>(m, "QdrantPlan", "Qdrant: points, memory, nodes, disk.")
+      .def_readonly("points", &QdrantPlan::points)
+      .def_readonly("chunks_per_document", &QdrantPlan::chunks_per_document)
+      .def_readonly("vector_bytes", &QdrantPlan::vector_bytes)
+      .def_readonly("quantized_bytes", &QdrantPlan::quantized_bytes)
+      .def_readonly("hnsw_bytes", &QdrantPlan::hnsw_bytes)
+      .def_readonly("payload_bytes", &QdrantPlan::payload_bytes)
+      .def_readonly("id_tracker_bytes", &QdrantPlan::id_tracker_bytes)
+      .def_readonly("docs_rule_memory_gib", &QdrantPlan::docs_rule_memory_gib)
+      .def_readonly("ram_total_gib", &QdrantPlan::ram_total_gib)
+      .def_readonly("disk_total_gib", &QdrantPlan::disk_total_gib)
+      .def_readonly("nodes", &QdrantPlan::nodes)
+      .def_readonly("replication_factor", &QdrantPlan::replication_factor)
+      .def_readonly("shards", &QdrantPlan::shards)
+      .def_readonly("ram_per_node_gib", &QdrantPlan::ram_per_node_gib)
+      .def_readonly("disk_per_node_gib", &QdrantPlan::disk_per_node_gib)
+      .def_readonly("shape", &QdrantPlan::shape)
+      .def_readonly("reason", &QdrantPlan::reason);
+  result_class<ObjectStoragePlan>(m, "ObjectStoragePlan", "Object storage by what it holds.")
+      .def_readonly("uploads_gib", &ObjectStoragePlan::uploads_gib)
+      .def_readonly("documents_gib", &ObjectStoragePlan::documents_gib)
+      .def_readonly("plugin_packages_gib", &ObjectStoragePlan::plugin_packages_gib)
+      .def_readonly("versions_gib", &ObjectStoragePlan::versions_gib)
+      .def_readonly("total_gib", &ObjectStoragePlan::total_gib)
+      .def_readonly("reason", &ObjectStoragePlan::reason);
+  result_class<DataPlan>(m, "DataPlan", "The data plane of one environment.")
+      .def_readonly("postgres", &DataPlan::postgres)
+      .def_readonly("redis", &DataPlan::redis)
+      .def_readonly("qdrant", &DataPlan::qdrant)
+      .def_readonly("object_storage", &DataPlan::object_storage)
+      .def_readonly("warnings", &DataPlan::warnings);
+  m.def("table_rows", &table_rows, py::arg("table"), py::arg("workload"),
+        "Rows of one table at the end of the planning horizon.");
+  m.def("chunks_per_document", &chunks_per_document, py::arg("knowledge_base"),
+        "Chunks one document is split into.");
+
   result_class<EnvironmentPlan>(m, "EnvironmentPlan", "The plan of one environment.")
       .def_readonly("name", &EnvironmentPlan::name)
       .def_readonly("daily_active_users", &EnvironmentPlan::daily_active_users)
@@ -124,6 +240,7 @@ void register_plan(py::module_& m) {
       .def_readonly("nodes", &EnvironmentPlan::nodes)
       .def_readonly("totals", &EnvironmentPlan::totals)
       .def_readonly("tier", &EnvironmentPlan::tier)
+      .def_readonly("data", &EnvironmentPlan::data)
       .def_readonly("warnings", &EnvironmentPlan::warnings)
       .def(
           "component",

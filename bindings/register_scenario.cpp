@@ -118,11 +118,85 @@ void register_scenario(py::module_& m) {
         return "<tierplan.Component '" + c.name + "' (" + to_string(c.kind) + ")>";
       });
   py::bind_vector<std::vector<Component>>(m, "ComponentList");
+  value_class<TableModel>(m, "TableModel", "Rows and bytes of one growing PostgreSQL table.")
+      .def_readwrite("name", &TableModel::name)
+      .def_readwrite("rows_per_request", &TableModel::rows_per_request)
+      .def_readwrite("rows_per_document", &TableModel::rows_per_document)
+      .def_readwrite("rows_per_chunk", &TableModel::rows_per_chunk)
+      .def_readwrite("rows_per_upload", &TableModel::rows_per_upload)
+      .def_readwrite("rows_per_user", &TableModel::rows_per_user)
+      .def_readwrite("retention", &TableModel::retention)
+      .def_readwrite("payload_bytes", &TableModel::payload_bytes)
+      .def_readwrite("payload_bytes_per_chunk_char", &TableModel::payload_bytes_per_chunk_char)
+      .def_readwrite("payload_bytes_per_embedding_dimension",
+                     &TableModel::payload_bytes_per_embedding_dimension)
+      .def_readwrite("fixed_bytes_per_row", &TableModel::fixed_bytes_per_row)
+      .def_readwrite("payload_factor", &TableModel::payload_factor)
+      .def_readwrite("source", &TableModel::source);
+  py::bind_vector<std::vector<TableModel>>(m, "TableModelList");
+  value_class<DatabaseModel>(m, "DatabaseModel", "The stack's PostgreSQL row and query model.")
+      .def_readwrite("tables", &DatabaseModel::tables)
+      .def_readwrite("queries_per_request", &DatabaseModel::queries_per_request)
+      .def_readwrite("queries_per_worker_task", &DatabaseModel::queries_per_worker_task)
+      .def_readwrite("cpu_ms_per_query", &DatabaseModel::cpu_ms_per_query)
+      .def_readwrite("hot_days", &DatabaseModel::hot_days)
+      .def_readwrite("memory_mib_per_connection", &DatabaseModel::memory_mib_per_connection)
+      .def_readwrite("source", &DatabaseModel::source);
+  value_class<BrokerModel>(m, "BrokerModel", "Redis as Celery broker and cache.")
+      .def_readwrite("task_body_bytes", &BrokerModel::task_body_bytes)
+      .def_readwrite("message_overhead_bytes", &BrokerModel::message_overhead_bytes)
+      .def_readwrite("message_body_factor", &BrokerModel::message_body_factor)
+      .def_readwrite("cache_keys_per_user", &BrokerModel::cache_keys_per_user)
+      .def_readwrite("cache_key_bytes", &BrokerModel::cache_key_bytes)
+      .def_readwrite("cache_value_bytes", &BrokerModel::cache_value_bytes)
+      .def_readwrite("key_overhead_bytes", &BrokerModel::key_overhead_bytes)
+      .def_readwrite("key_value_factor", &BrokerModel::key_value_factor)
+      .def_readwrite("source", &BrokerModel::source);
+  value_class<VectorStoreModel>(m, "VectorStoreModel", "Payload each vector point carries.")
+      .def_readwrite("payload_bytes_per_point", &VectorStoreModel::payload_bytes_per_point)
+      .def_readwrite("payload_bytes_per_chunk_char",
+                     &VectorStoreModel::payload_bytes_per_chunk_char)
+      .def_readwrite("source", &VectorStoreModel::source);
+  value_class<DatastoreModel>(m, "DatastoreModel", "How the stack uses its datastores.")
+      .def_readwrite("database", &DatastoreModel::database)
+      .def_readwrite("broker", &DatastoreModel::broker)
+      .def_readwrite("vector_store", &DatastoreModel::vector_store);
+
   value_class<Stack>(m, "Stack", "The software stack and its components.")
       .def_readwrite("name", &Stack::name)
       .def_readwrite("chart_version", &Stack::chart_version)
       .def_readwrite("limit_to_request_ratio", &Stack::limit_to_request_ratio)
-      .def_readwrite("components", &Stack::components);
+      .def_readwrite("components", &Stack::components)
+      .def_readwrite("datastores", &Stack::datastores);
+
+  py::native_enum<DiskType> disk(m, "DiskType", "enum.Enum");
+  enum_values(disk, {DiskType::ssd, DiskType::hdd, DiskType::san, DiskType::nvme});
+  py::native_enum<VectorDatatype> datatype(m, "VectorDatatype", "enum.Enum");
+  enum_values(datatype, {VectorDatatype::float32, VectorDatatype::float16, VectorDatatype::uint8});
+  py::native_enum<Quantization> quantization(m, "Quantization", "enum.Enum");
+  enum_values(quantization, {Quantization::none, Quantization::scalar, Quantization::binary});
+  py::native_enum<RetentionClass> retention(m, "RetentionClass", "enum.Enum");
+  enum_values(retention, {RetentionClass::messages, RetentionClass::workflow_logs,
+                          RetentionClass::horizon, RetentionClass::knowledge});
+
+  value_class<DatastorePolicy>(m, "DatastorePolicy",
+                               "Topology, replication and headroom of the data plane.")
+      .def_readwrite("postgres_standby", &DatastorePolicy::postgres_standby)
+      .def_readwrite("postgres_synchronous", &DatastorePolicy::postgres_synchronous)
+      .def_readwrite("postgres_disk", &DatastorePolicy::postgres_disk)
+      .def_readwrite("pgbouncer_above_connections", &DatastorePolicy::pgbouncer_above_connections)
+      .def_readwrite("storage_headroom_fraction", &DatastorePolicy::storage_headroom_fraction)
+      .def_readwrite("redis_replica_with_sentinels", &DatastorePolicy::redis_replica_with_sentinels)
+      .def_readwrite("redis_cluster_mode", &DatastorePolicy::redis_cluster_mode)
+      .def_readwrite("redis_maxmemory_configured", &DatastorePolicy::redis_maxmemory_configured)
+      .def_readwrite("broker_backlog_minutes", &DatastorePolicy::broker_backlog_minutes)
+      .def_readwrite("qdrant_min_nodes", &DatastorePolicy::qdrant_min_nodes)
+      .def_readwrite("qdrant_replication_factor", &DatastorePolicy::qdrant_replication_factor)
+      .def_readwrite("qdrant_shards_per_node", &DatastorePolicy::qdrant_shards_per_node)
+      .def_readwrite("qdrant_vectors_on_disk", &DatastorePolicy::qdrant_vectors_on_disk)
+      .def_readwrite("qdrant_datatype", &DatastorePolicy::qdrant_datatype)
+      .def_readwrite("qdrant_quantization", &DatastorePolicy::qdrant_quantization)
+      .def_readwrite("object_versions_fraction", &DatastorePolicy::object_versions_fraction);
 
   value_class<EnvironmentPolicy>(m, "EnvironmentPolicy", "The risk model of one environment.")
       .def_readwrite("min_replicas", &EnvironmentPolicy::min_replicas)
@@ -135,12 +209,14 @@ void register_scenario(py::module_& m) {
       .def_readwrite("max_replicas", &EnvironmentPolicy::max_replicas)
       .def_readwrite("pack_by", &EnvironmentPolicy::pack_by)
       .def_readwrite("node_fill_ceiling", &EnvironmentPolicy::node_fill_ceiling)
+      .def_readwrite("max_capacity_share_per_node", &EnvironmentPolicy::max_capacity_share_per_node)
       .def_readwrite("max_pod_fraction_of_node", &EnvironmentPolicy::max_pod_fraction_of_node)
       .def_readwrite("reserved_model", &EnvironmentPolicy::reserved_model)
       .def_readwrite("daemonset_cpu_m", &EnvironmentPolicy::daemonset_cpu_m)
       .def_readwrite("daemonset_memory_mib", &EnvironmentPolicy::daemonset_memory_mib)
       .def_readwrite("daemonset_pods", &EnvironmentPolicy::daemonset_pods)
-      .def_readwrite("node_type", &EnvironmentPolicy::node_type);
+      .def_readwrite("node_type", &EnvironmentPolicy::node_type)
+      .def_readwrite("datastores", &EnvironmentPolicy::datastores);
   value_class<Environment>(m, "Environment",
                            "An environment: its policy and its own workload or a share of "
                            "the scenario's (assign, don't mutate, `workload`).")
@@ -165,8 +241,18 @@ void register_scenario(py::module_& m) {
         return "<tierplan.NodeType '" + t.name + "' " + std::to_string(t.vcpu) + " vCPU>";
       });
   py::bind_vector<std::vector<NodeType>>(m, "NodeTypeList");
-  value_class<Catalog>(m, "Catalog", "Node instance types to choose from.")
-      .def_readwrite("node_types", &Catalog::node_types);
+  value_class<MachineShape>(m, "MachineShape", "A datastore machine shape.")
+      .def_readwrite("name", &MachineShape::name)
+      .def_readwrite("vcpu", &MachineShape::vcpu)
+      .def_readwrite("memory_gib", &MachineShape::memory_gib)
+      .def_readwrite("price_usd_per_hour", &MachineShape::price_usd_per_hour);
+  py::bind_vector<std::vector<MachineShape>>(m, "MachineShapeList");
+  value_class<Catalog>(m, "Catalog", "Node types and datastore shapes to choose from.")
+      .def_readwrite("node_types", &Catalog::node_types)
+      .def_readwrite("database_shapes", &Catalog::database_shapes)
+      .def_readwrite("vector_store_shapes", &Catalog::vector_store_shapes)
+      .def_readwrite("cache_memory_gib", &Catalog::cache_memory_gib)
+      .def_readwrite("datastore_source", &Catalog::datastore_source);
   value_class<TierPreset>(m, "TierPreset", "A published cluster specification.")
       .def_readwrite("name", &TierPreset::name)
       .def_readwrite("description", &TierPreset::description)

@@ -39,6 +39,22 @@ json write_node_type(const NodeType& t) {
 
 }  // namespace
 
+MachineShape read_shape(ObjectReader& r) {
+  MachineShape m;
+  r.text("name", m.name, Need::required, false);
+  r.integer("vcpu", m.vcpu, between(1, 4096), Need::required);
+  r.number("memory_gib", m.memory_gib, above(0, 65536), Need::required);
+  r.number("price_usd_per_hour", m.price_usd_per_hour, between(0, 10000));
+  return m;
+}
+
+json write_shape(const MachineShape& m) {
+  return {{"name", m.name},
+          {"vcpu", m.vcpu},
+          {"memory_gib", m.memory_gib},
+          {"price_usd_per_hour", m.price_usd_per_hour}};
+}
+
 Catalog read_catalog(ObjectReader& r) {
   Catalog c;
   const std::string path = join_path(r.path(), "node_types");
@@ -48,6 +64,26 @@ Catalog read_catalog(ObjectReader& r) {
   }
   c.node_types = read_object_array<NodeType>(node_types, path, r.issues(), read_node_type);
   check_unique_names(c.node_types, path, r.issues());
+  for (const auto* key : {"database_shapes", "vector_store_shapes"}) {
+    const std::string shapes_path = join_path(r.path(), key);
+    auto shapes =
+        read_object_array<MachineShape>(r.array(key), shapes_path, r.issues(), read_shape);
+    check_unique_names(shapes, shapes_path, r.issues());
+    (std::string_view(key) == "database_shapes" ? c.database_shapes : c.vector_store_shapes) =
+        std::move(shapes);
+  }
+  if (const json* tiers = r.array("cache_memory_gib")) {
+    for (std::size_t i = 0; i < tiers->size(); ++i) {
+      const json& value = (*tiers)[i];
+      if (!value.is_number() || !(value.get<double>() > 0) || value.get<double>() > 65536) {
+        r.issues().add(index_path(join_path(r.path(), "cache_memory_gib"), i),
+                       "must be a number > 0 and <= 65536, got " + describe_value(value));
+      } else {
+        c.cache_memory_gib.push_back(value.get<double>());
+      }
+    }
+  }
+  r.text("datastore_source", c.datastore_source);
   return c;
 }
 
@@ -74,7 +110,15 @@ json write_tier(const TierPreset& t) {
 json write_catalog(const Catalog& c) {
   json node_types = json::array();
   for (const auto& t : c.node_types) node_types.push_back(write_node_type(t));
-  return {{"node_types", node_types}};
+  json database_shapes = json::array();
+  for (const auto& m : c.database_shapes) database_shapes.push_back(write_shape(m));
+  json vector_store_shapes = json::array();
+  for (const auto& m : c.vector_store_shapes) vector_store_shapes.push_back(write_shape(m));
+  return {{"node_types", node_types},
+          {"database_shapes", database_shapes},
+          {"vector_store_shapes", vector_store_shapes},
+          {"cache_memory_gib", c.cache_memory_gib},
+          {"datastore_source", c.datastore_source}};
 }
 
 }  // namespace tierplan::detail

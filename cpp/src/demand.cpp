@@ -56,7 +56,9 @@ ComponentLoad component_load(const Component& component, const PeakDemand& deman
     case LoadDriver::api_requests:
       load.arrival_rate_per_s = demand.api_rate_per_s;
       load.service_s = demand.api_service_s;
-      load.hold_s = demand.api_stream_hold_s;
+      // Only components that hold connections (the api, a proxy in front of it) keep
+      // them open while the LLM streams; the others answer and let go.
+      load.hold_s = component.max_connections_per_replica > 0 ? demand.api_stream_hold_s : 0.0;
       load.derivation = "every request class";
       break;
     case LoadDriver::web_requests:

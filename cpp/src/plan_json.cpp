@@ -88,6 +88,121 @@ json nodes_json(const NodePlan& n) {
           {"cost_reason", n.cost_reason}};
 }
 
+constexpr double kBytesPerGib = 1024.0 * 1024.0 * 1024.0;
+
+json pgtune_json(const PgTuneSettings& s) {
+  return {{"max_connections", s.max_connections},
+          {"shared_buffers_kib", s.shared_buffers_kib},
+          {"effective_cache_size_kib", s.effective_cache_size_kib},
+          {"maintenance_work_mem_kib", s.maintenance_work_mem_kib},
+          {"checkpoint_completion_target", s.checkpoint_completion_target},
+          {"wal_buffers_kib", s.wal_buffers_kib},
+          {"default_statistics_target", s.default_statistics_target},
+          {"random_page_cost", s.random_page_cost},
+          {"effective_io_concurrency", s.effective_io_concurrency},
+          {"work_mem_kib", s.work_mem_kib},
+          {"huge_pages", s.huge_pages},
+          {"min_wal_size_kib", s.min_wal_size_kib},
+          {"max_wal_size_kib", s.max_wal_size_kib},
+          {"max_worker_processes", s.max_worker_processes},
+          {"max_parallel_workers_per_gather", s.max_parallel_workers_per_gather},
+          {"max_parallel_workers", s.max_parallel_workers},
+          {"max_parallel_maintenance_workers", s.max_parallel_maintenance_workers}};
+}
+
+json shape_json(const MachineShape& m) {
+  return {{"name", m.name}, {"vcpu", m.vcpu}, {"memory_gib", m.memory_gib}};
+}
+
+json data_json(const DataPlan& d) {
+  const auto& p = d.postgres;
+  json tables = json::array();
+  for (const auto& t : p.tables) {
+    tables.push_back({{"name", t.name},
+                      {"rows", t.rows},
+                      {"bytes_per_row", t.bytes_per_row},
+                      {"total_gib", t.total_bytes / kBytesPerGib},
+                      {"reason", t.reason}});
+  }
+  json connections = json::array();
+  for (const auto& c : p.connections) {
+    connections.push_back({{"component", c.component},
+                           {"replicas", c.replicas},
+                           {"per_replica", c.per_replica},
+                           {"total", c.total}});
+  }
+  const auto& r = d.redis;
+  const auto& q = d.qdrant;
+  const auto& o = d.object_storage;
+  return {{"postgres",
+           {{"shape", shape_json(p.shape)},
+            {"shape_reason", p.shape_reason},
+            {"cpu_needed_cores", p.cpu_needed_cores},
+            {"memory_needed_gib", p.memory_needed_gib},
+            {"query_rate_per_s", p.query_rate_per_s},
+            {"topology", p.topology},
+            {"topology_reason", p.topology_reason},
+            {"data_gib", p.data_gib},
+            {"wal_gib", p.wal_gib},
+            {"storage_gib", p.storage_gib},
+            {"storage_reason", p.storage_reason},
+            {"tables", tables},
+            {"connections", connections},
+            {"client_connections", p.client_connections},
+            {"reserved_connections", p.reserved_connections},
+            {"max_connections", p.max_connections},
+            {"max_connections_reason", p.max_connections_reason},
+            {"pgbouncer",
+             {{"recommended", p.pgbouncer},
+              {"default_pool_size", p.pgbouncer_default_pool_size},
+              {"max_client_conn", p.pgbouncer_max_client_conn},
+              {"reason", p.pgbouncer_reason}}},
+            {"settings", pgtune_json(p.settings)},
+            {"settings_reason", "PGTune rules (web profile) for " +
+                                    std::to_string(p.tune_input.vcpu) + " vCPU, " +
+                                    std::to_string(static_cast<int>(p.tune_input.memory_mib)) +
+                                    " MiB, " + std::to_string(p.tune_input.max_connections) +
+                                    " connections, " + to_string(p.tune_input.disk)}}},
+          {"redis",
+           {{"broker_backlog_messages", r.broker_backlog_messages},
+            {"broker_mib", r.broker_bytes / (1024.0 * 1024.0)},
+            {"cache_keys", r.cache_keys},
+            {"cache_mib", r.cache_bytes / (1024.0 * 1024.0)},
+            {"used_memory_mib", r.used_memory_mib},
+            {"maxmemory_mib", r.maxmemory_mib},
+            {"instance_memory_gib", r.instance_memory_gib},
+            {"memory_reason", r.memory_reason},
+            {"maxclients", r.maxclients},
+            {"maxclients_reason", r.maxclients_reason},
+            {"topology", r.topology},
+            {"topology_reason", r.topology_reason}}},
+          {"qdrant",
+           {{"points", q.points},
+            {"chunks_per_document", q.chunks_per_document},
+            {"vector_gib", q.vector_bytes / kBytesPerGib},
+            {"quantized_gib", q.quantized_bytes / kBytesPerGib},
+            {"hnsw_gib", q.hnsw_bytes / kBytesPerGib},
+            {"payload_gib", q.payload_bytes / kBytesPerGib},
+            {"id_tracker_gib", q.id_tracker_bytes / kBytesPerGib},
+            {"docs_rule_memory_gib", q.docs_rule_memory_gib},
+            {"ram_total_gib", q.ram_total_gib},
+            {"disk_total_gib", q.disk_total_gib},
+            {"nodes", q.nodes},
+            {"replication_factor", q.replication_factor},
+            {"shards", q.shards},
+            {"ram_per_node_gib", q.ram_per_node_gib},
+            {"disk_per_node_gib", q.disk_per_node_gib},
+            {"shape", shape_json(q.shape)},
+            {"reason", q.reason}}},
+          {"object_storage",
+           {{"uploads_gib", o.uploads_gib},
+            {"documents_gib", o.documents_gib},
+            {"plugin_packages_gib", o.plugin_packages_gib},
+            {"versions_gib", o.versions_gib},
+            {"total_gib", o.total_gib},
+            {"reason", o.reason}}}};
+}
+
 json environment_json(const EnvironmentPlan& e) {
   const auto& d = e.demand;
   const auto& t = e.totals;
@@ -121,6 +236,7 @@ json environment_json(const EnvironmentPlan& e) {
             {"survives_node_loss", e.tier.survives_node_loss},
             {"exceeded_resource", e.tier.exceeded_resource},
             {"reason", e.tier.reason}}},
+          {"data", data_json(e.data)},
           {"warnings", e.warnings}};
 }
 

@@ -107,6 +107,9 @@ Candidate evaluate(const NodeType& type, const std::vector<Pod>& pods,
     spread_floor = std::min(policy.min_replicas, most_replicas);
     lower = std::max(lower, spread_floor);
   }
+  const int share_floor =
+      static_cast<int>(std::ceil(1.0 / policy.max_capacity_share_per_node - 1e-9));
+  lower = std::max(lower, share_floor);
   // Each node can hold at least one pod, so pod_count + 2 nodes always suffice, with
   // one left empty for a node loss.
   for (int n = lower; n <= lower + pod_count + 2; ++n) {
@@ -129,7 +132,10 @@ Candidate evaluate(const NodeType& type, const std::vector<Pod>& pods,
                        (c.steady_state_count == 1 ? " node holds" : " nodes hold") +
                        " every pod by " + measure_name(policy.pack_by) + " (" +
                        binding_resource(pods, a, policy, c.steady_state_count);
-  if (spread_floor > resource_lower && c.steady_state_count == spread_floor) {
+  if (share_floor > std::max(resource_lower, spread_floor) && c.steady_state_count == share_floor) {
+    steady += "; at least " + std::to_string(share_floor) + " nodes so that one holds at most " +
+              readable(policy.max_capacity_share_per_node * 100.0) + "% of the capacity";
+  } else if (spread_floor > resource_lower && c.steady_state_count == spread_floor) {
     steady += "; spreading " + std::to_string(spread_floor) + " replicas over distinct nodes";
   } else if (c.steady_state_count > std::max(resource_lower, spread_floor)) {
     steady += "; the totals would fit " + std::to_string(resource_lower) +
@@ -363,6 +369,9 @@ EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& en
   plan.nodes = size_nodes(pods, scenario.catalog, policy, environment.name);
   plan.totals = totals_of(plan.components, plan.nodes);
   plan.tier = recommend_tier(pods, scenario.tiers, policy, plan.nodes);
+  plan.data = plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
+                        scenario.catalog, environment.name);
+  plan.warnings.insert(plan.warnings.end(), plan.data.warnings.begin(), plan.data.warnings.end());
   if (policy.survive_node_loss && !plan.tier.custom && !plan.tier.survives_node_loss) {
     plan.warnings.push_back("tier " + plan.tier.tier +
                             " holds the pods but does not survive the loss of a node; plan for " +

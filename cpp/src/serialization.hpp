@@ -18,6 +18,9 @@ json write_environment(const Environment& environment);
 Catalog read_catalog(ObjectReader& reader);
 json write_catalog(const Catalog& catalog);
 
+DatastoreModel read_datastore_model(ObjectReader& reader);
+json write_datastore_model(const DatastoreModel& model);
+
 TierPreset read_tier(ObjectReader& reader);
 json write_tier(const TierPreset& tier);
 

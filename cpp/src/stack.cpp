@@ -114,6 +114,11 @@ Stack read_stack(ObjectReader& r) {
   }
   s.components = read_object_array<Component>(components, path, r.issues(), read_component);
   check_unique_names(s.components, path, r.issues());
+  {
+    ObjectReader datastores(r.object("datastores"), join_path(r.path(), "datastores"), r.issues());
+    if (datastores.ok()) s.datastores = read_datastore_model(datastores);
+    datastores.finish();
+  }
   return s;
 }
 
@@ -123,7 +128,8 @@ json write_stack(const Stack& s) {
   return {{"name", s.name},
           {"chart_version", s.chart_version},
           {"limit_to_request_ratio", s.limit_to_request_ratio},
-          {"components", components}};
+          {"components", components},
+          {"datastores", write_datastore_model(s.datastores)}};
 }
 
 }  // namespace tierplan::detail

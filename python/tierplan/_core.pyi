@@ -6,7 +6,7 @@ import collections.abc
 import enum
 import os
 import typing
-__all__: list[str] = ['Catalog', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentPlan', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Growth', 'KnowledgeBase', 'LoadDriver', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'PackingMeasure', 'PeakDemand', 'Plan', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'Scenario', 'SpreadPolicy', 'Stack', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'Uploads', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'erlang_b', 'erlang_c', 'mean_wait_s', 'plan', 'plan_environment', 'probability_wait_exceeds']
+__all__: list[str] = ['BrokerModel', 'Catalog', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentPlan', 'ConnectionUse', 'DataPlan', 'DatabaseModel', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Growth', 'KnowledgeBase', 'LoadDriver', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresPlan', 'QdrantPlan', 'Quantization', 'RedisPlan', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SpreadPolicy', 'Stack', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'Uploads', 'VectorDatatype', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'chunks_per_document', 'erlang_b', 'erlang_c', 'mean_wait_s', 'plan', 'plan_environment', 'probability_wait_exceeds', 'table_rows']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -571,12 +571,333 @@ class ComponentList:
         """
         Remove the first item from the list whose value is x. It is an error if there is no such item.
         """
+class TableModel:
+    """
+    Rows and bytes of one growing PostgreSQL table.
+    """
+    __hash__: typing.ClassVar[None] = None
+    name: str
+    retention: ...
+    source: str
+    def __copy__(self) -> TableModel:
+        ...
+    def __deepcopy__(self, memo: dict) -> TableModel:
+        ...
+    def __eq__(self, arg0: TableModel) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def fixed_bytes_per_row(self) -> float:
+        ...
+    @fixed_bytes_per_row.setter
+    def fixed_bytes_per_row(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def payload_bytes(self) -> float:
+        ...
+    @payload_bytes.setter
+    def payload_bytes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def payload_bytes_per_chunk_char(self) -> float:
+        ...
+    @payload_bytes_per_chunk_char.setter
+    def payload_bytes_per_chunk_char(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def payload_bytes_per_embedding_dimension(self) -> float:
+        ...
+    @payload_bytes_per_embedding_dimension.setter
+    def payload_bytes_per_embedding_dimension(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def payload_factor(self) -> float:
+        ...
+    @payload_factor.setter
+    def payload_factor(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def rows_per_chunk(self) -> float:
+        ...
+    @rows_per_chunk.setter
+    def rows_per_chunk(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def rows_per_document(self) -> float:
+        ...
+    @rows_per_document.setter
+    def rows_per_document(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def rows_per_request(self) -> dict[str, float]:
+        ...
+    @rows_per_request.setter
+    def rows_per_request(self, arg0: collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def rows_per_upload(self) -> float:
+        ...
+    @rows_per_upload.setter
+    def rows_per_upload(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def rows_per_user(self) -> float:
+        ...
+    @rows_per_user.setter
+    def rows_per_user(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class TableModelList:
+    __hash__: typing.ClassVar[None] = None
+    def __bool__(self) -> bool:
+        """
+        Check whether the list is nonempty
+        """
+    def __contains__(self, x: TableModel) -> bool:
+        """
+        Return true the container contains ``x``
+        """
+    @typing.overload
+    def __delitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Delete the list elements at index ``i``
+        """
+    @typing.overload
+    def __delitem__(self, arg0: slice) -> None:
+        """
+        Delete list elements using a slice object
+        """
+    def __eq__(self, arg0: TableModelList) -> bool:
+        ...
+    @typing.overload
+    def __getitem__(self, s: slice) -> TableModelList:
+        """
+        Retrieve list elements using a slice object
+        """
+    @typing.overload
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> TableModel:
+        ...
+    @typing.overload
+    def __init__(self) -> None:
+        ...
+    @typing.overload
+    def __init__(self, arg0: TableModelList) -> None:
+        """
+        Copy constructor
+        """
+    @typing.overload
+    def __init__(self, arg0: collections.abc.Iterable) -> None:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[TableModel]:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __ne__(self, arg0: TableModelList) -> bool:
+        ...
+    @typing.overload
+    def __setitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex, arg1: TableModel) -> None:
+        ...
+    @typing.overload
+    def __setitem__(self, arg0: slice, arg1: TableModelList) -> None:
+        """
+        Assign list elements using a slice object
+        """
+    def append(self, x: TableModel) -> None:
+        """
+        Add an item to the end of the list
+        """
+    def clear(self) -> None:
+        """
+        Clear the contents
+        """
+    def count(self, x: TableModel) -> int:
+        """
+        Return the number of times ``x`` appears in the list
+        """
+    @typing.overload
+    def extend(self, L: TableModelList) -> None:
+        """
+        Extend the list by appending all the items in the given list
+        """
+    @typing.overload
+    def extend(self, L: collections.abc.Iterable) -> None:
+        """
+        Extend the list by appending all the items in the given list
+        """
+    def insert(self, i: typing.SupportsInt | typing.SupportsIndex, x: TableModel) -> None:
+        """
+        Insert an item at a given position.
+        """
+    @typing.overload
+    def pop(self) -> TableModel:
+        """
+        Remove and return the last item
+        """
+    @typing.overload
+    def pop(self, i: typing.SupportsInt | typing.SupportsIndex) -> TableModel:
+        """
+        Remove and return the item at index ``i``
+        """
+    def remove(self, x: TableModel) -> None:
+        """
+        Remove the first item from the list whose value is x. It is an error if there is no such item.
+        """
+class DatabaseModel:
+    """
+    The stack's PostgreSQL row and query model.
+    """
+    __hash__: typing.ClassVar[None] = None
+    source: str
+    tables: TableModelList
+    def __copy__(self) -> DatabaseModel:
+        ...
+    def __deepcopy__(self, memo: dict) -> DatabaseModel:
+        ...
+    def __eq__(self, arg0: DatabaseModel) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def cpu_ms_per_query(self) -> float:
+        ...
+    @cpu_ms_per_query.setter
+    def cpu_ms_per_query(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def hot_days(self) -> float:
+        ...
+    @hot_days.setter
+    def hot_days(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def memory_mib_per_connection(self) -> float:
+        ...
+    @memory_mib_per_connection.setter
+    def memory_mib_per_connection(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def queries_per_request(self) -> float:
+        ...
+    @queries_per_request.setter
+    def queries_per_request(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def queries_per_worker_task(self) -> float:
+        ...
+    @queries_per_worker_task.setter
+    def queries_per_worker_task(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class BrokerModel:
+    """
+    Redis as Celery broker and cache.
+    """
+    __hash__: typing.ClassVar[None] = None
+    source: str
+    def __copy__(self) -> BrokerModel:
+        ...
+    def __deepcopy__(self, memo: dict) -> BrokerModel:
+        ...
+    def __eq__(self, arg0: BrokerModel) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def cache_key_bytes(self) -> float:
+        ...
+    @cache_key_bytes.setter
+    def cache_key_bytes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def cache_keys_per_user(self) -> float:
+        ...
+    @cache_keys_per_user.setter
+    def cache_keys_per_user(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def cache_value_bytes(self) -> float:
+        ...
+    @cache_value_bytes.setter
+    def cache_value_bytes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def key_overhead_bytes(self) -> float:
+        ...
+    @key_overhead_bytes.setter
+    def key_overhead_bytes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def key_value_factor(self) -> float:
+        ...
+    @key_value_factor.setter
+    def key_value_factor(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def message_body_factor(self) -> float:
+        ...
+    @message_body_factor.setter
+    def message_body_factor(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def message_overhead_bytes(self) -> float:
+        ...
+    @message_overhead_bytes.setter
+    def message_overhead_bytes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def task_body_bytes(self) -> float:
+        ...
+    @task_body_bytes.setter
+    def task_body_bytes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class VectorStoreModel:
+    """
+    Payload each vector point carries.
+    """
+    __hash__: typing.ClassVar[None] = None
+    source: str
+    def __copy__(self) -> VectorStoreModel:
+        ...
+    def __deepcopy__(self, memo: dict) -> VectorStoreModel:
+        ...
+    def __eq__(self, arg0: VectorStoreModel) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def payload_bytes_per_chunk_char(self) -> float:
+        ...
+    @payload_bytes_per_chunk_char.setter
+    def payload_bytes_per_chunk_char(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def payload_bytes_per_point(self) -> float:
+        ...
+    @payload_bytes_per_point.setter
+    def payload_bytes_per_point(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class DatastoreModel:
+    """
+    How the stack uses its datastores.
+    """
+    __hash__: typing.ClassVar[None] = None
+    broker: BrokerModel
+    database: DatabaseModel
+    vector_store: VectorStoreModel
+    def __copy__(self) -> DatastoreModel:
+        ...
+    def __deepcopy__(self, memo: dict) -> DatastoreModel:
+        ...
+    def __eq__(self, arg0: DatastoreModel) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
 class Stack:
     """
     The software stack and its components.
     """
     __hash__: typing.ClassVar[None] = None
     components: ComponentList
+    datastores: DatastoreModel
     name: str
     def __copy__(self) -> Stack:
         ...
@@ -598,11 +919,106 @@ class Stack:
     @limit_to_request_ratio.setter
     def limit_to_request_ratio(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class DiskType(enum.Enum):
+    hdd: typing.ClassVar[DiskType]
+    nvme: typing.ClassVar[DiskType]
+    san: typing.ClassVar[DiskType]
+    ssd: typing.ClassVar[DiskType]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class VectorDatatype(enum.Enum):
+    float16: typing.ClassVar[VectorDatatype]
+    float32: typing.ClassVar[VectorDatatype]
+    uint8: typing.ClassVar[VectorDatatype]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class Quantization(enum.Enum):
+    binary: typing.ClassVar[Quantization]
+    none: typing.ClassVar[Quantization]
+    scalar: typing.ClassVar[Quantization]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class RetentionClass(enum.Enum):
+    horizon: typing.ClassVar[RetentionClass]
+    knowledge: typing.ClassVar[RetentionClass]
+    messages: typing.ClassVar[RetentionClass]
+    workflow_logs: typing.ClassVar[RetentionClass]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class DatastorePolicy:
+    """
+    Topology, replication and headroom of the data plane.
+    """
+    __hash__: typing.ClassVar[None] = None
+    postgres_disk: DiskType
+    postgres_standby: bool
+    postgres_synchronous: bool
+    qdrant_datatype: VectorDatatype
+    qdrant_quantization: Quantization
+    qdrant_vectors_on_disk: bool
+    redis_cluster_mode: bool
+    redis_maxmemory_configured: bool
+    redis_replica_with_sentinels: bool
+    def __copy__(self) -> DatastorePolicy:
+        ...
+    def __deepcopy__(self, memo: dict) -> DatastorePolicy:
+        ...
+    def __eq__(self, arg0: DatastorePolicy) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def broker_backlog_minutes(self) -> float:
+        ...
+    @broker_backlog_minutes.setter
+    def broker_backlog_minutes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def object_versions_fraction(self) -> float:
+        ...
+    @object_versions_fraction.setter
+    def object_versions_fraction(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pgbouncer_above_connections(self) -> int:
+        ...
+    @pgbouncer_above_connections.setter
+    def pgbouncer_above_connections(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def qdrant_min_nodes(self) -> int:
+        ...
+    @qdrant_min_nodes.setter
+    def qdrant_min_nodes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def qdrant_replication_factor(self) -> int:
+        ...
+    @qdrant_replication_factor.setter
+    def qdrant_replication_factor(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def qdrant_shards_per_node(self) -> int:
+        ...
+    @qdrant_shards_per_node.setter
+    def qdrant_shards_per_node(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def storage_headroom_fraction(self) -> float:
+        ...
+    @storage_headroom_fraction.setter
+    def storage_headroom_fraction(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class EnvironmentPolicy:
     """
     The risk model of one environment.
     """
     __hash__: typing.ClassVar[None] = None
+    datastores: DatastorePolicy
     node_loss_pack_by: PackingMeasure
     node_type: str
     pack_by: PackingMeasure
@@ -646,6 +1062,12 @@ class EnvironmentPolicy:
         ...
     @latency_target_ms.setter
     def latency_target_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_capacity_share_per_node(self) -> float:
+        ...
+    @max_capacity_share_per_node.setter
+    def max_capacity_share_per_node(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def max_pod_fraction_of_node(self) -> float:
@@ -934,12 +1356,142 @@ class NodeTypeList:
         """
         Remove the first item from the list whose value is x. It is an error if there is no such item.
         """
-class Catalog:
+class MachineShape:
     """
-    Node instance types to choose from.
+    A datastore machine shape.
     """
     __hash__: typing.ClassVar[None] = None
+    name: str
+    def __copy__(self) -> MachineShape:
+        ...
+    def __deepcopy__(self, memo: dict) -> MachineShape:
+        ...
+    def __eq__(self, arg0: MachineShape) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def memory_gib(self) -> float:
+        ...
+    @memory_gib.setter
+    def memory_gib(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def price_usd_per_hour(self) -> float:
+        ...
+    @price_usd_per_hour.setter
+    def price_usd_per_hour(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def vcpu(self) -> int:
+        ...
+    @vcpu.setter
+    def vcpu(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class MachineShapeList:
+    __hash__: typing.ClassVar[None] = None
+    def __bool__(self) -> bool:
+        """
+        Check whether the list is nonempty
+        """
+    def __contains__(self, x: MachineShape) -> bool:
+        """
+        Return true the container contains ``x``
+        """
+    @typing.overload
+    def __delitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Delete the list elements at index ``i``
+        """
+    @typing.overload
+    def __delitem__(self, arg0: slice) -> None:
+        """
+        Delete list elements using a slice object
+        """
+    def __eq__(self, arg0: MachineShapeList) -> bool:
+        ...
+    @typing.overload
+    def __getitem__(self, s: slice) -> MachineShapeList:
+        """
+        Retrieve list elements using a slice object
+        """
+    @typing.overload
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> MachineShape:
+        ...
+    @typing.overload
+    def __init__(self) -> None:
+        ...
+    @typing.overload
+    def __init__(self, arg0: MachineShapeList) -> None:
+        """
+        Copy constructor
+        """
+    @typing.overload
+    def __init__(self, arg0: collections.abc.Iterable) -> None:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[MachineShape]:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __ne__(self, arg0: MachineShapeList) -> bool:
+        ...
+    @typing.overload
+    def __setitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex, arg1: MachineShape) -> None:
+        ...
+    @typing.overload
+    def __setitem__(self, arg0: slice, arg1: MachineShapeList) -> None:
+        """
+        Assign list elements using a slice object
+        """
+    def append(self, x: MachineShape) -> None:
+        """
+        Add an item to the end of the list
+        """
+    def clear(self) -> None:
+        """
+        Clear the contents
+        """
+    def count(self, x: MachineShape) -> int:
+        """
+        Return the number of times ``x`` appears in the list
+        """
+    @typing.overload
+    def extend(self, L: MachineShapeList) -> None:
+        """
+        Extend the list by appending all the items in the given list
+        """
+    @typing.overload
+    def extend(self, L: collections.abc.Iterable) -> None:
+        """
+        Extend the list by appending all the items in the given list
+        """
+    def insert(self, i: typing.SupportsInt | typing.SupportsIndex, x: MachineShape) -> None:
+        """
+        Insert an item at a given position.
+        """
+    @typing.overload
+    def pop(self) -> MachineShape:
+        """
+        Remove and return the last item
+        """
+    @typing.overload
+    def pop(self, i: typing.SupportsInt | typing.SupportsIndex) -> MachineShape:
+        """
+        Remove and return the item at index ``i``
+        """
+    def remove(self, x: MachineShape) -> None:
+        """
+        Remove the first item from the list whose value is x. It is an error if there is no such item.
+        """
+class Catalog:
+    """
+    Node types and datastore shapes to choose from.
+    """
+    __hash__: typing.ClassVar[None] = None
+    database_shapes: MachineShapeList
+    datastore_source: str
     node_types: NodeTypeList
+    vector_store_shapes: MachineShapeList
     def __copy__(self) -> Catalog:
         ...
     def __deepcopy__(self, memo: dict) -> Catalog:
@@ -947,6 +1499,12 @@ class Catalog:
     def __eq__(self, arg0: Catalog) -> bool:
         ...
     def __init__(self) -> None:
+        ...
+    @property
+    def cache_memory_gib(self) -> list[float]:
+        ...
+    @cache_memory_gib.setter
+    def cache_memory_gib(self, arg0: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None:
         ...
 class TierPreset:
     """
@@ -1439,6 +1997,355 @@ class TierRecommendation:
     @property
     def tier(self) -> str:
         ...
+class TableSize:
+    """
+    Rows and bytes of one table at the horizon.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: TableSize) -> bool:
+        ...
+    @property
+    def bytes_per_row(self) -> float:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def rows(self) -> float:
+        ...
+    @property
+    def total_bytes(self) -> float:
+        ...
+class ConnectionUse:
+    """
+    Connections one component may open.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: ConnectionUse) -> bool:
+        ...
+    @property
+    def component(self) -> str:
+        ...
+    @property
+    def per_replica(self) -> int:
+        ...
+    @property
+    def replicas(self) -> int:
+        ...
+    @property
+    def total(self) -> int:
+        ...
+class PgTuneInput:
+    """
+    What PGTune is asked.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: PgTuneInput) -> bool:
+        ...
+    @property
+    def disk(self) -> DiskType:
+        ...
+    @property
+    def max_connections(self) -> int:
+        ...
+    @property
+    def memory_mib(self) -> float:
+        ...
+    @property
+    def postgres_version(self) -> int:
+        ...
+    @property
+    def vcpu(self) -> int:
+        ...
+class PgTuneSettings:
+    """
+    PostgreSQL settings by PGTune's rules.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: PgTuneSettings) -> bool:
+        ...
+    @property
+    def checkpoint_completion_target(self) -> float:
+        ...
+    @property
+    def default_statistics_target(self) -> int:
+        ...
+    @property
+    def effective_cache_size_kib(self) -> float:
+        ...
+    @property
+    def effective_io_concurrency(self) -> int:
+        ...
+    @property
+    def huge_pages(self) -> str:
+        ...
+    @property
+    def maintenance_work_mem_kib(self) -> float:
+        ...
+    @property
+    def max_connections(self) -> int:
+        ...
+    @property
+    def max_parallel_maintenance_workers(self) -> int:
+        ...
+    @property
+    def max_parallel_workers(self) -> int:
+        ...
+    @property
+    def max_parallel_workers_per_gather(self) -> int:
+        ...
+    @property
+    def max_wal_size_kib(self) -> float:
+        ...
+    @property
+    def max_worker_processes(self) -> int:
+        ...
+    @property
+    def min_wal_size_kib(self) -> float:
+        ...
+    @property
+    def random_page_cost(self) -> float:
+        ...
+    @property
+    def shared_buffers_kib(self) -> float:
+        ...
+    @property
+    def wal_buffers_kib(self) -> float:
+        ...
+    @property
+    def work_mem_kib(self) -> float:
+        ...
+class PostgresPlan:
+    """
+    PostgreSQL: storage, connections, shape, settings.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: PostgresPlan) -> bool:
+        ...
+    def postgresql_conf(self) -> str:
+        """
+        The postgresql.conf fragment (PGTune's rules, web profile).
+        """
+    @property
+    def client_connections(self) -> int:
+        ...
+    @property
+    def connections(self) -> list[ConnectionUse]:
+        ...
+    @property
+    def cpu_needed_cores(self) -> float:
+        ...
+    @property
+    def data_gib(self) -> float:
+        ...
+    @property
+    def max_connections(self) -> int:
+        ...
+    @property
+    def max_connections_reason(self) -> str:
+        ...
+    @property
+    def memory_needed_gib(self) -> float:
+        ...
+    @property
+    def pgbouncer(self) -> bool:
+        ...
+    @property
+    def pgbouncer_default_pool_size(self) -> int:
+        ...
+    @property
+    def pgbouncer_max_client_conn(self) -> int:
+        ...
+    @property
+    def pgbouncer_reason(self) -> str:
+        ...
+    @property
+    def query_rate_per_s(self) -> float:
+        ...
+    @property
+    def reserved_connections(self) -> int:
+        ...
+    @property
+    def settings(self) -> PgTuneSettings:
+        ...
+    @property
+    def shape(self) -> MachineShape:
+        ...
+    @property
+    def shape_reason(self) -> str:
+        ...
+    @property
+    def storage_gib(self) -> float:
+        ...
+    @property
+    def storage_reason(self) -> str:
+        ...
+    @property
+    def tables(self) -> list[TableSize]:
+        ...
+    @property
+    def topology(self) -> str:
+        ...
+    @property
+    def topology_reason(self) -> str:
+        ...
+    @property
+    def tune_input(self) -> PgTuneInput:
+        ...
+    @property
+    def wal_gib(self) -> float:
+        ...
+class RedisPlan:
+    """
+    Redis: memory, maxmemory, maxclients, topology.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: RedisPlan) -> bool:
+        ...
+    @property
+    def broker_backlog_messages(self) -> float:
+        ...
+    @property
+    def broker_bytes(self) -> float:
+        ...
+    @property
+    def cache_bytes(self) -> float:
+        ...
+    @property
+    def cache_keys(self) -> float:
+        ...
+    @property
+    def instance_memory_gib(self) -> float:
+        ...
+    @property
+    def maxclients(self) -> int:
+        ...
+    @property
+    def maxclients_reason(self) -> str:
+        ...
+    @property
+    def maxmemory_mib(self) -> float:
+        ...
+    @property
+    def memory_reason(self) -> str:
+        ...
+    @property
+    def topology(self) -> str:
+        ...
+    @property
+    def topology_reason(self) -> str:
+        ...
+    @property
+    def used_memory_mib(self) -> float:
+        ...
+class QdrantPlan:
+    """
+    Qdrant: points, memory, nodes, disk.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: QdrantPlan) -> bool:
+        ...
+    @property
+    def chunks_per_document(self) -> float:
+        ...
+    @property
+    def disk_per_node_gib(self) -> float:
+        ...
+    @property
+    def disk_total_gib(self) -> float:
+        ...
+    @property
+    def docs_rule_memory_gib(self) -> float:
+        ...
+    @property
+    def hnsw_bytes(self) -> float:
+        ...
+    @property
+    def id_tracker_bytes(self) -> float:
+        ...
+    @property
+    def nodes(self) -> int:
+        ...
+    @property
+    def payload_bytes(self) -> float:
+        ...
+    @property
+    def points(self) -> float:
+        ...
+    @property
+    def quantized_bytes(self) -> float:
+        ...
+    @property
+    def ram_per_node_gib(self) -> float:
+        ...
+    @property
+    def ram_total_gib(self) -> float:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def replication_factor(self) -> int:
+        ...
+    @property
+    def shape(self) -> MachineShape:
+        ...
+    @property
+    def shards(self) -> int:
+        ...
+    @property
+    def vector_bytes(self) -> float:
+        ...
+class ObjectStoragePlan:
+    """
+    Object storage by what it holds.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: ObjectStoragePlan) -> bool:
+        ...
+    @property
+    def documents_gib(self) -> float:
+        ...
+    @property
+    def plugin_packages_gib(self) -> float:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def total_gib(self) -> float:
+        ...
+    @property
+    def uploads_gib(self) -> float:
+        ...
+    @property
+    def versions_gib(self) -> float:
+        ...
+class DataPlan:
+    """
+    The data plane of one environment.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: DataPlan) -> bool:
+        ...
+    @property
+    def object_storage(self) -> ObjectStoragePlan:
+        ...
+    @property
+    def postgres(self) -> PostgresPlan:
+        ...
+    @property
+    def qdrant(self) -> QdrantPlan:
+        ...
+    @property
+    def redis(self) -> RedisPlan:
+        ...
+    @property
+    def warnings(self) -> list[str]:
+        ...
 class EnvironmentPlan:
     """
     The plan of one environment.
@@ -1453,6 +2360,9 @@ class EnvironmentPlan:
         ...
     @property
     def daily_active_users(self) -> float:
+        ...
+    @property
+    def data(self) -> DataPlan:
         ...
     @property
     def demand(self) -> PeakDemand:
@@ -1512,6 +2422,10 @@ def builtin_scenario_names() -> list[str]:
     """
     Names of the shipped scenarios.
     """
+def chunks_per_document(knowledge_base: KnowledgeBase) -> float:
+    """
+    Chunks one document is split into.
+    """
 def erlang_b(offered_load_erlangs: typing.SupportsFloat | typing.SupportsIndex, servers: typing.SupportsInt | typing.SupportsIndex) -> float:
     """
     Blocking probability of M/M/c/c (stable recursion).
@@ -1535,5 +2449,9 @@ def plan_environment(scenario: Scenario, environment: Environment) -> Environmen
 def probability_wait_exceeds(offered_load_erlangs: typing.SupportsFloat | typing.SupportsIndex, servers: typing.SupportsInt | typing.SupportsIndex, service_s: typing.SupportsFloat | typing.SupportsIndex, wait_s: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     P(wait > wait_s) in M/M/c.
+    """
+def table_rows(table: TableModel, workload: Workload) -> float:
+    """
+    Rows of one table at the end of the planning horizon.
     """
 __version__: str = '0.1.0'

@@ -17,8 +17,21 @@ struct NodeType {
   bool operator==(const NodeType&) const = default;
 };
 
+// A machine shape for a datastore (a managed instance class or a VM).
+struct MachineShape {
+  std::string name;
+  int vcpu = 0;
+  double memory_gib = 0.0;
+  double price_usd_per_hour = 0.0;
+  bool operator==(const MachineShape&) const = default;
+};
+
 struct Catalog {
   std::vector<NodeType> node_types;
+  std::vector<MachineShape> database_shapes;      // PostgreSQL
+  std::vector<MachineShape> vector_store_shapes;  // Qdrant VMs
+  std::vector<double> cache_memory_gib;           // Redis instance memory tiers
+  std::string datastore_source;
   bool operator==(const Catalog&) const = default;
 
   const NodeType* find(const std::string& name) const;

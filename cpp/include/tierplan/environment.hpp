@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "tierplan/pgtune.hpp"
 #include "tierplan/workload.hpp"
 
 namespace tierplan {
@@ -13,6 +14,34 @@ enum class PackingMeasure { requests, limits };
 // Kubelet reservations: GKE's, EKS's or AKS's published formula, or the one of each
 // node type's own cloud (gcp -> gke, aws -> eks, azure -> aks).
 enum class ReservedModel { gke, eks, aks, by_cloud };
+
+enum class VectorDatatype { float32, float16, uint8 };
+enum class Quantization { none, scalar, binary };
+
+// The data plane's risk model: topology, replication and headroom.
+struct DatastorePolicy {
+  bool postgres_standby = false;           // primary plus a hot standby
+  bool postgres_synchronous = false;       // synchronous_commit to the standby
+  DiskType postgres_disk = DiskType::ssd;  // as PGTune takes it
+  // Above this many client connections, put PgBouncer in front.
+  int pgbouncer_above_connections = 500;
+  // Share of the planned data kept free on volumes (growth beyond the horizon, bloat).
+  double storage_headroom_fraction = 0.3;
+  bool redis_replica_with_sentinels = false;
+  bool redis_cluster_mode = false;  // asked for; Dify does not support it
+  bool redis_maxmemory_configured = true;
+  // Minutes of worker outage the broker must absorb without losing tasks.
+  double broker_backlog_minutes = 15.0;
+  int qdrant_min_nodes = 1;
+  int qdrant_replication_factor = 1;
+  int qdrant_shards_per_node = 1;
+  bool qdrant_vectors_on_disk = false;
+  VectorDatatype qdrant_datatype = VectorDatatype::float32;
+  Quantization qdrant_quantization = Quantization::none;
+  // Object versioning and backup room as a share of the stored objects.
+  double object_versions_fraction = 0.0;
+  bool operator==(const DatastorePolicy&) const = default;
+};
 
 struct EnvironmentPolicy {
   // Floor on replicas of every horizontally scaled component.
@@ -35,6 +64,9 @@ struct EnvironmentPolicy {
   PackingMeasure pack_by = PackingMeasure::requests;
   // Share of a node's allocatable that packing may fill.
   double node_fill_ceiling = 1.0;
+  // Largest share of the cluster's capacity one node may hold: losing a node then costs
+  // at most this share (0.2: at least five nodes).
+  double max_capacity_share_per_node = 1.0;
   // Largest share of a node's allocatable one pod may take.
   double max_pod_fraction_of_node = 1.0;
   ReservedModel reserved_model = ReservedModel::gke;
@@ -44,6 +76,7 @@ struct EnvironmentPolicy {
   int daemonset_pods = 0;
   // Instance type fixed by the scenario; empty: the cheapest feasible one.
   std::string node_type;
+  DatastorePolicy datastores;
   bool operator==(const EnvironmentPolicy&) const = default;
 };
 
@@ -57,6 +90,8 @@ struct Environment {
 };
 
 std::string to_string(SpreadPolicy v);
+std::string to_string(VectorDatatype v);
+std::string to_string(Quantization v);
 std::string to_string(PackingMeasure v);
 std::string to_string(ReservedModel v);
 

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tierplan/datastores.hpp"
 #include "tierplan/demand.hpp"
 #include "tierplan/nodes.hpp"
 #include "tierplan/replicas.hpp"
@@ -52,6 +53,7 @@ struct EnvironmentPlan {
   std::vector<ComponentPlan> components;
   NodePlan nodes;
   ResourceTotals totals;
+  DataPlan data;
   TierRecommendation tier;
   std::vector<std::string> warnings;
   bool operator==(const EnvironmentPlan&) const = default;

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "tierplan/datastore_model.hpp"
+
 namespace tierplan {
 
 enum class ComponentKind {
@@ -66,6 +68,7 @@ struct Stack {
   // Limits are this multiple of requests (Dify Enterprise: requests are half the limits).
   double limit_to_request_ratio = 2.0;
   std::vector<Component> components;
+  DatastoreModel datastores;
   bool operator==(const Stack&) const = default;
 
   // The components that exist in this stack's chart version.

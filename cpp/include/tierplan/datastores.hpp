@@ -1,0 +1,131 @@
+#pragma once
+// The data plane of one environment: PostgreSQL, Redis, Qdrant and object storage,
+// each number with the reason that bound it.
+#include <string>
+#include <vector>
+
+#include "tierplan/catalog.hpp"
+#include "tierplan/demand.hpp"
+#include "tierplan/environment.hpp"
+#include "tierplan/pgtune.hpp"
+#include "tierplan/replicas.hpp"
+#include "tierplan/stack.hpp"
+#include "tierplan/workload.hpp"
+
+namespace tierplan {
+
+struct TableSize {
+  std::string name;
+  double rows = 0.0;
+  double bytes_per_row = 0.0;
+  double total_bytes = 0.0;
+  std::string reason;
+  bool operator==(const TableSize&) const = default;
+};
+
+// Connections one component opens: replicas at the top of its autoscaling range times
+// SQLAlchemy pool size plus overflow.
+struct ConnectionUse {
+  std::string component;
+  int replicas = 0;
+  int per_replica = 0;
+  int total = 0;
+  bool operator==(const ConnectionUse&) const = default;
+};
+
+struct PostgresPlan {
+  std::vector<TableSize> tables;
+  double data_gib = 0.0;
+  double wal_gib = 0.0;
+  double storage_gib = 0.0;
+  std::string storage_reason;
+  std::vector<ConnectionUse> connections;
+  int client_connections = 0;    // what the replicas may open
+  int reserved_connections = 0;  // superuser, admin and replication slots
+  int max_connections = 0;
+  std::string max_connections_reason;
+  bool pgbouncer = false;
+  int pgbouncer_default_pool_size = 0;
+  int pgbouncer_max_client_conn = 0;
+  std::string pgbouncer_reason;
+  double query_rate_per_s = 0.0;
+  double cpu_needed_cores = 0.0;
+  double memory_needed_gib = 0.0;
+  MachineShape shape;
+  std::string shape_reason;
+  std::string topology;
+  std::string topology_reason;
+  PgTuneInput tune_input;
+  PgTuneSettings settings;
+  bool operator==(const PostgresPlan&) const = default;
+};
+
+struct RedisPlan {
+  double broker_backlog_messages = 0.0;
+  double broker_bytes = 0.0;
+  double cache_keys = 0.0;
+  double cache_bytes = 0.0;
+  double used_memory_mib = 0.0;  // data plus the empty instance, times fragmentation
+  double maxmemory_mib = 0.0;
+  double instance_memory_gib = 0.0;  // maxmemory plus the fork and replication reserve
+  std::string memory_reason;
+  int maxclients = 0;
+  std::string maxclients_reason;
+  std::string topology;
+  std::string topology_reason;
+  bool operator==(const RedisPlan&) const = default;
+};
+
+struct QdrantPlan {
+  double points = 0.0;
+  double chunks_per_document = 0.0;
+  double vector_bytes = 0.0;
+  double quantized_bytes = 0.0;
+  double hnsw_bytes = 0.0;
+  double payload_bytes = 0.0;
+  double id_tracker_bytes = 0.0;
+  double docs_rule_memory_gib = 0.0;  // Qdrant docs: vectors * dim * 4 * 1.5
+  double ram_total_gib = 0.0;         // every replica, with headroom
+  double disk_total_gib = 0.0;
+  int nodes = 0;
+  int replication_factor = 1;
+  int shards = 1;
+  double ram_per_node_gib = 0.0;
+  double disk_per_node_gib = 0.0;
+  MachineShape shape;
+  std::string reason;
+  bool operator==(const QdrantPlan&) const = default;
+};
+
+struct ObjectStoragePlan {
+  double uploads_gib = 0.0;
+  double documents_gib = 0.0;
+  double plugin_packages_gib = 0.0;
+  double versions_gib = 0.0;
+  double total_gib = 0.0;
+  std::string reason;
+  bool operator==(const ObjectStoragePlan&) const = default;
+};
+
+struct DataPlan {
+  PostgresPlan postgres;
+  RedisPlan redis;
+  QdrantPlan qdrant;
+  ObjectStoragePlan object_storage;
+  std::vector<std::string> warnings;
+  bool operator==(const DataPlan&) const = default;
+};
+
+// Rows of one table at the end of the planning horizon.
+double table_rows(const TableModel& table, const Workload& workload);
+double chunks_per_document(const KnowledgeBase& knowledge_base);
+
+// Sizes the data plane of an environment from its workload, its planned components
+// (for the connection budget) and its policy. Throws PlanningError when no shape of
+// the catalog is large enough.
+DataPlan plan_data(const Workload& workload, const PeakDemand& demand,
+                   const std::vector<ComponentPlan>& components, const Stack& stack,
+                   const EnvironmentPolicy& policy, const Catalog& catalog,
+                   const std::string& environment_name);
+
+}  // namespace tierplan

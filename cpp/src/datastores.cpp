@@ -1,0 +1,499 @@
+#include "tierplan/datastores.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "format.hpp"
+#include "tierplan/errors.hpp"
+
+namespace tierplan {
+
+namespace {
+
+using detail::readable;
+
+constexpr double kBytesPerGib = 1024.0 * 1024.0 * 1024.0;
+constexpr double kBytesPerMib = 1024.0 * 1024.0;
+constexpr double kDaysPerMonth = 365.25 / 12.0;
+constexpr double kDaysPerYear = 365.25;
+
+// PostgreSQL reserves superuser_reserved_connections = 3 by default (PostgreSQL docs).
+constexpr int kSuperuserReservedConnections = 3;
+// Assumption: room for migrations, backups and monitoring agents.
+constexpr int kAdminConnections = 10;
+// max_wal_senders defaults to 10 (PostgreSQL docs); a standby and base backups use them.
+constexpr int kReplicationConnections = 10;
+// Assumption: keep the database server at or below 60% CPU at the peak.
+constexpr double kDatabaseCpuCeiling = 0.6;
+// PGTune gives shared_buffers = RAM / 4 and effective_cache_size = RAM * 3 / 4: the
+// working set should fit the latter (shared buffers plus the OS page cache).
+constexpr double kSharedBuffersShare = 0.25;
+constexpr double kEffectiveCacheShare = 0.75;
+// Assumption: memory for the OS and PostgreSQL's own processes beside the backends.
+constexpr double kDatabaseOsMib = 512.0;
+
+// Redis docs: an empty instance uses about 3 MB.
+constexpr double kRedisEmptyMib = 3.0;
+// Assumption: jemalloc fragmentation ratio of a busy broker (INFO mem_fragmentation_ratio).
+constexpr double kRedisFragmentation = 1.2;
+// ElastiCache reserves 25% of memory for fork copy-on-write and replication buffers.
+constexpr double kRedisReserveShare = 0.25;
+// Redis connections per replica beyond its concurrency: a pool's idle spares and pub/sub.
+constexpr int kRedisSpareConnectionsPerReplica = 2;
+// Sentinels, replicas and monitoring.
+constexpr int kRedisAdminConnections = 32;
+
+// Qdrant sizing (qdrant/skills sizing guide): HNSW m = 16 links, 2 layers' worth, 4-byte
+// ids, 20% overhead; about 52 bytes per point in the id tracker; 20% headroom; payload
+// stored at 1.5x; the docs rule keeps vectors * dimension * 4 * 1.5 in memory.
+constexpr double kHnswM = 16.0;
+constexpr double kHnswBytes = kHnswM * 2.0 * 4.0 * 1.2;
+constexpr double kIdTrackerBytes = 52.0;
+constexpr double kQdrantHeadroom = 1.2;
+constexpr double kQdrantPayloadFactor = 1.5;
+constexpr double kQdrantDocsRuleFactor = 1.5;
+// Qdrant guidance: up to about 100M vectors per node.
+constexpr double kQdrantMaxPointsPerNode = 100e6;
+
+// Assumption: installed plugin packages (tens of MB each, a hundred of them).
+constexpr double kPluginPackagesGib = 5.0;
+
+double horizon_days(const Workload& w) { return w.growth.planning_horizon_months * kDaysPerMonth; }
+
+// Rows written per day at today's load, and the growth rate per day.
+double daily_rows(const TableModel& table, const Workload& w) {
+  double rows = 0.0;
+  for (const auto& request : w.requests) {
+    const auto it = table.rows_per_request.find(request.name);
+    if (it != table.rows_per_request.end()) {
+      rows += w.daily_active_users * request.per_user_per_day * it->second;
+    }
+  }
+  rows += w.daily_active_users * w.uploads.files_per_user_per_day * table.rows_per_upload;
+  return rows;
+}
+
+// Integral of a daily amount growing at the scenario's rate over the last `days` of
+// the horizon: what a table with that retention holds at the horizon's end.
+double accumulated(double per_day, double days, const Workload& w) {
+  const double horizon = horizon_days(w);
+  days = std::min(days, horizon);
+  const double k = std::log1p(w.growth.annual_growth_fraction) / kDaysPerYear;
+  if (std::abs(k) < 1e-12) return per_day * days;
+  return per_day * (std::exp(k * horizon) - std::exp(k * (horizon - days))) / k;
+}
+
+double growth_at_horizon(const Workload& w) {
+  return std::pow(1.0 + w.growth.annual_growth_fraction, horizon_days(w) / kDaysPerYear);
+}
+
+double documents_at_horizon(const Workload& w) {
+  return w.knowledge_base.documents + w.knowledge_base.documents_ingested_per_day * horizon_days(w);
+}
+
+double retained_days(const TableModel& table, const Workload& w) {
+  switch (table.retention) {
+    case RetentionClass::messages:
+      return w.retention.message_retention_days;
+    case RetentionClass::workflow_logs:
+      return w.retention.workflow_log_cleanup_enabled ? w.retention.workflow_log_retention_days
+                                                      : horizon_days(w);
+    case RetentionClass::horizon:
+      return horizon_days(w);
+    case RetentionClass::knowledge:
+      return 0.0;
+  }
+  return 0.0;
+}
+
+double payload_of(const TableModel& table, const Workload& w) {
+  return table.payload_bytes +
+         table.payload_bytes_per_chunk_char * w.knowledge_base.chunk_size_chars +
+         table.payload_bytes_per_embedding_dimension * w.knowledge_base.embedding_dimension;
+}
+
+const MachineShape* smallest_shape(const std::vector<MachineShape>& shapes, double cores,
+                                   double memory_gib) {
+  const MachineShape* best = nullptr;
+  for (const auto& shape : shapes) {
+    if (shape.vcpu < cores || shape.memory_gib < memory_gib) continue;
+    if (best == nullptr || shape.memory_gib < best->memory_gib ||
+        (shape.memory_gib == best->memory_gib && shape.vcpu < best->vcpu) ||
+        (shape.memory_gib == best->memory_gib && shape.vcpu == best->vcpu &&
+         shape.name < best->name)) {
+      best = &shape;
+    }
+  }
+  return best;
+}
+
+PgTuneInput tune_input(const MachineShape& shape, int max_connections, DiskType disk) {
+  PgTuneInput input;
+  input.workload = PgWorkload::web;
+  input.memory_mib = std::floor(shape.memory_gib * 1024.0);
+  input.vcpu = shape.vcpu;
+  input.max_connections = max_connections;
+  input.disk = disk;
+  return input;
+}
+
+PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
+                           const std::vector<ComponentPlan>& components, const Stack& stack,
+                           const EnvironmentPolicy& policy, const Catalog& catalog,
+                           const std::string& environment_name) {
+  PostgresPlan p;
+  const auto& model = stack.datastores.database;
+  const auto& ds = policy.datastores;
+  double hot_bytes = 0.0;
+  for (const auto& table : model.tables) {
+    TableSize size;
+    size.name = table.name;
+    size.bytes_per_row = table.fixed_bytes_per_row + table.payload_factor * payload_of(table, w);
+    size.rows = table_rows(table, w);
+    if (table.retention == RetentionClass::knowledge) {
+      size.reason = readable(documents_at_horizon(w)) + " documents at the horizon";
+      // Retrieval runs in the vector store; PostgreSQL fetches the few segments it
+      // returns by key, so knowledge tables stay out of the working set.
+    } else {
+      const double days = retained_days(table, w);
+      const double per_day = daily_rows(table, w);
+      size.reason = readable(per_day) + " rows/day kept " +
+                    readable(std::min(days, horizon_days(w))) + " days (" +
+                    to_string(table.retention) + ")";
+      hot_bytes += accumulated(per_day, std::min(days, model.hot_days), w) * size.bytes_per_row;
+    }
+    size.total_bytes = size.rows * size.bytes_per_row;
+    p.data_gib += size.total_bytes / kBytesPerGib;
+    p.tables.push_back(std::move(size));
+  }
+
+  // Connection budget at the top of every autoscaling range; the requests in flight at
+  // the peak (Little's law) are the transactions a pooler must serve at once, since a
+  // request keeps its session while the LLM streams (dify #21437).
+  double concurrent_transactions = 0.0;
+  for (const auto& component : components) {
+    const Component* spec = nullptr;
+    for (const auto& c : stack.components) {
+      if (c.name == component.name) spec = &c;
+    }
+    if (spec == nullptr || spec->db_pool_size == 0) continue;
+    ConnectionUse use;
+    use.component = component.name;
+    use.replicas = component.autoscaled ? component.hpa_max_replicas : component.replicas;
+    use.per_replica = spec->db_pool_size + spec->db_max_overflow;
+    use.total = use.replicas * use.per_replica;
+    p.client_connections += use.total;
+    p.connections.push_back(use);
+    concurrent_transactions += component.load.concurrent_requests;
+  }
+  p.reserved_connections = kSuperuserReservedConnections + kAdminConnections +
+                           (ds.postgres_standby ? kReplicationConnections : 0);
+
+  p.query_rate_per_s = demand.api_rate_per_s * model.queries_per_request +
+                       demand.worker_task_rate_per_s * model.queries_per_worker_task;
+  p.cpu_needed_cores = p.query_rate_per_s * model.cpu_ms_per_query / 1000.0 / kDatabaseCpuCeiling;
+
+  // PgBouncer (transaction pooling) when the replicas could open more connections than
+  // a server should hold; its server pool is the PostgreSQL wiki's cores * 2 + effective
+  // spindles, or the transactions in flight at the peak when more.
+  p.pgbouncer = p.client_connections > ds.pgbouncer_above_connections;
+  int server_connections = p.client_connections;
+  const MachineShape* shape = nullptr;
+  for (int pass = 0; pass < 2; ++pass) {
+    const double connection_mib =
+        (server_connections + p.reserved_connections) * model.memory_mib_per_connection;
+    const double memory_for_connections =
+        (connection_mib + kDatabaseOsMib) / (1.0 - kSharedBuffersShare) / 1024.0;
+    const double memory_for_working_set = hot_bytes / kEffectiveCacheShare / kBytesPerGib;
+    p.memory_needed_gib = std::max(memory_for_connections, memory_for_working_set);
+    shape = smallest_shape(catalog.database_shapes, p.cpu_needed_cores, p.memory_needed_gib);
+    if (shape == nullptr) {
+      throw PlanningError(environment_name + ": no database shape has " +
+                          readable(p.cpu_needed_cores) + " vCPU and " +
+                          readable(p.memory_needed_gib) + " GiB");
+    }
+    if (!p.pgbouncer) break;
+    const int spindles = 1;  // SSD or network storage counts as one (PostgreSQL wiki)
+    p.pgbouncer_default_pool_size =
+        std::max(shape->vcpu * 2 + spindles, static_cast<int>(std::ceil(concurrent_transactions)));
+    p.pgbouncer_max_client_conn = p.client_connections;
+    server_connections = p.pgbouncer_default_pool_size;
+  }
+  p.shape = *shape;
+  p.max_connections = server_connections + p.reserved_connections;
+  p.max_connections = (p.max_connections + 9) / 10 * 10;
+  p.max_connections_reason =
+      std::to_string(p.client_connections) + " client connections (every DB-using replica at " +
+      "its autoscaling maximum x pool size + overflow)" +
+      (p.pgbouncer ? " pooled by PgBouncer into " + std::to_string(server_connections) : "") +
+      " + " + std::to_string(p.reserved_connections) + " reserved (superuser 3, admin 10" +
+      (ds.postgres_standby ? ", replication 10" : "") + "), rounded up to 10";
+  if (p.pgbouncer) {
+    p.pgbouncer_reason = std::to_string(p.client_connections) + " client connections exceed " +
+                         std::to_string(ds.pgbouncer_above_connections) +
+                         ": transaction pooling, default_pool_size " +
+                         std::to_string(p.pgbouncer_default_pool_size) +
+                         " = the larger of cores * 2 + 1 spindle (PostgreSQL wiki) and " +
+                         readable(concurrent_transactions) + " requests in flight at the peak";
+  } else {
+    p.pgbouncer_reason = std::to_string(p.client_connections) + " client connections, within " +
+                         std::to_string(ds.pgbouncer_above_connections) + ": no pooler needed";
+  }
+  p.shape_reason =
+      p.shape.name + ": smallest shape with " + readable(p.cpu_needed_cores) + " vCPU (" +
+      readable(p.query_rate_per_s) + " queries/s x " + readable(model.cpu_ms_per_query) +
+      " ms at 60% CPU) and " + readable(p.memory_needed_gib) + " GiB (working set " +
+      readable(hot_bytes / kBytesPerGib) + " GiB in effective_cache_size = RAM x 3/4, " +
+      std::to_string(server_connections + p.reserved_connections) + " connections x " +
+      readable(model.memory_mib_per_connection) + " MiB)";
+
+  p.tune_input = tune_input(p.shape, p.max_connections, ds.postgres_disk);
+  p.settings = pgtune(p.tune_input);
+  p.wal_gib = p.settings.max_wal_size_kib / (1024.0 * 1024.0);
+  p.storage_gib =
+      std::ceil((p.data_gib * (1.0 + ds.storage_headroom_fraction) + p.wal_gib) / 8.0) * 8.0;
+  p.storage_reason = readable(p.data_gib) + " GiB of tables and indexes at the horizon + " +
+                     readable(ds.storage_headroom_fraction * 100.0) + "% headroom + " +
+                     readable(p.wal_gib) + " GiB WAL (max_wal_size), rounded up to 8 GiB";
+  if (ds.postgres_standby) {
+    p.topology = ds.postgres_synchronous ? "primary + synchronous hot standby"
+                                         : "primary + asynchronous hot standby";
+    p.topology_reason = "streaming replication to a standby of the same shape and storage";
+  } else {
+    p.topology = "single instance";
+    p.topology_reason = "no standby: recovery is a restore from backup";
+  }
+  return p;
+}
+
+RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
+                     const std::vector<ComponentPlan>& components, const Stack& stack,
+                     const EnvironmentPolicy& policy, const Catalog& catalog,
+                     const std::string& environment_name) {
+  RedisPlan r;
+  const auto& b = stack.datastores.broker;
+  const auto& ds = policy.datastores;
+  r.broker_backlog_messages = demand.worker_task_rate_per_s * ds.broker_backlog_minutes * 60.0;
+  r.broker_bytes = r.broker_backlog_messages *
+                   (b.message_overhead_bytes + b.message_body_factor * b.task_body_bytes);
+  r.cache_keys = w.daily_active_users * growth_at_horizon(w) * b.cache_keys_per_user;
+  r.cache_bytes = r.cache_keys * (b.key_overhead_bytes + b.cache_key_bytes +
+                                  b.key_value_factor * b.cache_value_bytes);
+  r.used_memory_mib =
+      (kRedisEmptyMib + (r.broker_bytes + r.cache_bytes) / kBytesPerMib) * kRedisFragmentation;
+  r.maxmemory_mib = std::ceil(r.used_memory_mib);
+  const double needed_gib = r.maxmemory_mib / (1.0 - kRedisReserveShare) / 1024.0;
+  double chosen = 0.0;
+  for (const double tier : catalog.cache_memory_gib) {
+    if (tier >= needed_gib && (chosen == 0.0 || tier < chosen)) chosen = tier;
+  }
+  if (chosen == 0.0) {
+    throw PlanningError(environment_name + ": Redis needs " + readable(needed_gib) +
+                        " GiB, more than every cache tier of the catalog");
+  }
+  r.instance_memory_gib = chosen;
+  // maxmemory takes what the tier leaves after the reserve.
+  r.maxmemory_mib = std::floor(chosen * 1024.0 * (1.0 - kRedisReserveShare));
+  r.memory_reason = readable(r.broker_backlog_messages) + " Celery messages (" +
+                    readable(ds.broker_backlog_minutes) + " min of tasks at " +
+                    readable(demand.worker_task_rate_per_s) + "/s) and " + readable(r.cache_keys) +
+                    " cache keys use " + readable(r.used_memory_mib) +
+                    " MiB with fragmentation; +25% for fork and replication buffers: the " +
+                    readable(chosen) + " GiB tier, maxmemory " + readable(r.maxmemory_mib) +
+                    " MiB, maxmemory-policy noeviction (the broker must not lose tasks)";
+  int clients = kRedisAdminConnections;
+  for (const auto& c : components) {
+    const int replicas = c.autoscaled ? c.hpa_max_replicas : c.replicas;
+    for (const auto& spec : stack.components) {
+      if (spec.name == c.name && spec.db_pool_size > 0) {
+        clients += replicas * (spec.concurrency_per_replica + kRedisSpareConnectionsPerReplica);
+      }
+    }
+  }
+  r.maxclients = std::max(clients, 1000);
+  r.maxclients_reason = std::to_string(clients) +
+                        " connections from the app replicas at their autoscaling maximum and " +
+                        "admin; at least 1000";
+  if (ds.redis_replica_with_sentinels) {
+    r.topology = "primary + replica + 3 Sentinels";
+    r.topology_reason = "Sentinel needs three sentinels on independent hosts to fail over; " +
+                        std::string("Dify does not support Redis Cluster mode");
+  } else {
+    r.topology = "single instance";
+    r.topology_reason = "no replica: a restart loses queued tasks not yet consumed";
+  }
+  return r;
+}
+
+QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentPolicy& policy,
+                       const Catalog& catalog, const std::string& environment_name) {
+  QdrantPlan q;
+  const auto& ds = policy.datastores;
+  const auto& kb = w.knowledge_base;
+  const double dimension = kb.embedding_dimension;
+  const double bytes_per_value = ds.qdrant_datatype == VectorDatatype::float32   ? 4.0
+                                 : ds.qdrant_datatype == VectorDatatype::float16 ? 2.0
+                                                                                 : 1.0;
+  q.chunks_per_document = chunks_per_document(kb);
+  q.points = documents_at_horizon(w) * q.chunks_per_document;
+  q.vector_bytes = q.points * dimension * bytes_per_value;
+  q.quantized_bytes = ds.qdrant_quantization == Quantization::scalar   ? q.points * dimension
+                      : ds.qdrant_quantization == Quantization::binary ? q.points * dimension / 8.0
+                                                                       : 0.0;
+  q.hnsw_bytes = q.points * kHnswBytes;
+  const auto& v = stack.datastores.vector_store;
+  q.payload_bytes =
+      q.points *
+      (v.payload_bytes_per_point + v.payload_bytes_per_chunk_char * kb.chunk_size_chars) *
+      kQdrantPayloadFactor;
+  q.id_tracker_bytes = q.points * kIdTrackerBytes;
+  q.docs_rule_memory_gib = q.points * dimension * 4.0 * kQdrantDocsRuleFactor / kBytesPerGib;
+  q.replication_factor = ds.qdrant_replication_factor;
+  const double in_memory = (ds.qdrant_vectors_on_disk ? 0.0 : q.vector_bytes) + q.quantized_bytes +
+                           q.hnsw_bytes + q.id_tracker_bytes;
+  q.ram_total_gib = in_memory * kQdrantHeadroom * q.replication_factor / kBytesPerGib;
+  q.disk_total_gib =
+      (q.vector_bytes + q.quantized_bytes + q.hnsw_bytes + q.payload_bytes + q.id_tracker_bytes) *
+      kQdrantHeadroom * q.replication_factor / kBytesPerGib;
+  double largest_memory = 0.0;
+  for (const auto& shape : catalog.vector_store_shapes) {
+    largest_memory = std::max(largest_memory, shape.memory_gib);
+  }
+  if (largest_memory <= 0.0) {
+    throw PlanningError(environment_name + ": the catalog has no vector store shapes");
+  }
+  q.nodes = std::max({ds.qdrant_min_nodes, q.replication_factor,
+                      static_cast<int>(std::ceil(q.ram_total_gib / largest_memory - 1e-9)),
+                      static_cast<int>(std::ceil(
+                          q.points * q.replication_factor / kQdrantMaxPointsPerNode - 1e-9))});
+  q.ram_per_node_gib = q.ram_total_gib / q.nodes;
+  q.disk_per_node_gib = q.disk_total_gib / q.nodes;
+  const MachineShape* shape = smallest_shape(catalog.vector_store_shapes, 0, q.ram_per_node_gib);
+  q.shape = *shape;
+  q.shards = q.nodes * ds.qdrant_shards_per_node;
+  q.reason =
+      readable(q.points) + " points (" + readable(documents_at_horizon(w)) + " documents x " +
+      readable(q.chunks_per_document) + " chunks) of " + readable(dimension) +
+      " dims: " + readable(q.ram_total_gib) + " GiB in RAM over " +
+      std::to_string(q.replication_factor) + (q.replication_factor == 1 ? " copy" : " copies") +
+      " (vectors " + (ds.qdrant_vectors_on_disk ? "on disk" : "in memory") +
+      ", HNSW m=16, 20% headroom) on " + std::to_string(q.nodes) +
+      (q.nodes == 1 ? " node" : " nodes") + " of " + q.shape.name +
+      "; Qdrant docs rule (vectors x dims x 4 x 1.5): " + readable(q.docs_rule_memory_gib) + " GiB";
+  return q;
+}
+
+ObjectStoragePlan plan_object_storage(const Workload& w, const EnvironmentPolicy& policy) {
+  ObjectStoragePlan o;
+  const double upload_bytes_per_day =
+      w.daily_active_users * w.uploads.files_per_user_per_day * w.uploads.average_file_kib * 1024.0;
+  o.uploads_gib = accumulated(upload_bytes_per_day, horizon_days(w), w) / kBytesPerGib;
+  o.documents_gib =
+      documents_at_horizon(w) * w.knowledge_base.average_document_kib * 1024.0 / kBytesPerGib;
+  o.plugin_packages_gib = kPluginPackagesGib;
+  o.versions_gib = (o.uploads_gib + o.documents_gib) * policy.datastores.object_versions_fraction;
+  o.total_gib =
+      std::ceil((o.uploads_gib + o.documents_gib + o.plugin_packages_gib + o.versions_gib) *
+                (1.0 + policy.datastores.storage_headroom_fraction));
+  o.reason = "uploads " + readable(o.uploads_gib) + " GiB over the horizon, documents " +
+             readable(o.documents_gib) + " GiB, plugin packages " +
+             readable(o.plugin_packages_gib) + " GiB, object versions and backups " +
+             readable(o.versions_gib) + " GiB, +" +
+             readable(policy.datastores.storage_headroom_fraction * 100.0) + "% headroom";
+  return o;
+}
+
+void add_warnings(DataPlan& plan, const Workload& w, const std::vector<ComponentPlan>& components,
+                  const Stack& stack, const EnvironmentPolicy& policy) {
+  const auto& ds = policy.datastores;
+  // Dify's docker default POSTGRES_MAX_CONNECTIONS is 100.
+  constexpr int kDifyDefaultMaxConnections = 100;
+  if (plan.postgres.max_connections > kDifyDefaultMaxConnections) {
+    plan.warnings.push_back(
+        "PostgreSQL: " + std::to_string(plan.postgres.client_connections) +
+        " client connections exceed the default max_connections of 100 (\"remaining connection "
+        "slots are reserved\"): set max_connections = " +
+        std::to_string(plan.postgres.max_connections) +
+        (plan.postgres.pgbouncer ? " behind PgBouncer" : ""));
+  }
+  for (const auto& c : components) {
+    for (const auto& spec : stack.components) {
+      if (spec.name != c.name || spec.db_pool_size == 0 || c.replicas == 0) continue;
+      const double in_flight = c.load.concurrent_requests / c.replicas;
+      const int pool = spec.db_pool_size + spec.db_max_overflow;
+      if (in_flight > pool) {
+        plan.warnings.push_back(c.name + ": " + readable(in_flight) +
+                                " requests in flight per replica exceed SQLAlchemy's pool of " +
+                                std::to_string(spec.db_pool_size) + " + overflow " +
+                                std::to_string(spec.db_max_overflow) +
+                                " (\"QueuePool limit ... reached\"): raise SQLALCHEMY_POOL_SIZE "
+                                "or add replicas");
+      }
+    }
+  }
+  if (!ds.redis_maxmemory_configured) {
+    plan.warnings.push_back(
+        "Redis runs without maxmemory: it grows until the node kills it; set "
+        "maxmemory " +
+        readable(plan.redis.maxmemory_mib) + "mb and maxmemory-policy noeviction");
+  }
+  if (ds.redis_cluster_mode) {
+    plan.warnings.push_back(
+        "Redis Cluster mode is asked for, but Dify does not support it: use a "
+        "primary with a replica and three Sentinels");
+  }
+  if (policy.survive_node_loss && (plan.qdrant.nodes < 3 || plan.qdrant.replication_factor < 2)) {
+    plan.warnings.push_back("Qdrant: " + std::to_string(plan.qdrant.nodes) + " node(s) with " +
+                            "replication factor " + std::to_string(plan.qdrant.replication_factor) +
+                            " cannot lose a node; production needs at least 3 nodes and "
+                            "replication factor 2");
+  }
+  if (!w.retention.workflow_log_cleanup_enabled) {
+    for (const auto& table : plan.postgres.tables) {
+      if (table.name != "workflow_node_executions") continue;
+      plan.warnings.push_back("workflow_node_executions grows without cleanup to " +
+                              readable(table.rows) + " rows, " +
+                              readable(table.total_bytes / kBytesPerGib) +
+                              " GiB at the horizon: set WORKFLOW_LOG_CLEANUP_ENABLED=true and "
+                              "WORKFLOW_LOG_RETENTION_DAYS=" +
+                              readable(w.retention.workflow_log_retention_days));
+    }
+  }
+}
+
+}  // namespace
+
+double chunks_per_document(const KnowledgeBase& kb) {
+  // Extracted text is taken as one character per byte of the document.
+  const double text_chars = kb.average_document_kib * 1024.0;
+  if (text_chars <= 0.0) return 0.0;
+  if (text_chars <= kb.chunk_size_chars) return 1.0;
+  return std::ceil((text_chars - kb.chunk_overlap_chars) /
+                   (kb.chunk_size_chars - kb.chunk_overlap_chars));
+}
+
+double table_rows(const TableModel& table, const Workload& w) {
+  if (table.retention == RetentionClass::knowledge) {
+    const double documents = documents_at_horizon(w);
+    return documents * table.rows_per_document +
+           documents * chunks_per_document(w.knowledge_base) * table.rows_per_chunk;
+  }
+  return accumulated(daily_rows(table, w), retained_days(table, w), w) +
+         w.daily_active_users * growth_at_horizon(w) * table.rows_per_user;
+}
+
+DataPlan plan_data(const Workload& workload, const PeakDemand& demand,
+                   const std::vector<ComponentPlan>& components, const Stack& stack,
+                   const EnvironmentPolicy& policy, const Catalog& catalog,
+                   const std::string& environment_name) {
+  DataPlan plan;
+  plan.postgres =
+      plan_postgres(workload, demand, components, stack, policy, catalog, environment_name);
+  plan.redis = plan_redis(workload, demand, components, stack, policy, catalog, environment_name);
+  plan.qdrant = plan_qdrant(workload, stack, policy, catalog, environment_name);
+  plan.object_storage = plan_object_storage(workload, policy);
+  add_warnings(plan, workload, components, stack, policy);
+  return plan;
+}
+
+}  // namespace tierplan
