@@ -15,6 +15,7 @@ PYBIND11_MAKE_OPAQUE(std::vector<tierplan::Environment>)
 PYBIND11_MAKE_OPAQUE(std::vector<tierplan::NodeType>)
 PYBIND11_MAKE_OPAQUE(std::vector<tierplan::TierPreset>)
 PYBIND11_MAKE_OPAQUE(std::vector<tierplan::TableModel>)
+PYBIND11_MAKE_OPAQUE(std::vector<tierplan::SizeSegment>)
 PYBIND11_MAKE_OPAQUE(std::vector<tierplan::MachineShape>)
 
 namespace tierplan::bindings {

@@ -118,6 +118,11 @@ void register_scenario(py::module_& m) {
         return "<tierplan.Component '" + c.name + "' (" + to_string(c.kind) + ")>";
       });
   py::bind_vector<std::vector<Component>>(m, "ComponentList");
+  value_class<SizeSegment>(m, "SizeSegment", "bytes = fixed_bytes + factor * x up to up_to_bytes.")
+      .def_readwrite("up_to_bytes", &SizeSegment::up_to_bytes)
+      .def_readwrite("fixed_bytes", &SizeSegment::fixed_bytes)
+      .def_readwrite("factor", &SizeSegment::factor);
+  py::bind_vector<std::vector<SizeSegment>>(m, "SizeSegmentList");
   value_class<TableModel>(m, "TableModel", "Rows and bytes of one growing PostgreSQL table.")
       .def_readwrite("name", &TableModel::name)
       .def_readwrite("rows_per_request", &TableModel::rows_per_request)
@@ -132,6 +137,8 @@ void register_scenario(py::module_& m) {
                      &TableModel::payload_bytes_per_embedding_dimension)
       .def_readwrite("fixed_bytes_per_row", &TableModel::fixed_bytes_per_row)
       .def_readwrite("payload_factor", &TableModel::payload_factor)
+      .def_readwrite("segments", &TableModel::segments)
+      .def_readwrite("fixed_bytes_per_table", &TableModel::fixed_bytes_per_table)
       .def_readwrite("source", &TableModel::source);
   py::bind_vector<std::vector<TableModel>>(m, "TableModelList");
   value_class<DatabaseModel>(m, "DatabaseModel", "The stack's PostgreSQL row and query model.")
@@ -146,6 +153,7 @@ void register_scenario(py::module_& m) {
       .def_readwrite("task_body_bytes", &BrokerModel::task_body_bytes)
       .def_readwrite("message_overhead_bytes", &BrokerModel::message_overhead_bytes)
       .def_readwrite("message_body_factor", &BrokerModel::message_body_factor)
+      .def_readwrite("message_segments", &BrokerModel::message_segments)
       .def_readwrite("cache_keys_per_user", &BrokerModel::cache_keys_per_user)
       .def_readwrite("cache_key_bytes", &BrokerModel::cache_key_bytes)
       .def_readwrite("cache_value_bytes", &BrokerModel::cache_value_bytes)
@@ -301,6 +309,14 @@ void register_scenario(py::module_& m) {
                " components; environments " + names + ">";
       });
 
+  m.def("bytes_per_row", &bytes_per_row, py::arg("table"), py::arg("payload_bytes"),
+        "Bytes one row of the table takes at that payload (tuple, indexes, TOAST).");
+  m.def("table_bytes", &table_bytes, py::arg("table"), py::arg("rows"), py::arg("payload_bytes"),
+        "Bytes of the table with that many rows of that mean payload.");
+  m.def("message_bytes", &message_bytes, py::arg("broker"), py::arg("body_bytes"),
+        "Redis bytes per queued Celery message of that body size.");
+  m.def("cache_key_bytes", &cache_key_bytes, py::arg("broker"), py::arg("key_bytes"),
+        py::arg("value_bytes"), "Redis bytes per cache key with a TTL.");
   m.def("builtin_scenario_names", &builtin_scenario_names, "Names of the shipped scenarios.");
   m.def(
       "builtin_data_file",

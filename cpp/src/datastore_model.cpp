@@ -18,6 +18,33 @@ std::string to_string(RetentionClass retention) {
   return std::string(detail::choice_name(retention, kRetention));
 }
 
+double segmented_bytes(const std::vector<SizeSegment>& segments, double fixed, double factor,
+                       double x) {
+  if (segments.empty()) return fixed + factor * x;
+  for (const auto& segment : segments) {
+    if (x <= segment.up_to_bytes) return segment.fixed_bytes + segment.factor * x;
+  }
+  return segments.back().fixed_bytes + segments.back().factor * x;
+}
+
+double bytes_per_row(const TableModel& table, double payload_bytes) {
+  return segmented_bytes(table.segments, table.fixed_bytes_per_row, table.payload_factor,
+                         payload_bytes);
+}
+
+double table_bytes(const TableModel& table, double rows, double payload_bytes) {
+  return table.fixed_bytes_per_table + rows * bytes_per_row(table, payload_bytes);
+}
+
+double message_bytes(const BrokerModel& broker, double body_bytes) {
+  return segmented_bytes(broker.message_segments, broker.message_overhead_bytes,
+                         broker.message_body_factor, body_bytes);
+}
+
+double cache_key_bytes(const BrokerModel& broker, double key_bytes, double value_bytes) {
+  return broker.key_overhead_bytes + key_bytes + broker.key_value_factor * value_bytes;
+}
+
 }  // namespace tierplan
 
 namespace tierplan::detail {
@@ -26,6 +53,37 @@ namespace {
 
 constexpr double kMaxRowsPerEvent = 1e6;
 constexpr double kMaxBytes = 1e9;
+
+SizeSegment read_segment(ObjectReader& r) {
+  SizeSegment s;
+  r.number("up_to_bytes", s.up_to_bytes, between(0, kMaxBytes), Need::required);
+  r.number("fixed_bytes", s.fixed_bytes, between(0, kMaxBytes), Need::required);
+  r.number("factor", s.factor, between(0, 100), Need::required);
+  return s;
+}
+
+json write_segments(const std::vector<SizeSegment>& segments) {
+  json out = json::array();
+  for (const auto& s : segments) {
+    out.push_back(
+        {{"up_to_bytes", s.up_to_bytes}, {"fixed_bytes", s.fixed_bytes}, {"factor", s.factor}});
+  }
+  return out;
+}
+
+std::vector<SizeSegment> read_segments(ObjectReader& r, std::string_view key) {
+  auto segments = read_object_array<SizeSegment>(r.array(key), join_path(r.path(), key), r.issues(),
+                                                 read_segment);
+  for (std::size_t i = 1; i < segments.size(); ++i) {
+    if (segments[i].up_to_bytes <= segments[i - 1].up_to_bytes) {
+      r.issues().add(index_path(join_path(r.path(), key), i) + ".up_to_bytes",
+                     "must be above the previous segment's (" +
+                         describe_value(segments[i - 1].up_to_bytes) + "), got " +
+                         describe_value(segments[i].up_to_bytes));
+    }
+  }
+  return segments;
+}
 
 TableModel read_table(ObjectReader& r) {
   TableModel t;
@@ -52,6 +110,8 @@ TableModel read_table(ObjectReader& r) {
            between(0, 1000));
   r.number("fixed_bytes_per_row", t.fixed_bytes_per_row, between(0, kMaxBytes), Need::required);
   r.number("payload_factor", t.payload_factor, between(0, 100), Need::required);
+  t.segments = read_segments(r, "segments");
+  r.number("fixed_bytes_per_table", t.fixed_bytes_per_table, between(0, 1e12));
   r.text("source", t.source);
   return t;
 }
@@ -69,6 +129,8 @@ json write_table(const TableModel& t) {
           {"payload_bytes_per_embedding_dimension", t.payload_bytes_per_embedding_dimension},
           {"fixed_bytes_per_row", t.fixed_bytes_per_row},
           {"payload_factor", t.payload_factor},
+          {"segments", write_segments(t.segments)},
+          {"fixed_bytes_per_table", t.fixed_bytes_per_table},
           {"source", t.source}};
 }
 
@@ -97,6 +159,7 @@ DatastoreModel read_datastore_model(ObjectReader& r) {
     b.number("task_body_bytes", k.task_body_bytes, between(0, 1e9));
     b.number("message_overhead_bytes", k.message_overhead_bytes, between(0, 1e9));
     b.number("message_body_factor", k.message_body_factor, between(0, 100));
+    k.message_segments = read_segments(b, "message_segments");
     b.number("cache_keys_per_user", k.cache_keys_per_user, between(0, 1e6));
     b.number("cache_key_bytes", k.cache_key_bytes, between(0, 1e6));
     b.number("cache_value_bytes", k.cache_value_bytes, between(0, 1e9));
@@ -134,6 +197,7 @@ json write_datastore_model(const DatastoreModel& m) {
            {{"task_body_bytes", k.task_body_bytes},
             {"message_overhead_bytes", k.message_overhead_bytes},
             {"message_body_factor", k.message_body_factor},
+            {"message_segments", write_segments(k.message_segments)},
             {"cache_keys_per_user", k.cache_keys_per_user},
             {"cache_key_bytes", k.cache_key_bytes},
             {"cache_value_bytes", k.cache_value_bytes},

@@ -148,7 +148,7 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
   for (const auto& table : model.tables) {
     TableSize size;
     size.name = table.name;
-    size.bytes_per_row = table.fixed_bytes_per_row + table.payload_factor * payload_of(table, w);
+    size.bytes_per_row = bytes_per_row(table, payload_of(table, w));
     size.rows = table_rows(table, w);
     if (table.retention == RetentionClass::knowledge) {
       size.reason = readable(documents_at_horizon(w)) + " documents at the horizon";
@@ -162,7 +162,7 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
                     to_string(table.retention) + ")";
       hot_bytes += accumulated(per_day, std::min(days, model.hot_days), w) * size.bytes_per_row;
     }
-    size.total_bytes = size.rows * size.bytes_per_row;
+    size.total_bytes = table_bytes(table, size.rows, payload_of(table, w));
     p.data_gib += size.total_bytes / kBytesPerGib;
     p.tables.push_back(std::move(size));
   }
@@ -274,11 +274,9 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
   const auto& b = stack.datastores.broker;
   const auto& ds = policy.datastores;
   r.broker_backlog_messages = demand.worker_task_rate_per_s * ds.broker_backlog_minutes * 60.0;
-  r.broker_bytes = r.broker_backlog_messages *
-                   (b.message_overhead_bytes + b.message_body_factor * b.task_body_bytes);
+  r.broker_bytes = r.broker_backlog_messages * message_bytes(b, b.task_body_bytes);
   r.cache_keys = w.daily_active_users * growth_at_horizon(w) * b.cache_keys_per_user;
-  r.cache_bytes = r.cache_keys * (b.key_overhead_bytes + b.cache_key_bytes +
-                                  b.key_value_factor * b.cache_value_bytes);
+  r.cache_bytes = r.cache_keys * cache_key_bytes(b, b.cache_key_bytes, b.cache_value_bytes);
   r.used_memory_mib =
       (kRedisEmptyMib + (r.broker_bytes + r.cache_bytes) / kBytesPerMib) * kRedisFragmentation;
   r.maxmemory_mib = std::ceil(r.used_memory_mib);

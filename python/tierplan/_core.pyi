@@ -6,7 +6,7 @@ import collections.abc
 import enum
 import os
 import typing
-__all__: list[str] = ['BrokerModel', 'Catalog', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentPlan', 'ConnectionUse', 'DataPlan', 'DatabaseModel', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Growth', 'KnowledgeBase', 'LoadDriver', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresPlan', 'QdrantPlan', 'Quantization', 'RedisPlan', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SpreadPolicy', 'Stack', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'Uploads', 'VectorDatatype', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'chunks_per_document', 'erlang_b', 'erlang_c', 'mean_wait_s', 'plan', 'plan_environment', 'probability_wait_exceeds', 'table_rows']
+__all__: list[str] = ['BrokerModel', 'Catalog', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentPlan', 'ConnectionUse', 'DataPlan', 'DatabaseModel', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Growth', 'KnowledgeBase', 'LoadDriver', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresPlan', 'QdrantPlan', 'Quantization', 'RedisPlan', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'Uploads', 'VectorDatatype', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'chunks_per_document', 'erlang_b', 'erlang_c', 'mean_wait_s', 'message_bytes', 'plan', 'plan_environment', 'probability_wait_exceeds', 'table_bytes', 'table_rows']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -571,6 +571,132 @@ class ComponentList:
         """
         Remove the first item from the list whose value is x. It is an error if there is no such item.
         """
+class SizeSegment:
+    """
+    bytes = fixed_bytes + factor * x up to up_to_bytes.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> SizeSegment:
+        ...
+    def __deepcopy__(self, memo: dict) -> SizeSegment:
+        ...
+    def __eq__(self, arg0: SizeSegment) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def factor(self) -> float:
+        ...
+    @factor.setter
+    def factor(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def fixed_bytes(self) -> float:
+        ...
+    @fixed_bytes.setter
+    def fixed_bytes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def up_to_bytes(self) -> float:
+        ...
+    @up_to_bytes.setter
+    def up_to_bytes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class SizeSegmentList:
+    __hash__: typing.ClassVar[None] = None
+    def __bool__(self) -> bool:
+        """
+        Check whether the list is nonempty
+        """
+    def __contains__(self, x: SizeSegment) -> bool:
+        """
+        Return true the container contains ``x``
+        """
+    @typing.overload
+    def __delitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Delete the list elements at index ``i``
+        """
+    @typing.overload
+    def __delitem__(self, arg0: slice) -> None:
+        """
+        Delete list elements using a slice object
+        """
+    def __eq__(self, arg0: SizeSegmentList) -> bool:
+        ...
+    @typing.overload
+    def __getitem__(self, s: slice) -> SizeSegmentList:
+        """
+        Retrieve list elements using a slice object
+        """
+    @typing.overload
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> SizeSegment:
+        ...
+    @typing.overload
+    def __init__(self) -> None:
+        ...
+    @typing.overload
+    def __init__(self, arg0: SizeSegmentList) -> None:
+        """
+        Copy constructor
+        """
+    @typing.overload
+    def __init__(self, arg0: collections.abc.Iterable) -> None:
+        ...
+    def __iter__(self) -> collections.abc.Iterator[SizeSegment]:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __ne__(self, arg0: SizeSegmentList) -> bool:
+        ...
+    @typing.overload
+    def __setitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex, arg1: SizeSegment) -> None:
+        ...
+    @typing.overload
+    def __setitem__(self, arg0: slice, arg1: SizeSegmentList) -> None:
+        """
+        Assign list elements using a slice object
+        """
+    def append(self, x: SizeSegment) -> None:
+        """
+        Add an item to the end of the list
+        """
+    def clear(self) -> None:
+        """
+        Clear the contents
+        """
+    def count(self, x: SizeSegment) -> int:
+        """
+        Return the number of times ``x`` appears in the list
+        """
+    @typing.overload
+    def extend(self, L: SizeSegmentList) -> None:
+        """
+        Extend the list by appending all the items in the given list
+        """
+    @typing.overload
+    def extend(self, L: collections.abc.Iterable) -> None:
+        """
+        Extend the list by appending all the items in the given list
+        """
+    def insert(self, i: typing.SupportsInt | typing.SupportsIndex, x: SizeSegment) -> None:
+        """
+        Insert an item at a given position.
+        """
+    @typing.overload
+    def pop(self) -> SizeSegment:
+        """
+        Remove and return the last item
+        """
+    @typing.overload
+    def pop(self, i: typing.SupportsInt | typing.SupportsIndex) -> SizeSegment:
+        """
+        Remove and return the item at index ``i``
+        """
+    def remove(self, x: SizeSegment) -> None:
+        """
+        Remove the first item from the list whose value is x. It is an error if there is no such item.
+        """
 class TableModel:
     """
     Rows and bytes of one growing PostgreSQL table.
@@ -578,6 +704,7 @@ class TableModel:
     __hash__: typing.ClassVar[None] = None
     name: str
     retention: ...
+    segments: SizeSegmentList
     source: str
     def __copy__(self) -> TableModel:
         ...
@@ -592,6 +719,12 @@ class TableModel:
         ...
     @fixed_bytes_per_row.setter
     def fixed_bytes_per_row(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def fixed_bytes_per_table(self) -> float:
+        ...
+    @fixed_bytes_per_table.setter
+    def fixed_bytes_per_table(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def payload_bytes(self) -> float:
@@ -792,6 +925,7 @@ class BrokerModel:
     Redis as Celery broker and cache.
     """
     __hash__: typing.ClassVar[None] = None
+    message_segments: SizeSegmentList
     source: str
     def __copy__(self) -> BrokerModel:
         ...
@@ -2422,6 +2556,14 @@ def builtin_scenario_names() -> list[str]:
     """
     Names of the shipped scenarios.
     """
+def bytes_per_row(table: TableModel, payload_bytes: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Bytes one row of the table takes at that payload (tuple, indexes, TOAST).
+    """
+def cache_key_bytes(broker: BrokerModel, key_bytes: typing.SupportsFloat | typing.SupportsIndex, value_bytes: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Redis bytes per cache key with a TTL.
+    """
 def chunks_per_document(knowledge_base: KnowledgeBase) -> float:
     """
     Chunks one document is split into.
@@ -2438,6 +2580,10 @@ def mean_wait_s(offered_load_erlangs: typing.SupportsFloat | typing.SupportsInde
     """
     Mean queueing delay Wq in M/M/c.
     """
+def message_bytes(broker: BrokerModel, body_bytes: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Redis bytes per queued Celery message of that body size.
+    """
 def plan(scenario: Scenario) -> Plan:
     """
     Plan every environment of the scenario (raises PlanningError when impossible).
@@ -2449,6 +2595,10 @@ def plan_environment(scenario: Scenario, environment: Environment) -> Environmen
 def probability_wait_exceeds(offered_load_erlangs: typing.SupportsFloat | typing.SupportsIndex, servers: typing.SupportsInt | typing.SupportsIndex, service_s: typing.SupportsFloat | typing.SupportsIndex, wait_s: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     P(wait > wait_s) in M/M/c.
+    """
+def table_bytes(table: TableModel, rows: typing.SupportsFloat | typing.SupportsIndex, payload_bytes: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    Bytes of the table with that many rows of that mean payload.
     """
 def table_rows(table: TableModel, workload: Workload) -> float:
     """

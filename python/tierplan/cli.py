@@ -12,7 +12,7 @@ from tierplan.errors import PlanningError, ValidationError
 from tierplan.report import plan_text
 
 EXIT_INVALID = 2
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "pgconf")
 
 
 def _load(path: str | None) -> Scenario:
@@ -39,12 +39,19 @@ def _plan(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     chosen = names if args.env == "all" else [args.env]
+    if args.format == "pgconf" and len(chosen) > 1:
+        if "production" not in names:
+            print(f"{source}: --format pgconf needs one environment (--env)", file=sys.stderr)
+            return EXIT_INVALID
+        chosen = ["production"]
     try:
         result = plan(scenario)
     except PlanningError as error:
         print(f"{source}: cannot plan: {error}", file=sys.stderr)
         return 1
-    if args.format == "json":
+    if args.format == "pgconf":
+        text = result.environment(chosen[0]).data.postgres.postgresql_conf()
+    elif args.format == "json":
         if args.env == "all":
             text = result.to_json()
         else:
@@ -104,7 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     plan_cmd.add_argument(
         "--env", default="all", help="environment to show (test, staging, production, ...) or all"
     )
-    plan_cmd.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    plan_cmd.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text table, JSON (data/schema/plan.schema.json), or a postgresql.conf fragment "
+        "(pgconf: one environment, production by default)",
+    )
     plan_cmd.add_argument(
         "-o", "--output", metavar="FILE", help="write here (whole or not at all) instead of stdout"
     )

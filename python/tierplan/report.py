@@ -120,6 +120,49 @@ def _component_rows(envs: Sequence[EnvironmentPlan]) -> list[list[str]]:
     return rows
 
 
+def _gib_text(gib: float) -> str:
+    return f"{gib:,.1f} GiB" if gib < 100 else f"{gib:,.0f} GiB"
+
+
+def _data_rows(envs: Sequence[EnvironmentPlan]) -> list[list[str]]:
+    def row(label: str, values: Sequence[str]) -> list[str]:
+        return [label, *values]
+
+    def pg_connections(e: EnvironmentPlan) -> str:
+        pg = e.data.postgres
+        text = f"{pg.max_connections} max_connections"
+        if pg.pgbouncer:
+            text += f" (PgBouncer pool {pg.pgbouncer_default_pool_size})"
+        return text
+
+    return [
+        row(
+            "PostgreSQL",
+            [
+                f"{e.data.postgres.shape.vcpu} vCPU / {e.data.postgres.shape.memory_gib:g} GiB"
+                for e in envs
+            ],
+        ),
+        row("  topology", [e.data.postgres.topology for e in envs]),
+        row("  storage", [_gib_text(e.data.postgres.storage_gib) for e in envs]),
+        row("  connections", [pg_connections(e) for e in envs]),
+        row("Redis", [f"{e.data.redis.instance_memory_gib:g} GiB" for e in envs]),
+        row("  maxmemory", [f"{e.data.redis.maxmemory_mib:,.0f} MiB" for e in envs]),
+        row("  topology", [e.data.redis.topology for e in envs]),
+        row(
+            "Qdrant",
+            [
+                f"{e.data.qdrant.nodes} x {e.data.qdrant.shape.vcpu} vCPU / "
+                f"{e.data.qdrant.shape.memory_gib:g} GiB"
+                for e in envs
+            ],
+        ),
+        row("  RAM per node", [_gib_text(e.data.qdrant.ram_per_node_gib) for e in envs]),
+        row("  replication factor", [str(e.data.qdrant.replication_factor) for e in envs]),
+        row("Object storage", [_gib_text(e.data.object_storage.total_gib) for e in envs]),
+    ]
+
+
 def _reasons(env: EnvironmentPlan) -> str:
     lines = [f"[{env.name}]"]
     lines += [f"  {c.name}: {c.replicas_reason}" for c in env.components]
@@ -127,6 +170,14 @@ def _reasons(env: EnvironmentPlan) -> str:
     lines.append(f"  node type: {env.nodes.type_reason}")
     lines.append(f"  cost: {env.nodes.cost_reason}")
     lines.append(f"  tier {env.tier.tier}: {env.tier.reason}")
+    data = env.data
+    lines.append(f"  PostgreSQL {data.postgres.shape.name}: {data.postgres.shape_reason}")
+    lines.append(f"  PostgreSQL storage: {data.postgres.storage_reason}")
+    lines.append(f"  PostgreSQL max_connections: {data.postgres.max_connections_reason}")
+    lines.append(f"  PgBouncer: {data.postgres.pgbouncer_reason}")
+    lines.append(f"  Redis: {data.redis.memory_reason}")
+    lines.append(f"  Qdrant: {data.qdrant.reason}")
+    lines.append(f"  object storage: {data.object_storage.reason}")
     lines += [f"  warning: {w}" for w in env.warnings]
     return "\n".join(lines)
 
@@ -146,6 +197,9 @@ def plan_text(plan: Plan, environments: Sequence[str] | None = None) -> str:
         "",
         "Components: replicas x limit cores / GiB (requests are limits / ratio)",
         _table(["component", *names], _component_rows(envs)),
+        "",
+        "Data plane",
+        _table(["", *names], _data_rows(envs)),
         "",
         "Why:",
         *[_reasons(e) for e in envs],

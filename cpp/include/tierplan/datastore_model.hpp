@@ -15,6 +15,15 @@ enum class RetentionClass {
   knowledge,      // follows the knowledge base (documents, chunks), not time
 };
 
+// A piece of a piecewise-linear size: bytes = fixed_bytes + factor * x for x up to
+// up_to_bytes (the first piece also serves below its range, the last above).
+struct SizeSegment {
+  double up_to_bytes = 0.0;
+  double fixed_bytes = 0.0;
+  double factor = 1.0;
+  bool operator==(const SizeSegment&) const = default;
+};
+
 // One growing PostgreSQL table. Rows come from events; bytes per row follow
 // fixed_bytes_per_row + payload_factor * payload bytes (fitted: tuple header, fixed
 // columns, indexes and page fill in the first; inline or TOAST-compressed storage of
@@ -33,6 +42,11 @@ struct TableModel {
   double payload_bytes_per_embedding_dimension = 0.0;
   double fixed_bytes_per_row = 0.0;
   double payload_factor = 1.0;
+  // Measured pieces that replace the single line when present: storage is inline below
+  // about 2 kB, then TOASTed and compressed better as values grow.
+  std::vector<SizeSegment> segments;
+  // Bytes a table holds whatever its rows (a GIN index's recycled pages).
+  double fixed_bytes_per_table = 0.0;
   std::string source;
   bool operator==(const TableModel&) const = default;
 };
@@ -53,9 +67,10 @@ struct DatabaseModel {
 
 // Redis as Celery broker (db 1) and cache (db 0).
 struct BrokerModel {
-  double task_body_bytes = 1024.0;      // Celery message body (args, kwargs) before base64
-  double message_overhead_bytes = 0.0;  // kombu envelope and list entry, fitted
-  double message_body_factor = 1.0;     // base64 (4/3) and encoding, fitted
+  double task_body_bytes = 1024.0;            // Celery message body (args, kwargs) before base64
+  double message_overhead_bytes = 0.0;        // kombu envelope and list entry, fitted
+  double message_body_factor = 1.0;           // base64 (4/3) and encoding, fitted
+  std::vector<SizeSegment> message_segments;  // measured pieces by body size
   double cache_keys_per_user = 10.0;
   double cache_key_bytes = 48.0;
   double cache_value_bytes = 512.0;
@@ -81,5 +96,16 @@ struct DatastoreModel {
 };
 
 std::string to_string(RetentionClass retention);
+
+double segmented_bytes(const std::vector<SizeSegment>& segments, double fixed, double factor,
+                       double x);
+// Bytes one row of the table takes at that payload (tuple, indexes, TOAST).
+double bytes_per_row(const TableModel& table, double payload_bytes);
+// Bytes of the whole table with rows rows of that mean payload.
+double table_bytes(const TableModel& table, double rows, double payload_bytes);
+// Redis bytes per queued Celery message of that body size.
+double message_bytes(const BrokerModel& broker, double body_bytes);
+// Redis bytes per cache key with a TTL.
+double cache_key_bytes(const BrokerModel& broker, double key_bytes, double value_bytes);
 
 }  // namespace tierplan
