@@ -49,7 +49,8 @@ bool path_exists(const detail::json& document, std::string_view path) {
       continue;
     }
     const auto end = path.find_first_of(".[", pos);
-    const auto key = path.substr(pos, end == std::string_view::npos ? path.size() - pos : end - pos);
+    const auto key =
+        path.substr(pos, end == std::string_view::npos ? path.size() - pos : end - pos);
     if (key.empty() || !node->is_object()) return false;
     const auto it = node->find(key);
     if (it == node->end()) return false;

@@ -247,8 +247,8 @@ std::size_t find_number_token(std::string_view text, std::string_view token) {
 }
 
 // Replaces the markers left for overflowing numbers with infinities, noting their paths.
-void restore_overflows(json& value, const std::string& path,
-                       const std::vector<std::string>& tokens, IssueList& issues) {
+void restore_overflows(json& value, const std::string& path, const std::vector<std::string>& tokens,
+                       IssueList& issues) {
   if (value.is_string()) {
     const auto& text = value.get_ref<const std::string&>();
     std::size_t index = 0;
@@ -265,7 +265,8 @@ void restore_overflows(json& value, const std::string& path,
                                      : std::numeric_limits<double>::infinity();
     }
   } else if (value.is_object()) {
-    for (auto& [key, item] : value.items()) restore_overflows(item, join_path(path, key), tokens, issues);
+    for (auto& [key, item] : value.items())
+      restore_overflows(item, join_path(path, key), tokens, issues);
   } else if (value.is_array()) {
     for (std::size_t i = 0; i < value.size(); ++i) {
       restore_overflows(value[i], index_path(path, i), tokens, issues);
@@ -279,8 +280,11 @@ std::string printable(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
-                                       : (byte >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = byte < 0x80           ? 1
+                         : (byte >> 5) == 0x6  ? 2
+                         : (byte >> 4) == 0xE  ? 3
+                         : (byte >> 3) == 0x1E ? 4
+                                               : 0;
     bool valid = length > 0 && i + length <= text.size();
     for (std::size_t k = 1; valid && k < length; ++k) {
       valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
@@ -332,8 +336,9 @@ std::optional<json> parse_document(std::string_view text, std::string_view sourc
       const std::string message = error.what();
       const auto open = message.find('\'');
       const auto close = message.rfind('\'');
-      const std::string token =
-          open != std::string::npos && close > open ? message.substr(open + 1, close - open - 1) : "";
+      const std::string token = open != std::string::npos && close > open
+                                    ? message.substr(open + 1, close - open - 1)
+                                    : "";
       const std::size_t at = token.empty() ? std::string::npos : find_number_token(patched, token);
       if (error.id != 406 || at == std::string::npos) {
         issues.add(where, "malformed JSON: " + printable(message.substr(message.find("] ") + 2)));
