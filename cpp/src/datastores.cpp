@@ -10,7 +10,10 @@ namespace tierplan {
 
 namespace {
 
+using detail::concat;
 using detail::readable;
+using detail::Readable;
+using detail::TextBuilder;
 
 constexpr double kBytesPerGib = 1024.0 * 1024.0 * 1024.0;
 constexpr double kBytesPerMib = 1024.0 * 1024.0;
@@ -106,6 +109,44 @@ double retained_days(const TableModel& table, const Workload& w) {
   return 0.0;
 }
 
+// The horizon's numbers for sizing every table of a plan, each computed once: the same
+// values horizon_days(), growth_at_horizon(), documents_at_horizon() and accumulated()
+// give.
+struct Horizon {
+  explicit Horizon(const Workload& w)
+      : days(horizon_days(w)),
+        k(std::log1p(w.growth.annual_growth_fraction) / kDaysPerYear),
+        exp_k_days(std::exp(k * days)),
+        growth(growth_at_horizon(w)),
+        documents(documents_at_horizon(w)),
+        chunks_per_document(tierplan::chunks_per_document(w.knowledge_base)) {}
+
+  double accumulated(double per_day, double retained) const {
+    retained = std::min(retained, days);
+    if (std::abs(k) < 1e-12) return per_day * retained;
+    return per_day * (exp_k_days - std::exp(k * (days - retained))) / k;
+  }
+
+  double days;
+  double k;
+  double exp_k_days;
+  double growth;
+  double documents;
+  double chunks_per_document;
+};
+
+// table_rows() with the horizon's numbers, and for a timed table its rows per day and
+// retention.
+double knowledge_rows(const TableModel& table, const Horizon& h) {
+  return h.documents * table.rows_per_document +
+         h.documents * h.chunks_per_document * table.rows_per_chunk;
+}
+
+double timed_rows(const TableModel& table, const Workload& w, const Horizon& h, double per_day,
+                  double days) {
+  return h.accumulated(per_day, days) + w.daily_active_users * h.growth * table.rows_per_user;
+}
+
 double payload_of(const TableModel& table, const Workload& w) {
   return table.payload_bytes +
          table.payload_bytes_per_chunk_char * w.knowledge_base.chunk_size_chars +
@@ -127,6 +168,29 @@ const MachineShape* smallest_shape(const std::vector<MachineShape>& shapes, doub
   return best;
 }
 
+// For each planned component, the stack's components of its name, in stack order: found
+// once for the data plane rather than by each of its steps.
+class ComponentSpecs {
+ public:
+  void find(const std::vector<ComponentPlan>& components, const Stack& stack) {
+    offsets_.assign(1, 0);
+    specs_.clear();
+    for (const auto& component : components) {
+      for (const auto& spec : stack.components) {
+        if (spec.name == component.name) specs_.push_back(&spec);
+      }
+      offsets_.push_back(specs_.size());
+    }
+  }
+  // The specs of the i-th planned component.
+  const Component* const* begin(std::size_t i) const { return specs_.data() + offsets_[i]; }
+  const Component* const* end(std::size_t i) const { return specs_.data() + offsets_[i + 1]; }
+
+ private:
+  std::vector<std::size_t> offsets_;
+  std::vector<const Component*> specs_;
+};
+
 PgTuneInput tune_input(const MachineShape& shape, int max_connections, DiskType disk) {
   PgTuneInput input;
   input.workload = PgWorkload::web;
@@ -139,43 +203,45 @@ PgTuneInput tune_input(const MachineShape& shape, int max_connections, DiskType 
 
 PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
                            const std::vector<ComponentPlan>& components, const Stack& stack,
-                           const EnvironmentPolicy& policy, const Catalog& catalog,
-                           const std::string& environment_name) {
+                           const ComponentSpecs& specs, const EnvironmentPolicy& policy,
+                           const Catalog& catalog, const std::string& environment_name) {
   PostgresPlan p;
   const auto& model = stack.datastores.database;
   const auto& ds = policy.datastores;
   double hot_bytes = 0.0;
+  const Horizon h(w);
+  p.tables.reserve(model.tables.size());
   for (const auto& table : model.tables) {
-    TableSize size;
+    TableSize& size = p.tables.emplace_back();
     size.name = table.name;
-    size.bytes_per_row = bytes_per_row(table, payload_of(table, w));
-    size.rows = table_rows(table, w);
+    const double payload = payload_of(table, w);
+    size.bytes_per_row = bytes_per_row(table, payload);
     if (table.retention == RetentionClass::knowledge) {
-      size.reason = readable(documents_at_horizon(w)) + " documents at the horizon";
+      size.rows = knowledge_rows(table, h);
+      size.reason = concat(Readable{h.documents}, " documents at the horizon");
       // Retrieval runs in the vector store; PostgreSQL fetches the few segments it
       // returns by key, so knowledge tables stay out of the working set.
     } else {
       const double days = retained_days(table, w);
       const double per_day = daily_rows(table, w);
-      size.reason = readable(per_day) + " rows/day kept " +
-                    readable(std::min(days, horizon_days(w))) + " days (" +
-                    to_string(table.retention) + ")";
-      hot_bytes += accumulated(per_day, std::min(days, model.hot_days), w) * size.bytes_per_row;
+      size.rows = timed_rows(table, w, h, per_day, days);
+      size.reason = concat(Readable{per_day}, " rows/day kept ", Readable{std::min(days, h.days)},
+                           " days (", to_string(table.retention), ")");
+      hot_bytes += h.accumulated(per_day, std::min(days, model.hot_days)) * size.bytes_per_row;
     }
-    size.total_bytes = table_bytes(table, size.rows, payload_of(table, w));
+    size.total_bytes = table_bytes(table, size.rows, payload);
     p.data_gib += size.total_bytes / kBytesPerGib;
-    p.tables.push_back(std::move(size));
   }
 
   // Connection budget at the top of every autoscaling range; the requests in flight at
   // the peak (Little's law) are the transactions a pooler must serve at once, since a
   // request keeps its session while the LLM streams (dify #21437).
   double concurrent_transactions = 0.0;
-  for (const auto& component : components) {
-    const Component* spec = nullptr;
-    for (const auto& c : stack.components) {
-      if (c.name == component.name) spec = &c;
-    }
+  p.connections.reserve(components.size());
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    const ComponentPlan& component = components[i];
+    // The last spec of its name, if any.
+    const Component* spec = specs.begin(i) == specs.end(i) ? nullptr : *(specs.end(i) - 1);
     if (spec == nullptr || spec->db_pool_size == 0) continue;
     ConnectionUse use;
     use.component = component.name;
@@ -222,39 +288,40 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
   p.shape = *shape;
   p.max_connections = server_connections + p.reserved_connections;
   p.max_connections = (p.max_connections + 9) / 10 * 10;
-  p.max_connections_reason =
-      std::to_string(p.client_connections) + " client connections (every DB-using replica at " +
-      "its autoscaling maximum x pool size + overflow)" +
-      (p.pgbouncer ? " pooled by PgBouncer into " + std::to_string(server_connections) : "") +
-      " + " + std::to_string(p.reserved_connections) + " reserved (superuser 3, admin 10" +
-      (ds.postgres_standby ? ", replication 10" : "") + "), rounded up to 10";
+  TextBuilder connections_reason;
+  connections_reason.add(p.client_connections,
+                         " client connections (every DB-using replica at its autoscaling maximum "
+                         "x pool size + overflow)");
+  if (p.pgbouncer) connections_reason.add(" pooled by PgBouncer into ", server_connections);
+  connections_reason.add(" + ", p.reserved_connections, " reserved (superuser 3, admin 10",
+                         ds.postgres_standby ? ", replication 10" : "", "), rounded up to 10");
+  p.max_connections_reason = connections_reason.str();
   if (p.pgbouncer) {
-    p.pgbouncer_reason = std::to_string(p.client_connections) + " client connections exceed " +
-                         std::to_string(ds.pgbouncer_above_connections) +
-                         ": transaction pooling, default_pool_size " +
-                         std::to_string(p.pgbouncer_default_pool_size) +
-                         " = the larger of cores * 2 + 1 spindle (PostgreSQL wiki) and " +
-                         readable(concurrent_transactions) + " requests in flight at the peak";
+    p.pgbouncer_reason =
+        concat(p.client_connections, " client connections exceed ", ds.pgbouncer_above_connections,
+               ": transaction pooling, default_pool_size ", p.pgbouncer_default_pool_size,
+               " = the larger of cores * 2 + 1 spindle (PostgreSQL wiki) and ",
+               Readable{concurrent_transactions}, " requests in flight at the peak");
   } else {
-    p.pgbouncer_reason = std::to_string(p.client_connections) + " client connections, within " +
-                         std::to_string(ds.pgbouncer_above_connections) + ": no pooler needed";
+    p.pgbouncer_reason = concat(p.client_connections, " client connections, within ",
+                                ds.pgbouncer_above_connections, ": no pooler needed");
   }
   p.shape_reason =
-      p.shape.name + ": smallest shape with " + readable(p.cpu_needed_cores) + " vCPU (" +
-      readable(p.query_rate_per_s) + " queries/s x " + readable(model.cpu_ms_per_query) +
-      " ms at 60% CPU) and " + readable(p.memory_needed_gib) + " GiB (working set " +
-      readable(hot_bytes / kBytesPerGib) + " GiB in effective_cache_size = RAM x 3/4, " +
-      std::to_string(server_connections + p.reserved_connections) + " connections x " +
-      readable(model.memory_mib_per_connection) + " MiB)";
+      concat(p.shape.name, ": smallest shape with ", Readable{p.cpu_needed_cores}, " vCPU (",
+             Readable{p.query_rate_per_s}, " queries/s x ", Readable{model.cpu_ms_per_query},
+             " ms at 60% CPU) and ", Readable{p.memory_needed_gib}, " GiB (working set ",
+             Readable{hot_bytes / kBytesPerGib}, " GiB in effective_cache_size = RAM x 3/4, ",
+             server_connections + p.reserved_connections, " connections x ",
+             Readable{model.memory_mib_per_connection}, " MiB)");
 
   p.tune_input = tune_input(p.shape, p.max_connections, ds.postgres_disk);
   p.settings = pgtune(p.tune_input);
   p.wal_gib = p.settings.max_wal_size_kib / (1024.0 * 1024.0);
   p.storage_gib =
       std::ceil((p.data_gib * (1.0 + ds.storage_headroom_fraction) + p.wal_gib) / 8.0) * 8.0;
-  p.storage_reason = readable(p.data_gib) + " GiB of tables and indexes at the horizon + " +
-                     readable(ds.storage_headroom_fraction * 100.0) + "% headroom + " +
-                     readable(p.wal_gib) + " GiB WAL (max_wal_size), rounded up to 8 GiB";
+  p.storage_reason = concat(Readable{p.data_gib}, " GiB of tables and indexes at the horizon + ",
+                            Readable{ds.storage_headroom_fraction * 100.0}, "% headroom + ",
+                            Readable{p.wal_gib}, " GiB WAL (max_wal_size), rounded up to 8 GiB");
   if (ds.postgres_standby) {
     p.topology = ds.postgres_synchronous ? "primary + synchronous hot standby"
                                          : "primary + asynchronous hot standby";
@@ -268,8 +335,8 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
 
 RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
                      const std::vector<ComponentPlan>& components, const Stack& stack,
-                     const EnvironmentPolicy& policy, const Catalog& catalog,
-                     const std::string& environment_name) {
+                     const ComponentSpecs& specs, const EnvironmentPolicy& policy,
+                     const Catalog& catalog, const std::string& environment_name) {
   RedisPlan r;
   const auto& b = stack.datastores.broker;
   const auto& ds = policy.datastores;
@@ -292,26 +359,29 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
   r.instance_memory_gib = chosen;
   // maxmemory takes what the tier leaves after the reserve.
   r.maxmemory_mib = std::floor(chosen * 1024.0 * (1.0 - kRedisReserveShare));
-  r.memory_reason = readable(r.broker_backlog_messages) + " Celery messages (" +
-                    readable(ds.broker_backlog_minutes) + " min of tasks at " +
-                    readable(demand.worker_task_rate_per_s) + "/s) and " + readable(r.cache_keys) +
-                    " cache keys use " + readable(r.used_memory_mib) +
-                    " MiB with fragmentation; +25% for fork and replication buffers: the " +
-                    readable(chosen) + " GiB tier, maxmemory " + readable(r.maxmemory_mib) +
-                    " MiB, maxmemory-policy noeviction (the broker must not lose tasks)";
+  r.memory_reason = concat(Readable{r.broker_backlog_messages}, " Celery messages (",
+                           Readable{ds.broker_backlog_minutes}, " min of tasks at ",
+                           Readable{demand.worker_task_rate_per_s}, "/s) and ",
+                           Readable{r.cache_keys}, " cache keys use ", Readable{r.used_memory_mib},
+                           " MiB with fragmentation; +25% for fork and replication buffers: the ",
+                           Readable{chosen}, " GiB tier, maxmemory ", Readable{r.maxmemory_mib},
+                           " MiB, maxmemory-policy noeviction (the broker must not lose tasks)");
   int clients = kRedisAdminConnections;
-  for (const auto& c : components) {
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    const ComponentPlan& c = components[i];
     const int replicas = c.autoscaled ? c.hpa_max_replicas : c.replicas;
-    for (const auto& spec : stack.components) {
-      if (spec.name == c.name && spec.db_pool_size > 0) {
+    for (auto it = specs.begin(i); it != specs.end(i); ++it) {
+      const Component& spec = **it;
+      if (spec.db_pool_size > 0) {
         clients += replicas * (spec.concurrency_per_replica + kRedisSpareConnectionsPerReplica);
       }
     }
   }
   r.maxclients = std::max(clients, 1000);
-  r.maxclients_reason = std::to_string(clients) +
-                        " connections from the app replicas at their autoscaling maximum and " +
-                        "admin; at least 1000";
+  r.maxclients_reason =
+      concat(clients,
+             " connections from the app replicas at their autoscaling maximum and admin; at "
+             "least 1000");
   if (ds.redis_replica_with_sentinels) {
     r.topology = "primary + replica + 3 Sentinels";
     r.topology_reason = "Sentinel needs three sentinels on independent hosts to fail over; " +
@@ -369,15 +439,14 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
   const MachineShape* shape = smallest_shape(catalog.vector_store_shapes, 0, q.ram_per_node_gib);
   q.shape = *shape;
   q.shards = q.nodes * ds.qdrant_shards_per_node;
-  q.reason =
-      readable(q.points) + " points (" + readable(documents_at_horizon(w)) + " documents x " +
-      readable(q.chunks_per_document) + " chunks) of " + readable(dimension) +
-      " dims: " + readable(q.ram_total_gib) + " GiB in RAM over " +
-      std::to_string(q.replication_factor) + (q.replication_factor == 1 ? " copy" : " copies") +
-      " (vectors " + (ds.qdrant_vectors_on_disk ? "on disk" : "in memory") +
-      ", HNSW m=16, 20% headroom) on " + std::to_string(q.nodes) +
-      (q.nodes == 1 ? " node" : " nodes") + " of " + q.shape.name +
-      "; Qdrant docs rule (vectors x dims x 4 x 1.5): " + readable(q.docs_rule_memory_gib) + " GiB";
+  q.reason = concat(
+      Readable{q.points}, " points (", Readable{documents_at_horizon(w)}, " documents x ",
+      Readable{q.chunks_per_document}, " chunks) of ", Readable{dimension},
+      " dims: ", Readable{q.ram_total_gib}, " GiB in RAM over ", q.replication_factor,
+      q.replication_factor == 1 ? " copy" : " copies", " (vectors ",
+      ds.qdrant_vectors_on_disk ? "on disk" : "in memory", ", HNSW m=16, 20% headroom) on ",
+      q.nodes, q.nodes == 1 ? " node" : " nodes", " of ", q.shape.name,
+      "; Qdrant docs rule (vectors x dims x 4 x 1.5): ", Readable{q.docs_rule_memory_gib}, " GiB");
   return q;
 }
 
@@ -393,39 +462,39 @@ ObjectStoragePlan plan_object_storage(const Workload& w, const EnvironmentPolicy
   o.total_gib =
       std::ceil((o.uploads_gib + o.documents_gib + o.plugin_packages_gib + o.versions_gib) *
                 (1.0 + policy.datastores.storage_headroom_fraction));
-  o.reason = "uploads " + readable(o.uploads_gib) + " GiB over the horizon, documents " +
-             readable(o.documents_gib) + " GiB, plugin packages " +
-             readable(o.plugin_packages_gib) + " GiB, object versions and backups " +
-             readable(o.versions_gib) + " GiB, +" +
-             readable(policy.datastores.storage_headroom_fraction * 100.0) + "% headroom";
+  o.reason =
+      concat("uploads ", Readable{o.uploads_gib}, " GiB over the horizon, documents ",
+             Readable{o.documents_gib}, " GiB, plugin packages ", Readable{o.plugin_packages_gib},
+             " GiB, object versions and backups ", Readable{o.versions_gib}, " GiB, +",
+             Readable{policy.datastores.storage_headroom_fraction * 100.0}, "% headroom");
   return o;
 }
 
 void add_warnings(DataPlan& plan, const Workload& w, const std::vector<ComponentPlan>& components,
-                  const Stack& stack, const EnvironmentPolicy& policy) {
+                  const ComponentSpecs& specs, const EnvironmentPolicy& policy) {
   const auto& ds = policy.datastores;
   // Dify's docker default POSTGRES_MAX_CONNECTIONS is 100.
   constexpr int kDifyDefaultMaxConnections = 100;
   if (plan.postgres.max_connections > kDifyDefaultMaxConnections) {
     plan.warnings.push_back(
-        "PostgreSQL: " + std::to_string(plan.postgres.client_connections) +
-        " client connections exceed the default max_connections of 100 (\"remaining connection "
-        "slots are reserved\"): set max_connections = " +
-        std::to_string(plan.postgres.max_connections) +
-        (plan.postgres.pgbouncer ? " behind PgBouncer" : ""));
+        concat("PostgreSQL: ", plan.postgres.client_connections,
+               " client connections exceed the default max_connections of 100 (\"remaining "
+               "connection slots are reserved\"): set max_connections = ",
+               plan.postgres.max_connections, plan.postgres.pgbouncer ? " behind PgBouncer" : ""));
   }
-  for (const auto& c : components) {
-    for (const auto& spec : stack.components) {
-      if (spec.name != c.name || spec.db_pool_size == 0 || c.replicas == 0) continue;
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    const ComponentPlan& c = components[i];
+    for (auto it = specs.begin(i); it != specs.end(i); ++it) {
+      const Component& spec = **it;
+      if (spec.db_pool_size == 0 || c.replicas == 0) continue;
       const double in_flight = c.load.concurrent_requests / c.replicas;
       const int pool = spec.db_pool_size + spec.db_max_overflow;
       if (in_flight > pool) {
-        plan.warnings.push_back(c.name + ": " + readable(in_flight) +
-                                " requests in flight per replica exceed SQLAlchemy's pool of " +
-                                std::to_string(spec.db_pool_size) + " + overflow " +
-                                std::to_string(spec.db_max_overflow) +
-                                " (\"QueuePool limit ... reached\"): raise SQLALCHEMY_POOL_SIZE "
-                                "or add replicas");
+        plan.warnings.push_back(concat(
+            c.name, ": ", Readable{in_flight},
+            " requests in flight per replica exceed SQLAlchemy's pool of ", spec.db_pool_size,
+            " + overflow ", spec.db_max_overflow,
+            " (\"QueuePool limit ... reached\"): raise SQLALCHEMY_POOL_SIZE or add replicas"));
       }
     }
   }
@@ -441,10 +510,11 @@ void add_warnings(DataPlan& plan, const Workload& w, const std::vector<Component
         "primary with a replica and three Sentinels");
   }
   if (policy.survive_node_loss && (plan.qdrant.nodes < 3 || plan.qdrant.replication_factor < 2)) {
-    plan.warnings.push_back("Qdrant: " + std::to_string(plan.qdrant.nodes) + " node(s) with " +
-                            "replication factor " + std::to_string(plan.qdrant.replication_factor) +
-                            " cannot lose a node; production needs at least 3 nodes and "
-                            "replication factor 2");
+    plan.warnings.push_back(concat("Qdrant: ", plan.qdrant.nodes,
+                                   " node(s) with replication factor ",
+                                   plan.qdrant.replication_factor,
+                                   " cannot lose a node; production needs at least 3 nodes and "
+                                   "replication factor 2"));
   }
   if (!w.retention.workflow_log_cleanup_enabled) {
     for (const auto& table : plan.postgres.tables) {
@@ -471,13 +541,9 @@ double chunks_per_document(const KnowledgeBase& kb) {
 }
 
 double table_rows(const TableModel& table, const Workload& w) {
-  if (table.retention == RetentionClass::knowledge) {
-    const double documents = documents_at_horizon(w);
-    return documents * table.rows_per_document +
-           documents * chunks_per_document(w.knowledge_base) * table.rows_per_chunk;
-  }
-  return accumulated(daily_rows(table, w), retained_days(table, w), w) +
-         w.daily_active_users * growth_at_horizon(w) * table.rows_per_user;
+  const Horizon h(w);
+  if (table.retention == RetentionClass::knowledge) return knowledge_rows(table, h);
+  return timed_rows(table, w, h, daily_rows(table, w), retained_days(table, w));
 }
 
 DataPlan plan_data(const Workload& workload, const PeakDemand& demand,
@@ -485,12 +551,15 @@ DataPlan plan_data(const Workload& workload, const PeakDemand& demand,
                    const EnvironmentPolicy& policy, const Catalog& catalog,
                    const std::string& environment_name) {
   DataPlan plan;
+  thread_local ComponentSpecs specs;  // kept per thread for its buffers
+  specs.find(components, stack);
   plan.postgres =
-      plan_postgres(workload, demand, components, stack, policy, catalog, environment_name);
-  plan.redis = plan_redis(workload, demand, components, stack, policy, catalog, environment_name);
+      plan_postgres(workload, demand, components, stack, specs, policy, catalog, environment_name);
+  plan.redis =
+      plan_redis(workload, demand, components, stack, specs, policy, catalog, environment_name);
   plan.qdrant = plan_qdrant(workload, stack, policy, catalog, environment_name);
   plan.object_storage = plan_object_storage(workload, policy);
-  add_warnings(plan, workload, components, stack, policy);
+  add_warnings(plan, workload, components, specs, policy);
   return plan;
 }
 

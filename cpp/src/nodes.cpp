@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -117,77 +118,115 @@ NodeAllocatable node_allocatable(const NodeType& node_type, const EnvironmentPol
   return a;
 }
 
+namespace detail {
+
+int PodTable::component_index(std::string_view name) {
+  for (std::size_t c = 0; c < component_names.size(); ++c) {
+    if (component_names[c] == name) return static_cast<int>(c);
+  }
+  component_names.push_back(name);
+  replicas.push_back(0);
+  return static_cast<int>(component_names.size() - 1);
+}
+
+void PodTable::add(const IndexedPod& pod) {
+  pods.push_back(pod);
+  ++replicas[static_cast<std::size_t>(pod.component)];
+}
+
+void PodTable::clear() {
+  pods.clear();
+  component_names.clear();
+  name_rank.clear();
+  replicas.clear();
+  name_key.clear();
+  uniform_components = false;
+  component_pods.clear();
+  component_offsets.clear();
+}
+
+void PodTable::finish() {
+  std::vector<int>& by_name = scratch;
+  by_name.resize(component_names.size());
+  std::iota(by_name.begin(), by_name.end(), 0);
+  std::sort(by_name.begin(), by_name.end(), [&](int a, int b) {
+    return component_names[static_cast<std::size_t>(a)] <
+           component_names[static_cast<std::size_t>(b)];
+  });
+  name_rank.assign(component_names.size(), 0);
+  for (std::size_t r = 0; r < by_name.size(); ++r) {
+    name_rank[static_cast<std::size_t>(by_name[r])] = static_cast<int>(r);
+  }
+  name_key.resize(pods.size());
+  for (std::size_t i = 0; i < pods.size(); ++i) {
+    const auto rank =
+        static_cast<std::uint32_t>(name_rank[static_cast<std::size_t>(pods[i].component)]);
+    // The replica index with its sign bit flipped compares as unsigned as it did signed.
+    const std::uint32_t replica = static_cast<std::uint32_t>(pods[i].replica_index) ^ 0x80000000u;
+    name_key[i] = (std::uint64_t{rank} << 32) | replica;
+  }
+  // Each component's pods, by replica index then position (a stable sort).
+  const std::size_t components = component_names.size();
+  component_offsets.assign(components + 1, 0);
+  for (const auto& pod : pods) ++component_offsets[static_cast<std::size_t>(pod.component) + 1];
+  for (std::size_t c = 0; c < components; ++c) component_offsets[c + 1] += component_offsets[c];
+  component_pods.assign(pods.size(), 0);
+  std::vector<int>& next = scratch;
+  next.assign(component_offsets.begin(), component_offsets.end() - 1);
+  for (std::size_t i = 0; i < pods.size(); ++i) {
+    component_pods[static_cast<std::size_t>(next[static_cast<std::size_t>(pods[i].component)]++)] =
+        static_cast<int>(i);
+  }
+  uniform_components = true;
+  for (std::size_t c = 0; c < components; ++c) {
+    const auto begin = component_pods.begin() + component_offsets[c];
+    const auto end = component_pods.begin() + component_offsets[c + 1];
+    const auto by_replica = [&](int a, int b) {
+      return pods[static_cast<std::size_t>(a)].replica_index <
+             pods[static_cast<std::size_t>(b)].replica_index;
+    };
+    if (!std::is_sorted(begin, end, by_replica)) std::stable_sort(begin, end, by_replica);
+    for (auto it = begin; it != end && uniform_components; ++it) {
+      const IndexedPod& first = pods[static_cast<std::size_t>(*begin)];
+      const IndexedPod& pod = pods[static_cast<std::size_t>(*it)];
+      uniform_components = pod.cpu_m == first.cpu_m && pod.memory_mib == first.memory_mib &&
+                           pod.request_cpu_m == first.request_cpu_m &&
+                           pod.request_memory_mib == first.request_memory_mib &&
+                           pod.limit_cpu_m == first.limit_cpu_m &&
+                           pod.limit_memory_mib == first.limit_memory_mib;
+    }
+  }
+}
+
+void PodTable::reserve(std::size_t pod_count, std::size_t component_count) {
+  pods.reserve(pod_count);
+  component_names.reserve(component_count);
+  name_rank.reserve(component_count);
+  replicas.reserve(component_count);
+}
+
+PodTable pod_table(const std::vector<Pod>& pods) {
+  PodTable table;
+  table.reserve(pods.size(), pods.size());
+  for (const auto& pod : pods) {
+    IndexedPod indexed;
+    indexed.component = table.component_index(pod.component);
+    indexed.replica_index = pod.replica_index;
+    indexed.cpu_m = pod.cpu_m;
+    indexed.memory_mib = pod.memory_mib;
+    indexed.request_cpu_m = pod.request_cpu_m;
+    indexed.request_memory_mib = pod.request_memory_mib;
+    indexed.limit_cpu_m = pod.limit_cpu_m;
+    indexed.limit_memory_mib = pod.limit_memory_mib;
+    table.add(indexed);
+  }
+  table.finish();
+  return table;
+}
+
 namespace {
 
-struct NodeState {
-  double cpu_m = 0.0;
-  double memory_mib = 0.0;
-  int pods = 0;
-  std::map<std::string, int> replicas_of;  // component -> replicas on this node
-};
-
-struct Limits {
-  double cpu_m;
-  double memory_mib;
-  int slots;
-};
-
-Limits usable(const NodeAllocatable& node, const EnvironmentPolicy& policy) {
-  return {node.pod_cpu_m * policy.node_fill_ceiling, node.pod_memory_mib * policy.node_fill_ceiling,
-          node.pod_slots};
-}
-
-std::map<std::string, int> replica_counts(const std::vector<Pod>& pods) {
-  std::map<std::string, int> counts;
-  for (const auto& pod : pods) ++counts[pod.component];
-  return counts;
-}
-
-// Placement order: largest share of the node first (first-fit decreasing), then by
-// name so that equal inputs give equal plans.
-std::vector<std::size_t> decreasing_order(const std::vector<Pod>& pods, const Limits& limits) {
-  std::vector<std::size_t> order(pods.size());
-  std::iota(order.begin(), order.end(), 0);
-  auto share = [&](const Pod& pod) {
-    return std::max(pod.cpu_m / limits.cpu_m, pod.memory_mib / limits.memory_mib);
-  };
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const double sa = share(pods[a]);
-    const double sb = share(pods[b]);
-    if (sa != sb) return sa > sb;
-    if (pods[a].component != pods[b].component) return pods[a].component < pods[b].component;
-    return pods[a].replica_index < pods[b].replica_index;
-  });
-  return order;
-}
-
-bool fits_on(const NodeState& state, const Pod& pod, const Limits& limits, int spread_cap) {
-  constexpr double kTolerance = 1e-9;
-  if (state.pods + 1 > limits.slots) return false;
-  if (state.cpu_m + pod.cpu_m > limits.cpu_m + kTolerance) return false;
-  if (state.memory_mib + pod.memory_mib > limits.memory_mib + kTolerance) return false;
-  if (spread_cap > 0) {
-    const auto it = state.replicas_of.find(pod.component);
-    if (it != state.replicas_of.end() && it->second >= spread_cap) return false;
-  }
-  return true;
-}
-
-// A pod as the scheduler sees it under a measure.
-Pod measured(const Pod& pod, PackingMeasure measure) {
-  Pod result = pod;
-  const bool by_limits = measure == PackingMeasure::limits;
-  result.cpu_m = by_limits ? pod.limit_cpu_m : pod.request_cpu_m;
-  result.memory_mib = by_limits ? pod.limit_memory_mib : pod.request_memory_mib;
-  return result;
-}
-
-void place(NodeState& state, const Pod& pod) {
-  state.cpu_m += pod.cpu_m;
-  state.memory_mib += pod.memory_mib;
-  state.pods += 1;
-  state.replicas_of[pod.component] += 1;
-}
+constexpr double kTolerance = 1e-9;
 
 int spread_cap_for(const EnvironmentPolicy& policy, int replicas, int nodes) {
   if (policy.spread != SpreadPolicy::nodes || nodes <= 0) return 0;
@@ -196,89 +235,355 @@ int spread_cap_for(const EnvironmentPolicy& policy, int replicas, int nodes) {
 
 }  // namespace
 
-Packing pack_pods(const std::vector<Pod>& pods, const NodeAllocatable& node, int count,
-                  const EnvironmentPolicy& policy) {
-  Packing packing;
-  const Limits limits = usable(node, policy);
-  const auto counts = replica_counts(pods);
-  std::vector<NodeState> states(static_cast<std::size_t>(count));
-  std::vector<std::vector<std::size_t>> placed(static_cast<std::size_t>(count));
-  for (const std::size_t index : decreasing_order(pods, limits)) {
-    const Pod& pod = pods[index];
-    const int cap = spread_cap_for(policy, counts.at(pod.component), count);
-    bool done = false;
-    for (std::size_t n = 0; n < states.size() && !done; ++n) {
-      if (fits_on(states[n], pod, limits, cap)) {
-        place(states[n], pod);
-        placed[n].push_back(index);
-        done = true;
-      }
-    }
-    if (!done) return packing;
+Packer::Packer(const PodTable& table, const EnvironmentPolicy& policy) { reset(table, policy); }
+
+void Packer::reset(const PodTable& table, const EnvironmentPolicy& policy) {
+  table_ = &table;
+  policy_ = &policy;
+  components_ = table.component_names.size();
+  count_ = -1;
+  const std::size_t pods = table.pods.size();
+  share_.resize(pods);
+  loss_share_.resize(pods);
+  order_.resize(pods);
+  node_of_.resize(pods);
+  members_.resize(pods);
+  loss_cpu_m_.resize(pods);
+  loss_memory_mib_.resize(pods);
+  caps_.resize(components_);
+  const bool loss_by_limits = policy.node_loss_pack_by == PackingMeasure::limits;
+  for (std::size_t i = 0; i < pods; ++i) {
+    const IndexedPod& pod = table.pods[i];
+    loss_cpu_m_[i] = loss_by_limits ? pod.limit_cpu_m : pod.request_cpu_m;
+    loss_memory_mib_[i] = loss_by_limits ? pod.limit_memory_mib : pod.request_memory_mib;
   }
-  packing.fits = true;
-  for (std::size_t n = 0; n < states.size(); ++n) {
+}
+
+// Placement order: largest share of the node first (first-fit decreasing), then by
+// name so that equal inputs give equal plans.
+bool Packer::before(int a, int b, const std::vector<double>& share) const {
+  const double sa = share[static_cast<std::size_t>(a)];
+  const double sb = share[static_cast<std::size_t>(b)];
+  if (sa != sb) return sa > sb;
+  return table_->name_key[static_cast<std::size_t>(a)] <
+         table_->name_key[static_cast<std::size_t>(b)];
+}
+
+// A stable sort by before(). Without NaN, before() is a strict weak order and every
+// stable sort gives the same order: insertion sort, which needs no buffer, for the few
+// pods of a node. With NaN the result depends on the algorithm: std::stable_sort, as it
+// always was.
+void Packer::sort_by_share(std::vector<int>& pods, const std::vector<double>& share,
+                           bool ordered) const {
+  if (!ordered) {
+    std::stable_sort(pods.begin(), pods.end(), [&](int a, int b) { return before(a, b, share); });
+    return;
+  }
+  for (std::size_t i = 1; i < pods.size(); ++i) {
+    const int pod = pods[i];
+    std::size_t j = i;
+    for (; j > 0 && before(pod, pods[j - 1], share); --j) pods[j] = pods[j - 1];
+    pods[j] = pod;
+  }
+}
+
+void Packer::set_node(const NodeAllocatable& node) {
+  limits_ = {node.pod_cpu_m * policy_->node_fill_ceiling,
+             node.pod_memory_mib * policy_->node_fill_ceiling, node.pod_slots};
+  count_ = -1;
+  loss_shares_ready_ = false;
+  const std::size_t pods = table_->pods.size();
+  if (table_->uniform_components) {
+    // Every pod of a component has one size, so the pods sort as their components do
+    // (by share, then name), each component's pods by replica index: the order a stable
+    // sort of the pods gives when no share is NaN.
+    const auto& offsets = table_->component_offsets;
+    auto& components = component_order_;
+    components.clear();
+    bool ordered = true;
+    for (std::size_t c = 0; c < components_ && ordered; ++c) {
+      if (offsets[c] == offsets[c + 1]) continue;
+      const int first = table_->component_pods[static_cast<std::size_t>(offsets[c])];
+      const IndexedPod& pod = table_->pods[static_cast<std::size_t>(first)];
+      const double share = std::max(pod.cpu_m / limits_.cpu_m, pod.memory_mib / limits_.memory_mib);
+      ordered = !std::isnan(share);
+      share_[static_cast<std::size_t>(first)] = share;
+      std::size_t j = components.size();
+      components.push_back(first);
+      for (; j > 0 && before(first, components[j - 1], share_); --j) {
+        components[j] = components[j - 1];
+      }
+      components[j] = first;
+    }
+    if (ordered) {
+      std::size_t next = 0;
+      for (const int first : components) {
+        const auto c =
+            static_cast<std::size_t>(table_->pods[static_cast<std::size_t>(first)].component);
+        for (int m = offsets[c]; m < offsets[c + 1]; ++m) {
+          order_[next++] = table_->component_pods[static_cast<std::size_t>(m)];
+        }
+      }
+      return;
+    }
+  }
+  bool ordered = true;
+  for (std::size_t i = 0; i < pods; ++i) {
+    const IndexedPod& pod = table_->pods[i];
+    share_[i] = std::max(pod.cpu_m / limits_.cpu_m, pod.memory_mib / limits_.memory_mib);
+    ordered = ordered && !std::isnan(share_[i]);
+    order_[i] = static_cast<int>(i);
+  }
+  sort_by_share(order_, share_, ordered);
+}
+
+bool Packer::pack(int count) {
+  const auto nodes = static_cast<std::size_t>(count);
+  const std::size_t components = components_;
+  count_ = -1;
+  cpu_m_.assign(nodes, 0.0);
+  memory_mib_.assign(nodes, 0.0);
+  pod_count_.assign(nodes, 0);
+  replicas_on_.assign(nodes * components, 0);
+  for (std::size_t c = 0; c < components; ++c) {
+    caps_[c] = spread_cap_for(*policy_, table_->replicas[c], count);
+  }
+  const IndexedPod* previous = nullptr;
+  std::size_t start = 0;
+  for (const int index : order_) {
+    const IndexedPod& pod = table_->pods[static_cast<std::size_t>(index)];
+    const auto component = static_cast<std::size_t>(pod.component);
+    const int cap = caps_[component];
+    // A pod the same as the one before cannot go on the nodes that one skipped: they
+    // have not changed since.
+    if (previous == nullptr || previous->component != pod.component ||
+        previous->cpu_m != pod.cpu_m || previous->memory_mib != pod.memory_mib) {
+      start = 0;
+    }
+    std::size_t n = start;
+    for (; n < nodes; ++n) {
+      if (pod_count_[n] + 1 > limits_.slots) continue;
+      if (cpu_m_[n] + pod.cpu_m > limits_.cpu_m + kTolerance) continue;
+      if (memory_mib_[n] + pod.memory_mib > limits_.memory_mib + kTolerance) continue;
+      if (cap > 0 && replicas_on_[n * components + component] >= cap) continue;
+      break;
+    }
+    if (n == nodes) return false;  // no packing to report or test
+    cpu_m_[n] += pod.cpu_m;
+    memory_mib_[n] += pod.memory_mib;
+    pod_count_[n] += 1;
+    replicas_on_[n * components + component] += 1;
+    node_of_[static_cast<std::size_t>(index)] = static_cast<int>(n);
+    previous = &pod;
+    start = n;
+  }
+  count_ = count;
+  // Each node's pods in placement order.
+  offsets_.assign(nodes + 1, 0);
+  for (std::size_t n = 0; n < nodes; ++n) offsets_[n + 1] = offsets_[n] + pod_count_[n];
+  std::vector<int>& next = scratch_;  // next free slot per node
+  next.assign(offsets_.begin(), offsets_.end() - 1);
+  for (const int index : order_) {
+    const auto n = static_cast<std::size_t>(node_of_[static_cast<std::size_t>(index)]);
+    members_[static_cast<std::size_t>(next[n]++)] = index;
+  }
+  return true;
+}
+
+void Packer::load(const std::vector<std::vector<std::size_t>>& pods_per_node) {
+  const std::size_t nodes = pods_per_node.size();
+  count_ = static_cast<int>(nodes);
+  offsets_.assign(nodes + 1, 0);
+  members_.clear();
+  for (std::size_t n = 0; n < nodes; ++n) {
+    for (const std::size_t index : pods_per_node[n]) members_.push_back(static_cast<int>(index));
+    offsets_[n + 1] = static_cast<int>(members_.size());
+  }
+}
+
+bool Packer::survives_node_loss() {
+  if (count_ < 0) return false;
+  const int count = count_;
+  if (count < 2) return table_->pods.empty();
+  if (!loss_shares_ready_) {
+    loss_shares_ordered_ = true;
+    for (std::size_t i = 0; i < table_->pods.size(); ++i) {
+      loss_share_[i] =
+          std::max(loss_cpu_m_[i] / limits_.cpu_m, loss_memory_mib_[i] / limits_.memory_mib);
+      loss_shares_ordered_ = loss_shares_ordered_ && !std::isnan(loss_share_[i]);
+    }
+    loss_shares_ready_ = true;
+  }
+  const auto nodes = static_cast<std::size_t>(count);
+  const std::size_t c_count = components_;
+  // Each node as it stands by the node-loss measure, its pods added in placement order.
+  std::vector<double>& base_cpu = base_cpu_m_;
+  std::vector<double>& base_memory = base_memory_mib_;
+  std::vector<int>& base_pods = base_pods_;
+  std::vector<int>& base_replicas = base_replicas_;
+  base_cpu.assign(nodes, 0.0);
+  base_memory.assign(nodes, 0.0);
+  base_pods.assign(nodes, 0);
+  base_replicas.assign(nodes * c_count, 0);
+  for (std::size_t n = 0; n < nodes; ++n) {
+    for (int m = offsets_[n]; m < offsets_[n + 1]; ++m) {
+      const auto index = static_cast<std::size_t>(members_[static_cast<std::size_t>(m)]);
+      base_cpu[n] += loss_cpu_m_[index];
+      base_memory[n] += loss_memory_mib_[index];
+      base_pods[n] += 1;
+      base_replicas[n * c_count + static_cast<std::size_t>(table_->pods[index].component)] += 1;
+    }
+  }
+  for (std::size_t c = 0; c < c_count; ++c) {
+    caps_[c] = spread_cap_for(*policy_, table_->replicas[c], count - 1);
+  }
+  // For each lost node: the others as they are, then the lost node's pods rescheduled
+  // first-fit decreasing into their free room, still spread over the count - 1 nodes
+  // left. The survivors are the base states less the lost node; what placing changes on
+  // them is logged and undone for the next lost node.
+  for (std::size_t lost = 0; lost < nodes; ++lost) {
+    displaced_.assign(members_.begin() + offsets_[lost], members_.begin() + offsets_[lost + 1]);
+    sort_by_share(displaced_, loss_share_, loss_shares_ordered_);
+    changes_.clear();
+    bool placed_all = true;
+    std::size_t previous = 0;
+    std::size_t start = 0;
+    bool first = true;
+    for (const int index : displaced_) {
+      const auto i = static_cast<std::size_t>(index);
+      const auto component = static_cast<std::size_t>(table_->pods[i].component);
+      const int cap = caps_[component];
+      const double cpu = loss_cpu_m_[i];
+      const double memory = loss_memory_mib_[i];
+      // As in pack(): the same pod again starts where the one before went.
+      if (first || table_->pods[previous].component != table_->pods[i].component ||
+          loss_cpu_m_[previous] != cpu || loss_memory_mib_[previous] != memory) {
+        start = 0;
+      }
+      std::size_t n = start;
+      for (; n < nodes; ++n) {
+        if (n == lost) continue;
+        if (base_pods[n] + 1 > limits_.slots) continue;
+        if (base_cpu[n] + cpu > limits_.cpu_m + kTolerance) continue;
+        if (base_memory[n] + memory > limits_.memory_mib + kTolerance) continue;
+        if (cap > 0 && base_replicas[n * c_count + component] >= cap) continue;
+        break;
+      }
+      if (n == nodes) {
+        placed_all = false;
+        break;
+      }
+      changes_.push_back({n, component, base_cpu[n], base_memory[n], base_pods[n],
+                          base_replicas[n * c_count + component]});
+      base_cpu[n] += cpu;
+      base_memory[n] += memory;
+      base_pods[n] += 1;
+      base_replicas[n * c_count + component] += 1;
+      previous = i;
+      start = n;
+      first = false;
+    }
+    if (!placed_all) return false;
+    // Undone newest first, so each value returns to what it was before any change.
+    for (auto it = changes_.rbegin(); it != changes_.rend(); ++it) {
+      base_cpu[it->node] = it->cpu_m;
+      base_memory[it->node] = it->memory_mib;
+      base_pods[it->node] = it->pods;
+      base_replicas[it->node * c_count + it->component] = it->replicas;
+    }
+  }
+  return true;
+}
+
+void Packer::keep() {
+  kept_.limits = limits_;
+  kept_.count = count_;
+  kept_.cpu_m = cpu_m_;
+  kept_.memory_mib = memory_mib_;
+  kept_.members = members_;
+  kept_.offsets = offsets_;
+}
+
+void Packer::restore() {
+  limits_ = kept_.limits;
+  count_ = kept_.count;
+  cpu_m_ = kept_.cpu_m;
+  memory_mib_ = kept_.memory_mib;
+  members_ = kept_.members;
+  offsets_ = kept_.offsets;
+  loss_shares_ready_ = false;  // they follow the node's limits
+}
+
+std::vector<NodeUsage> Packer::node_usages() const {
+  std::vector<NodeUsage> usages;
+  if (count_ < 0) return usages;
+  const auto nodes = static_cast<std::size_t>(count_);
+  usages.reserve(nodes);
+  for (std::size_t n = 0; n < nodes; ++n) {
     NodeUsage usage;
     usage.index = static_cast<int>(n);
-    for (const std::size_t index : placed[n]) {
-      const Pod& pod = pods[index];
-      usage.pods.push_back(pod.component + "-" + std::to_string(pod.replica_index));
+    usage.pods.reserve(static_cast<std::size_t>(offsets_[n + 1] - offsets_[n]));
+    for (int m = offsets_[n]; m < offsets_[n + 1]; ++m) {
+      const IndexedPod& pod =
+          table_->pods[static_cast<std::size_t>(members_[static_cast<std::size_t>(m)])];
+      const std::string_view component =
+          table_->component_names[static_cast<std::size_t>(pod.component)];
+      char digits[16];
+      const auto end = std::to_chars(digits, digits + sizeof digits, pod.replica_index).ptr;
+      std::string name;
+      name.reserve(component.size() + 1 + static_cast<std::size_t>(end - digits));
+      name.append(component).append(1, '-').append(digits, end);
+      usage.pods.push_back(std::move(name));
       usage.request_cpu_m += pod.request_cpu_m;
       usage.request_memory_mib += pod.request_memory_mib;
       usage.limit_cpu_m += pod.limit_cpu_m;
       usage.limit_memory_mib += pod.limit_memory_mib;
     }
-    usage.packed_cpu_m = states[n].cpu_m;
-    usage.packed_memory_mib = states[n].memory_mib;
-    usage.free_cpu_m = limits.cpu_m - states[n].cpu_m;
-    usage.free_memory_mib = limits.memory_mib - states[n].memory_mib;
-    packing.nodes.push_back(std::move(usage));
+    usage.packed_cpu_m = cpu_m_[n];
+    usage.packed_memory_mib = memory_mib_[n];
+    usage.free_cpu_m = limits_.cpu_m - cpu_m_[n];
+    usage.free_memory_mib = limits_.memory_mib - memory_mib_[n];
+    usages.push_back(std::move(usage));
   }
+  return usages;
+}
+
+}  // namespace detail
+
+Packing pack_pods(const std::vector<Pod>& pods, const NodeAllocatable& node, int count,
+                  const EnvironmentPolicy& policy) {
+  const detail::PodTable table = detail::pod_table(pods);
+  detail::Packer packer(table, policy);
+  packer.set_node(node);
+  Packing packing;
+  if (!packer.pack(count)) return packing;
+  packing.fits = true;
+  packing.nodes = packer.node_usages();
   return packing;
 }
 
 bool survives_any_node_loss(const std::vector<Pod>& pods, const Packing& packing,
                             const NodeAllocatable& node, const EnvironmentPolicy& policy) {
   if (!packing.fits) return false;
-  const int count = static_cast<int>(packing.nodes.size());
-  if (count < 2) return pods.empty();
-  const Limits limits = usable(node, policy);
-  const auto counts = replica_counts(pods);
+  if (packing.nodes.size() < 2) return pods.empty();
+  // Each pod recovered from its name.
   std::map<std::string, std::size_t> pod_by_name;
   for (std::size_t i = 0; i < pods.size(); ++i) {
     pod_by_name[pods[i].component + "-" + std::to_string(pods[i].replica_index)] = i;
   }
-  for (int lost = 0; lost < count; ++lost) {
-    // The survivors as they are, then the lost node's pods rescheduled first-fit
-    // decreasing into their free room, still spread over the count - 1 nodes left.
-    std::vector<NodeState> survivors;
-    for (int n = 0; n < count; ++n) {
-      if (n == lost) continue;
-      NodeState state;
-      for (const auto& name : packing.nodes[n].pods) {
-        place(state, measured(pods[pod_by_name.at(name)], policy.node_loss_pack_by));
-      }
-      survivors.push_back(std::move(state));
-    }
-    std::vector<Pod> displaced;
-    for (const auto& name : packing.nodes[lost].pods) {
-      displaced.push_back(measured(pods[pod_by_name.at(name)], policy.node_loss_pack_by));
-    }
-    for (const std::size_t index : decreasing_order(displaced, limits)) {
-      const Pod& pod = displaced[index];
-      const int cap = spread_cap_for(policy, counts.at(pod.component), count - 1);
-      bool done = false;
-      for (auto& state : survivors) {
-        if (fits_on(state, pod, limits, cap)) {
-          place(state, pod);
-          done = true;
-          break;
-        }
-      }
-      if (!done) return false;
-    }
+  std::vector<std::vector<std::size_t>> pods_per_node;
+  pods_per_node.reserve(packing.nodes.size());
+  for (const auto& usage : packing.nodes) {
+    std::vector<std::size_t> indices;
+    indices.reserve(usage.pods.size());
+    for (const auto& name : usage.pods) indices.push_back(pod_by_name.at(name));
+    pods_per_node.push_back(std::move(indices));
   }
-  return true;
+  const detail::PodTable table = detail::pod_table(pods);
+  detail::Packer packer(table, policy);
+  packer.set_node(node);
+  packer.load(pods_per_node);
+  return packer.survives_node_loss();
 }
 
 }  // namespace tierplan

@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <optional>
 
 #include "format.hpp"
@@ -12,57 +11,100 @@ namespace tierplan {
 
 namespace {
 
-using detail::fixed;
+using detail::concat;
+using detail::Fixed;
 using detail::readable;
+using detail::Readable;
+using detail::TextBuilder;
 
 constexpr double kMonthsPerYear = 12.0;
 
-std::string cores(double cpu_m) { return readable(cpu_m / 1000.0) + " cores"; }
-std::string gib(double memory_mib) { return readable(memory_mib / 1024.0) + " GiB"; }
-std::string usd(double amount) { return "$" + fixed(amount, amount < 10.0 ? 3 : 0); }
-std::string measure_name(PackingMeasure measure) {
+// Pieces of the reasons, for concat() and TextBuilder.
+Readable cores_of(double cpu_m) { return Readable{cpu_m / 1000.0}; }          // then " cores"
+Readable gib_of(double memory_mib) { return Readable{memory_mib / 1024.0}; }  // then " GiB"
+// "$" then the amount.
+Fixed usd_of(double amount) { return Fixed{amount, amount < 10.0 ? 3 : 0}; }
+const char* measure_name(PackingMeasure measure) {
   return measure == PackingMeasure::limits ? "limits" : "requests";
 }
 
-struct Candidate {
-  const NodeType* type = nullptr;
-  NodeAllocatable allocatable;
-  std::string excluded_because;  // empty when feasible
-  int steady_state_count = 0;
-  int count = 0;
-  bool survives = false;
-  Packing packing;
-  double cost_usd_month = 0.0;
-  std::string count_reason;
+// What the pods of an environment add up to; the same for every node type.
+struct PodTotals {
+  double cpu_m = 0.0;  // by the packing measure, summed in pod order
+  double memory_mib = 0.0;
+  double largest_cpu_m = 0.0;  // largest single pod
+  double largest_memory_mib = 0.0;
+  double largest_loss_cpu_m = 0.0;  // by the node-loss measure
+  double largest_loss_memory_mib = 0.0;
+  int pod_count = 0;
+  int most_replicas = 0;
+  // Every size finite and not negative: the shortcuts of size_nodes hold.
+  bool well_formed = true;
 };
 
-// The resource that sets the steady-state node count.
-std::string binding_resource(const std::vector<Pod>& pods, const NodeAllocatable& node,
-                             const EnvironmentPolicy& policy, int count) {
-  double cpu = 0.0;
-  double memory = 0.0;
-  for (const auto& pod : pods) {
-    cpu += pod.cpu_m;
-    memory += pod.memory_mib;
+PodTotals totals_of(const detail::PodTable& table, const EnvironmentPolicy& policy) {
+  PodTotals t;
+  const bool loss_by_limits = policy.node_loss_pack_by == PackingMeasure::limits;
+  for (const auto& pod : table.pods) {
+    t.cpu_m += pod.cpu_m;
+    t.memory_mib += pod.memory_mib;
+    const double loss_cpu = loss_by_limits ? pod.limit_cpu_m : pod.request_cpu_m;
+    const double loss_memory = loss_by_limits ? pod.limit_memory_mib : pod.request_memory_mib;
+    for (const double value : {pod.cpu_m, pod.memory_mib, loss_cpu, loss_memory}) {
+      t.well_formed = t.well_formed && std::isfinite(value) && value >= 0.0;
+    }
+    t.largest_cpu_m = std::max(t.largest_cpu_m, pod.cpu_m);
+    t.largest_memory_mib = std::max(t.largest_memory_mib, pod.memory_mib);
+    t.largest_loss_cpu_m = std::max(t.largest_loss_cpu_m, loss_cpu);
+    t.largest_loss_memory_mib = std::max(t.largest_loss_memory_mib, loss_memory);
   }
-  const double usable_cpu = count * node.pod_cpu_m * policy.node_fill_ceiling;
-  const double usable_memory = count * node.pod_memory_mib * policy.node_fill_ceiling;
-  const double pod_share = static_cast<double>(pods.size()) / (count * node.pod_slots);
-  const double cpu_share = cpu / usable_cpu;
-  const double memory_share = memory / usable_memory;
-  if (pod_share >= cpu_share && pod_share >= memory_share) {
-    return "pod slots bind: " + std::to_string(pods.size()) + " of " +
-           std::to_string(count * node.pod_slots);
-  }
-  if (cpu_share >= memory_share) {
-    return "CPU binds: " + cores(cpu) + " of " + cores(usable_cpu) + " usable";
-  }
-  return "memory binds: " + gib(memory) + " of " + gib(usable_memory) + " usable";
+  t.pod_count = static_cast<int>(table.pods.size());
+  for (const int replicas : table.replicas) t.most_replicas = std::max(t.most_replicas, replicas);
+  return t;
 }
 
-Candidate evaluate(const NodeType& type, const std::vector<Pod>& pods,
-                   const EnvironmentPolicy& policy) {
-  Candidate c;
+// Why a node type cannot hold the pods.
+enum class Exclusion { none, no_pod_slots, pod_cpu, pod_memory, no_packing };
+
+// A node type checked without packing: excluded, or the fewest nodes the totals and
+// floors allow.
+struct TypeCheck {
+  const NodeType* type = nullptr;
+  NodeAllocatable allocatable;
+  Exclusion excluded = Exclusion::none;
+  std::size_t pod = 0;  // the pod too large, and what one pod may take
+  double largest = 0.0;
+  int resource_lower = 0;
+  int spread_floor = 0;
+  int share_floor = 0;
+  int lower = 0;
+};
+
+// The reason text, made only for the types a plan or an error names.
+std::string excluded_because(const TypeCheck& c, const detail::PodTable& table) {
+  switch (c.excluded) {
+    case Exclusion::none:
+      break;
+    case Exclusion::no_pod_slots:
+      return "no pod slots left after DaemonSets";
+    case Exclusion::no_packing:
+      return "no packing found";
+    case Exclusion::pod_cpu:
+    case Exclusion::pod_memory: {
+      const auto& pod = table.pods[c.pod];
+      const bool cpu = c.excluded == Exclusion::pod_cpu;
+      return std::string(table.component_names[static_cast<std::size_t>(pod.component)]) +
+             " pod needs " + readable(cpu ? pod.cpu_m : pod.memory_mib) +
+             (cpu ? " m CPU, more than the " : " MiB, more than the ") + readable(c.largest) +
+             (cpu ? " m one pod may take on this node" : " MiB one pod may take on this node");
+    }
+  }
+  return {};
+}
+
+TypeCheck check_type(const NodeType& type, const detail::PodTable& table, const PodTotals& totals,
+                     const EnvironmentPolicy& policy) {
+  TypeCheck c;
   c.type = &type;
   c.allocatable = node_allocatable(type, policy);
   const auto& a = c.allocatable;
@@ -72,150 +114,291 @@ Candidate evaluate(const NodeType& type, const std::vector<Pod>& pods,
   const double largest_memory =
       std::min(usable_memory, a.pod_memory_mib * policy.max_pod_fraction_of_node);
   if (a.pod_slots < 1) {
-    c.excluded_because = "no pod slots left after DaemonSets";
+    c.excluded = Exclusion::no_pod_slots;
     return c;
   }
-  double total_cpu = 0.0;
-  double total_memory = 0.0;
-  int most_replicas = 0;
-  std::map<std::string, int> replicas;
-  for (const auto& pod : pods) {
-    if (c.excluded_because.empty() && pod.cpu_m > largest_cpu) {
-      c.excluded_because = pod.component + " pod needs " + readable(pod.cpu_m) +
-                           " m CPU, more than the " + readable(largest_cpu) +
-                           " m one pod may take on this node";
+  // The first pod too large for the node names the reason.
+  if (!(totals.largest_cpu_m <= largest_cpu && totals.largest_memory_mib <= largest_memory)) {
+    for (std::size_t i = 0; i < table.pods.size(); ++i) {
+      const auto& pod = table.pods[i];
+      if (pod.cpu_m > largest_cpu) {
+        c.excluded = Exclusion::pod_cpu;
+        c.pod = i;
+        c.largest = largest_cpu;
+        return c;
+      }
+      if (pod.memory_mib > largest_memory) {
+        c.excluded = Exclusion::pod_memory;
+        c.pod = i;
+        c.largest = largest_memory;
+        return c;
+      }
     }
-    if (c.excluded_because.empty() && pod.memory_mib > largest_memory) {
-      c.excluded_because = pod.component + " pod needs " + readable(pod.memory_mib) +
-                           " MiB, more than the " + readable(largest_memory) +
-                           " MiB one pod may take on this node";
-    }
-    total_cpu += pod.cpu_m;
-    total_memory += pod.memory_mib;
-    most_replicas = std::max(most_replicas, ++replicas[pod.component]);
   }
-  if (!c.excluded_because.empty()) return c;
-
-  const int pod_count = static_cast<int>(pods.size());
-  const int resource_lower =
-      std::max({1, static_cast<int>(std::ceil(total_cpu / usable_cpu - 1e-9)),
-                static_cast<int>(std::ceil(total_memory / usable_memory - 1e-9)),
+  const int pod_count = totals.pod_count;
+  c.resource_lower =
+      std::max({1, static_cast<int>(std::ceil(totals.cpu_m / usable_cpu - 1e-9)),
+                static_cast<int>(std::ceil(totals.memory_mib / usable_memory - 1e-9)),
                 (pod_count + a.pod_slots - 1) / a.pod_slots});
-  int lower = resource_lower;
-  int spread_floor = 0;
+  c.lower = c.resource_lower;
   if (policy.spread == SpreadPolicy::nodes) {
-    spread_floor = std::min(policy.min_replicas, most_replicas);
-    lower = std::max(lower, spread_floor);
+    c.spread_floor = std::min(policy.min_replicas, totals.most_replicas);
+    c.lower = std::max(c.lower, c.spread_floor);
   }
-  const int share_floor =
-      static_cast<int>(std::ceil(1.0 / policy.max_capacity_share_per_node - 1e-9));
-  lower = std::max(lower, share_floor);
-  // Each node can hold at least one pod, so pod_count + 2 nodes always suffice, with
-  // one left empty for a node loss.
-  for (int n = lower; n <= lower + pod_count + 2; ++n) {
-    Packing packing = pack_pods(pods, a, n, policy);
-    if (!packing.fits) continue;
-    if (c.steady_state_count == 0) c.steady_state_count = n;
-    const bool survives = survives_any_node_loss(pods, packing, a, policy);
-    if (policy.survive_node_loss && !survives) continue;
-    c.count = n;
-    c.survives = survives;
-    c.packing = std::move(packing);
-    break;
-  }
-  if (c.count == 0) {
-    c.excluded_because = "no packing found";
-    return c;
-  }
-  c.cost_usd_month = c.count * type.price_usd_per_hour * kHoursPerMonth;
-  std::string steady = std::to_string(c.steady_state_count) +
-                       (c.steady_state_count == 1 ? " node holds" : " nodes hold") +
-                       " every pod by " + measure_name(policy.pack_by) + " (" +
-                       binding_resource(pods, a, policy, c.steady_state_count);
-  if (share_floor > std::max(resource_lower, spread_floor) && c.steady_state_count == share_floor) {
-    steady += "; at least " + std::to_string(share_floor) + " nodes so that one holds at most " +
-              readable(policy.max_capacity_share_per_node * 100.0) + "% of the capacity";
-  } else if (spread_floor > resource_lower && c.steady_state_count == spread_floor) {
-    steady += "; spreading " + std::to_string(spread_floor) + " replicas over distinct nodes";
-  } else if (c.steady_state_count > std::max(resource_lower, spread_floor)) {
-    steady += "; the totals would fit " + std::to_string(resource_lower) +
-              " but the pods do not pack into fewer nodes";
-  }
-  steady += ")";
-  c.count_reason = std::to_string(c.count) + (c.count == 1 ? " node: " : " nodes: ") + steady;
-  if (c.count > c.steady_state_count) {
-    c.count_reason += "; " + std::to_string(c.count - c.steady_state_count) +
-                      " more so that the loss of any one node leaves room for its pods";
-  } else if (policy.survive_node_loss) {
-    c.count_reason += "; they also survive the loss of any one node";
-  }
+  c.share_floor = static_cast<int>(std::ceil(1.0 / policy.max_capacity_share_per_node - 1e-9));
+  c.lower = std::max(c.lower, c.share_floor);
   return c;
 }
 
-bool cheaper(const Candidate& a, const Candidate& b) {
-  if (a.cost_usd_month != b.cost_usd_month) return a.cost_usd_month < b.cost_usd_month;
-  if (a.count != b.count) return a.count < b.count;
-  return a.type->name < b.type->name;
+// A feasible type's node count: the fewest that hold every pod (steady state), and the
+// fewest that also survive a node loss when the policy asks.
+struct Sizing {
+  const TypeCheck* check = nullptr;
+  int steady_state_count = 0;
+  int count = 0;  // 0: no packing found
+  double cost_usd_month = 0.0;
+};
+
+Sizing size_type(const TypeCheck& check, detail::Packer& packer, const PodTotals& totals,
+                 const EnvironmentPolicy& policy) {
+  Sizing s;
+  s.check = &check;
+  packer.set_node(check.allocatable);
+  // Each node can hold at least one pod, so pod_count + 2 nodes always suffice, with
+  // one left empty for a node loss.
+  for (int n = check.lower; n <= check.lower + totals.pod_count + 2; ++n) {
+    if (!packer.pack(n)) continue;
+    if (s.steady_state_count == 0) s.steady_state_count = n;
+    if (policy.survive_node_loss && !packer.survives_node_loss()) continue;
+    s.count = n;
+    break;
+  }
+  if (s.count > 0) {
+    s.cost_usd_month = s.count * check.type->price_usd_per_hour * kHoursPerMonth;
+  }
+  return s;
 }
 
-NodePlan size_nodes(const std::vector<Pod>& pods, const Catalog& catalog,
-                    const EnvironmentPolicy& policy, const std::string& environment_name) {
-  std::vector<Candidate> feasible;
-  std::vector<Candidate> excluded;
+bool cheaper(const Sizing& a, const Sizing& b) {
+  if (a.cost_usd_month != b.cost_usd_month) return a.cost_usd_month < b.cost_usd_month;
+  if (a.count != b.count) return a.count < b.count;
+  return a.check->type->name < b.check->type->name;
+}
+
+// The resource that sets the steady-state node count, appended to out.
+void append_binding_resource(TextBuilder& out, const PodTotals& totals, const NodeAllocatable& node,
+                             const EnvironmentPolicy& policy, int count) {
+  const double cpu = totals.cpu_m;
+  const double memory = totals.memory_mib;
+  const auto pods = static_cast<std::size_t>(totals.pod_count);
+  const double usable_cpu = count * node.pod_cpu_m * policy.node_fill_ceiling;
+  const double usable_memory = count * node.pod_memory_mib * policy.node_fill_ceiling;
+  const double pod_share = static_cast<double>(pods) / (count * node.pod_slots);
+  const double cpu_share = cpu / usable_cpu;
+  const double memory_share = memory / usable_memory;
+  if (pod_share >= cpu_share && pod_share >= memory_share) {
+    out.add("pod slots bind: ", pods, " of ", count * node.pod_slots);
+  } else if (cpu_share >= memory_share) {
+    out.add("CPU binds: ", cores_of(cpu), " cores of ", cores_of(usable_cpu), " cores usable");
+  } else {
+    out.add("memory binds: ", gib_of(memory), " GiB of ", gib_of(usable_memory), " GiB usable");
+  }
+}
+
+std::string count_reason(const Sizing& s, const PodTotals& totals,
+                         const EnvironmentPolicy& policy) {
+  const TypeCheck& c = *s.check;
+  const int steady_count = s.steady_state_count;
+  TextBuilder reason;
+  reason.add(s.count, s.count == 1 ? " node: " : " nodes: ", steady_count,
+             steady_count == 1 ? " node holds" : " nodes hold", " every pod by ",
+             measure_name(policy.pack_by), " (");
+  append_binding_resource(reason, totals, c.allocatable, policy, steady_count);
+  if (c.share_floor > std::max(c.resource_lower, c.spread_floor) && steady_count == c.share_floor) {
+    reason.add("; at least ", c.share_floor, " nodes so that one holds at most ",
+               Readable{policy.max_capacity_share_per_node * 100.0}, "% of the capacity");
+  } else if (c.spread_floor > c.resource_lower && steady_count == c.spread_floor) {
+    reason.add("; spreading ", c.spread_floor, " replicas over distinct nodes");
+  } else if (steady_count > std::max(c.resource_lower, c.spread_floor)) {
+    reason.add("; the totals would fit ", c.resource_lower,
+               " but the pods do not pack into fewer nodes");
+  }
+  reason.add(")");
+  if (s.count > steady_count) {
+    reason.add("; ", s.count - steady_count,
+               " more so that the loss of any one node leaves room for its pods");
+  } else if (policy.survive_node_loss) {
+    reason.add("; they also survive the loss of any one node");
+  }
+  return reason.str();
+}
+
+// The cheapest feasible node type: by cost, then node count, then name.
+//
+// Every type is checked without packing (exclusions and the lower bound on its count).
+// When the shortcuts below hold, a type that passes the check always has a packing (at
+// the latest with pod_count + 1 nodes, one pod per node and one node left empty, provided
+// under N+1 that each pod also fits an empty node by the node-loss measure), and no
+// type can cost less than lower bound x price. Types are then sized in order of that
+// bound, and only until the bound exceeds the second cheapest found (the reason names
+// the next cheapest). Otherwise every type is sized.
+NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, const Catalog& catalog,
+                    const EnvironmentPolicy& policy, const std::string& environment_name,
+                    detail::Packer& packer) {
+  std::vector<TypeCheck> checks;
+  checks.reserve(catalog.node_types.size());
   for (const auto& type : catalog.node_types) {
     if (!policy.node_type.empty() && type.name != policy.node_type) continue;
-    Candidate c = evaluate(type, pods, policy);
-    (c.excluded_because.empty() ? feasible : excluded).push_back(std::move(c));
+    checks.push_back(check_type(type, table, totals, policy));
   }
-  if (feasible.empty()) {
+  bool shortcuts = totals.well_formed;
+  for (std::size_t i = 0; i < checks.size() && shortcuts; ++i) {
+    const double price = checks[i].type->price_usd_per_hour;
+    shortcuts = std::isfinite(price) && price >= 0.0;
+    for (std::size_t j = 0; j < i && shortcuts; ++j) {
+      shortcuts = checks[j].type->name != checks[i].type->name;
+    }
+  }
+
+  std::vector<Sizing> sized;
+  sized.reserve(checks.size());
+  std::size_t feasible_count = 0;
+  std::vector<const TypeCheck*> candidates;
+  candidates.reserve(checks.size());
+  for (auto& c : checks) {
+    if (c.excluded != Exclusion::none) continue;
+    if (shortcuts && policy.survive_node_loss && totals.pod_count > 0) {
+      const double usable_cpu = c.allocatable.pod_cpu_m * policy.node_fill_ceiling;
+      const double usable_memory = c.allocatable.pod_memory_mib * policy.node_fill_ceiling;
+      // A pod that does not fit an empty node by the node-loss measure cannot be
+      // rescheduled when its node is lost, at any count.
+      if (0.0 + totals.largest_loss_cpu_m > usable_cpu + 1e-9 ||
+          0.0 + totals.largest_loss_memory_mib > usable_memory + 1e-9) {
+        c.excluded = Exclusion::no_packing;
+        continue;
+      }
+    }
+    candidates.push_back(&c);
+  }
+  const Sizing* best = nullptr;
+  const Sizing* next = nullptr;
+  bool kept = false;  // the packer kept the best type's packing
+  if (shortcuts) {
+    feasible_count = candidates.size();
+    struct Bound {
+      const TypeCheck* check;
+      double cost;
+    };
+    std::vector<Bound> bounds;
+    bounds.reserve(candidates.size());
+    for (const TypeCheck* c : candidates) {
+      bounds.push_back({c, c->lower * c->type->price_usd_per_hour * kHoursPerMonth});
+    }
+    auto bound_less = [](const Bound& a, const Bound& b) {
+      if (a.cost != b.cost) return a.cost < b.cost;
+      if (a.check->lower != b.check->lower) return a.check->lower < b.check->lower;
+      return a.check->type->name < b.check->type->name;
+    };
+    std::sort(bounds.begin(), bounds.end(), bound_less);
+    // Whether a bound exceeds a sized type in the same order (a type's count and cost
+    // are never below its bound's).
+    auto beyond = [](const Bound& b, const Sizing& s) {
+      if (b.cost != s.cost_usd_month) return b.cost > s.cost_usd_month;
+      if (b.check->lower != s.count) return b.check->lower > s.count;
+      return b.check->type->name > s.check->type->name;
+    };
+    for (const Bound& bound : bounds) {
+      // Sorted by bound, so no later type can beat the second cheapest either.
+      if (next != nullptr && beyond(bound, *next)) break;
+      sized.push_back(size_type(*bound.check, packer, totals, policy));
+      const Sizing* s = &sized.back();
+      if (best == nullptr || cheaper(*s, *best)) {
+        next = best;
+        best = s;
+        packer.keep();  // its packing, at its count, for the plan
+        kept = true;
+      } else if (next == nullptr || cheaper(*s, *next)) {
+        next = s;
+      }
+    }
+  } else {
+    for (const TypeCheck* c : candidates) {
+      sized.push_back(size_type(*c, packer, totals, policy));
+      if (sized.back().count == 0) {
+        checks[static_cast<std::size_t>(c - checks.data())].excluded = Exclusion::no_packing;
+        sized.pop_back();
+      }
+    }
+    feasible_count = sized.size();
+    std::sort(sized.begin(), sized.end(), cheaper);
+    if (!sized.empty()) best = &sized[0];
+    if (sized.size() > 1) next = &sized[1];
+  }
+  std::size_t excluded_count = 0;
+  const TypeCheck* first_excluded = nullptr;
+  for (const auto& c : checks) {
+    if (c.excluded == Exclusion::none) continue;
+    ++excluded_count;
+    if (first_excluded == nullptr) first_excluded = &c;
+  }
+  if (feasible_count == 0) {
     std::string why;
-    for (const auto& c : excluded) {
-      why += "; " + c.type->name + ": " + c.excluded_because;
+    for (const auto& c : checks) {
+      if (c.excluded != Exclusion::none) {
+        why += "; " + c.type->name + ": " + excluded_because(c, table);
+      }
     }
     throw PlanningError(environment_name + ": no node type can hold the pods" + why);
   }
-  std::sort(feasible.begin(), feasible.end(), cheaper);
-  Candidate& best = feasible.front();
 
+  const TypeCheck& check = *best->check;
+  const NodeType& type = *check.type;
   NodePlan plan;
-  plan.node_type = *best.type;
-  plan.allocatable = best.allocatable;
+  plan.node_type = type;
+  plan.allocatable = check.allocatable;
   plan.packed_by = policy.pack_by;
-  plan.count = best.count;
-  plan.steady_state_count = best.steady_state_count;
-  plan.survives_node_loss = best.survives;
-  plan.count_reason = best.count_reason;
-  plan.nodes = std::move(best.packing.nodes);
-  plan.cost_usd_month = best.cost_usd_month;
-  plan.cost_reason = std::to_string(best.count) + " x " + usd(best.type->price_usd_per_hour) +
-                     "/h x " + readable(kHoursPerMonth) + " h/month (" + best.type->source + ", " +
-                     best.type->as_of + ")";
-  if (!policy.node_type.empty()) {
-    plan.type_reason = best.type->name + ": fixed by the environment policy";
+  plan.count = best->count;
+  plan.steady_state_count = best->steady_state_count;
+  // The packing at the chosen count: kept aside when it was found, or packed again.
+  if (kept) {
+    packer.restore();
   } else {
-    plan.type_reason = best.type->name + " (" + std::to_string(best.type->vcpu) + " vCPU / " +
-                       readable(best.type->memory_gib) + " GiB): cheapest of " +
-                       std::to_string(feasible.size()) + " feasible types at " +
-                       usd(best.cost_usd_month) + "/month";
-    if (feasible.size() > 1) {
-      const auto& next = feasible[1];
-      plan.type_reason += "; next " + next.type->name + " x " + std::to_string(next.count) +
-                          " at " + usd(next.cost_usd_month) + "/month";
+    packer.set_node(check.allocatable);
+    packer.pack(best->count);
+  }
+  plan.survives_node_loss = policy.survive_node_loss || packer.survives_node_loss();
+  plan.count_reason = count_reason(*best, totals, policy);
+  plan.nodes = packer.node_usages();
+  plan.cost_usd_month = best->cost_usd_month;
+  plan.cost_reason =
+      concat(best->count, " x $", usd_of(type.price_usd_per_hour), "/h x ",
+             Readable{kHoursPerMonth}, " h/month (", type.source, ", ", type.as_of, ")");
+  if (!policy.node_type.empty()) {
+    plan.type_reason = concat(type.name, ": fixed by the environment policy");
+  } else {
+    TextBuilder reason;
+    reason.add(type.name, " (", type.vcpu, " vCPU / ", Readable{type.memory_gib},
+               " GiB): cheapest of ", feasible_count, " feasible types at $",
+               usd_of(best->cost_usd_month), "/month");
+    if (feasible_count > 1) {
+      reason.add("; next ", next->check->type->name, " x ", next->count, " at $",
+                 usd_of(next->cost_usd_month), "/month");
     }
-    if (!excluded.empty()) {
-      plan.type_reason += "; " + std::to_string(excluded.size()) + " excluded (" +
-                          excluded.front().type->name + ": " + excluded.front().excluded_because +
-                          ")";
+    if (excluded_count > 0) {
+      reason.add("; ", excluded_count, " excluded (", first_excluded->type->name, ": ",
+                 excluded_because(*first_excluded, table), ")");
     }
+    plan.type_reason = reason.str();
   }
   return plan;
 }
 
-TierRecommendation recommend_tier(const std::vector<Pod>& pods,
-                                  const std::vector<TierPreset>& tiers,
-                                  const EnvironmentPolicy& policy, const NodePlan& nodes) {
+TierRecommendation recommend_tier(const PodTotals& totals, const std::vector<TierPreset>& tiers,
+                                  const EnvironmentPolicy& policy, const NodePlan& nodes,
+                                  detail::Packer& packer) {
   TierRecommendation recommendation;
   std::vector<const TierPreset*> by_size;
+  by_size.reserve(tiers.size());
   for (const auto& tier : tiers) by_size.push_back(&tier);
   std::sort(by_size.begin(), by_size.end(), [](const TierPreset* a, const TierPreset* b) {
     const double a_cpu = a->node_vcpu * a->node_count;
@@ -226,32 +409,26 @@ TierRecommendation recommend_tier(const std::vector<Pod>& pods,
     if (a_memory != b_memory) return a_memory < b_memory;
     return a->name < b->name;
   });
-  double total_cpu = 0.0;
-  double total_memory = 0.0;
-  for (const auto& pod : pods) {
-    total_cpu += pod.cpu_m;
-    total_memory += pod.memory_mib;
-  }
-  const std::string measure = measure_name(policy.pack_by);
+  const double total_cpu = totals.cpu_m;
+  const double total_memory = totals.memory_mib;
+  const char* measure = measure_name(policy.pack_by);
   for (const TierPreset* tier : by_size) {
     NodeType node;
-    node.name = tier->name;
     node.vcpu = tier->node_vcpu;
     node.memory_gib = tier->node_memory_gib;
-    const NodeAllocatable allocatable = node_allocatable(node, policy);
-    const Packing packing = pack_pods(pods, allocatable, tier->node_count, policy);
-    if (!packing.fits) continue;
+    packer.set_node(node_allocatable(node, policy));
+    if (!packer.pack(tier->node_count)) continue;
     recommendation.tier = tier->name;
-    recommendation.survives_node_loss = survives_any_node_loss(pods, packing, allocatable, policy);
-    recommendation.reason = "smallest preset whose " + std::to_string(tier->node_count) + " x " +
-                            std::to_string(tier->node_vcpu) + " vCPU / " +
-                            readable(tier->node_memory_gib) + " GiB nodes hold every pod by " +
-                            measure + " (" + cores(total_cpu) + ", " + gib(total_memory) + ")";
+    recommendation.survives_node_loss = packer.survives_node_loss();
+    TextBuilder reason;
+    reason.add("smallest preset whose ", tier->node_count, " x ", tier->node_vcpu, " vCPU / ",
+               Readable{tier->node_memory_gib}, " GiB nodes hold every pod by ", measure, " (",
+               cores_of(total_cpu), " cores, ", gib_of(total_memory), " GiB)");
     if (policy.survive_node_loss && !recommendation.survives_node_loss) {
-      recommendation.reason += "; it does not survive the loss of a node under this policy, " +
-                               std::string("the plan's ") + std::to_string(nodes.count) + " x " +
-                               nodes.node_type.name + " does";
+      reason.add("; it does not survive the loss of a node under this policy, the plan's ",
+                 nodes.count, " x ", nodes.node_type.name, " does");
     }
+    recommendation.reason = reason.str();
     return recommendation;
   }
   recommendation.tier = "custom";
@@ -269,25 +446,27 @@ TierRecommendation recommend_tier(const std::vector<Pod>& pods,
   const double preset_cpu = largest.node_count * allocatable.pod_cpu_m * policy.node_fill_ceiling;
   const double preset_memory =
       largest.node_count * allocatable.pod_memory_mib * policy.node_fill_ceiling;
-  std::string exceeded;
+  TextBuilder reason;
+  reason.add("exceeds every preset; the largest, ", largest.name, ", falls short on ");
   if (total_cpu / preset_cpu >= total_memory / preset_memory && total_cpu > preset_cpu) {
     recommendation.exceeded_resource = "cpu";
-    exceeded = "CPU " + cores(total_cpu) + " > " + cores(preset_cpu);
+    reason.add("CPU ", cores_of(total_cpu), " cores > ", cores_of(preset_cpu), " cores");
   } else if (total_memory > preset_memory) {
     recommendation.exceeded_resource = "memory";
-    exceeded = "memory " + gib(total_memory) + " > " + gib(preset_memory);
+    reason.add("memory ", gib_of(total_memory), " GiB > ", gib_of(preset_memory), " GiB");
   } else {
     // The totals fit, but the pods do not: name the fuller resource.
     const bool cpu_fuller = total_cpu / preset_cpu >= total_memory / preset_memory;
     recommendation.exceeded_resource = cpu_fuller ? "cpu" : "memory";
-    exceeded = (cpu_fuller ? "CPU: " + cores(total_cpu) + " of " + cores(preset_cpu)
-                           : "memory: " + gib(total_memory) + " of " + gib(preset_memory)) +
-               " usable, but the pods do not pack onto its nodes";
+    if (cpu_fuller) {
+      reason.add("CPU: ", cores_of(total_cpu), " cores of ", cores_of(preset_cpu), " cores");
+    } else {
+      reason.add("memory: ", gib_of(total_memory), " GiB of ", gib_of(preset_memory), " GiB");
+    }
+    reason.add(" usable, but the pods do not pack onto its nodes");
   }
-  recommendation.reason = "exceeds every preset; the largest, " + largest.name +
-                          ", falls short on " + exceeded + " (by " + measure +
-                          "); custom plan: " + std::to_string(nodes.count) + " x " +
-                          nodes.node_type.name;
+  reason.add(" (by ", measure, "); custom plan: ", nodes.count, " x ", nodes.node_type.name);
+  recommendation.reason = reason.str();
   return recommendation;
 }
 
@@ -352,30 +531,65 @@ EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& en
   plan.growth_factor = std::pow(1.0 + workload.growth.annual_growth_fraction,
                                 workload.growth.planning_horizon_months / kMonthsPerYear);
   plan.demand = peak_demand(workload);
-  for (const Component* component : scenario.stack.deployed_components()) {
-    const ComponentLoad load = component_load(*component, plan.demand, workload);
+  const std::vector<const Component*> deployed = scenario.stack.deployed_components();
+  plan.components.reserve(deployed.size());
+  for (const Component* component : deployed) {
+    ComponentLoad load = component_load(*component, plan.demand, workload);
+    // size_component copies the load into its plan and does not read the derivation:
+    // the text is moved in afterwards rather than copied.
+    std::string derivation = std::move(load.derivation);
+    load.derivation.clear();
     plan.components.push_back(size_component(*component, load, policy,
                                              scenario.stack.limit_to_request_ratio,
                                              plan.growth_factor, environment.name));
+    plan.components.back().load.derivation = std::move(derivation);
     if (!component->scales_horizontally && component->kind != ComponentKind::singleton &&
         policy.min_replicas > 1) {
-      plan.warnings.push_back(component->name + " runs as a single replica, below the " +
-                              environment.name + " floor of " +
-                              std::to_string(policy.min_replicas) +
-                              ": it has no high availability; use a managed service instead");
+      plan.warnings.push_back(concat(component->name, " runs as a single replica, below the ",
+                                     environment.name, " floor of ", policy.min_replicas,
+                                     ": it has no high availability; use a managed service "
+                                     "instead"));
     }
   }
-  const std::vector<Pod> pods = pods_of(plan.components, policy.pack_by);
-  plan.nodes = size_nodes(pods, scenario.catalog, policy, environment.name);
+  // The pods of pods_of(plan.components, policy.pack_by), by component index. The table
+  // and the packer are kept per thread, so that their buffers are reused from one
+  // environment and plan to the next.
+  thread_local detail::PodTable table;
+  thread_local detail::Packer packer;
+  table.clear();
+  std::size_t pod_count = 0;
+  for (const auto& c : plan.components)
+    pod_count += static_cast<std::size_t>(std::max(0, c.replicas));
+  table.reserve(pod_count, plan.components.size());
+  const bool by_limits = policy.pack_by == PackingMeasure::limits;
+  for (const auto& c : plan.components) {
+    detail::IndexedPod pod;
+    pod.component = table.component_index(c.name);
+    pod.request_cpu_m = c.request_cpu_m;
+    pod.request_memory_mib = c.request_memory_mib;
+    pod.limit_cpu_m = c.limit_cpu_m;
+    pod.limit_memory_mib = c.limit_memory_mib;
+    pod.cpu_m = by_limits ? c.limit_cpu_m : c.request_cpu_m;
+    pod.memory_mib = by_limits ? c.limit_memory_mib : c.request_memory_mib;
+    for (int r = 0; r < c.replicas; ++r) {
+      pod.replica_index = r;
+      table.add(pod);
+    }
+  }
+  table.finish();
+  const PodTotals pod_totals = totals_of(table, policy);
+  packer.reset(table, policy);
+  plan.nodes = size_nodes(table, pod_totals, scenario.catalog, policy, environment.name, packer);
   plan.totals = totals_of(plan.components, plan.nodes);
-  plan.tier = recommend_tier(pods, scenario.tiers, policy, plan.nodes);
+  plan.tier = recommend_tier(pod_totals, scenario.tiers, policy, plan.nodes, packer);
   plan.data = plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
                         scenario.catalog, environment.name);
   plan.warnings.insert(plan.warnings.end(), plan.data.warnings.begin(), plan.data.warnings.end());
   if (policy.survive_node_loss && !plan.tier.custom && !plan.tier.survives_node_loss) {
-    plan.warnings.push_back("tier " + plan.tier.tier +
-                            " holds the pods but does not survive the loss of a node; plan for " +
-                            std::to_string(plan.nodes.count) + " nodes");
+    plan.warnings.push_back(concat("tier ", plan.tier.tier,
+                                   " holds the pods but does not survive the loss of a node; "
+                                   "plan for ",
+                                   plan.nodes.count, " nodes"));
   }
   return plan;
 }

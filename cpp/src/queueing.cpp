@@ -69,12 +69,14 @@ std::optional<ServerSizing> min_servers(double offered_load_erlangs, double serv
     const double c = static_cast<double>(k);
     if (c <= offered_load_erlangs) continue;
     const double utilization = offered_load_erlangs / c;
+    // Above the utilisation ceiling no count qualifies: the recursion advances, but the
+    // wait need not be computed.
+    if (!(utilization <= max_utilization)) continue;
     const double wait_probability =
         erlang_c_from_b(offered_load_erlangs, k, 1.0 / inverse_blocking);
     const double tail =
         wait_probability * std::exp(-(c - offered_load_erlangs) * wait_target_s / service_s);
-    const bool utilization_ok = utilization <= max_utilization;
-    if (utilization_ok && tail <= allowed_tail) {
+    if (tail <= allowed_tail) {
       // Bound by the wait when the utilisation ceiling alone would have allowed fewer.
       const bool fewer_allowed_by_utilization =
           k > 1 && offered_load_erlangs / (c - 1.0) <= max_utilization;

@@ -11,8 +11,10 @@ namespace tierplan {
 
 namespace {
 
-using detail::fixed;
+using detail::concat;
 using detail::readable;
+using detail::Readable;
+using detail::TextBuilder;
 
 constexpr double kMillisecondsPerSecond = 1000.0;
 // Requests are rounded up to these steps, as people write them in Helm values.
@@ -70,17 +72,17 @@ ReplicaBounds replica_bounds(const Component& component, const ComponentLoad& lo
     bounds.queueing = ceil_to_int(static_cast<double>(sizing->servers) / per_replica);
   } else {
     bounds.queueing = policy.max_replicas + 1;
-    bounds.beyond_max_replicas =
-        readable(load.arrival_rate_per_s) + " req/s (" + readable(load.offered_load_erlangs) +
-        " Erlangs) cannot meet the latency target within max_replicas " +
-        std::to_string(policy.max_replicas) + " (" + std::to_string(per_replica) +
-        " concurrent per replica)";
+    bounds.beyond_max_replicas = readable(load.arrival_rate_per_s) + " req/s (" +
+                                 readable(load.offered_load_erlangs) +
+                                 " Erlangs) cannot meet the latency target within max_replicas " +
+                                 std::to_string(policy.max_replicas) + " (" +
+                                 std::to_string(per_replica) + " concurrent per replica)";
   }
   if (component.max_connections_per_replica > 0 && load.concurrent_requests > 0.0) {
-    bounds.connections = replicas_for(
-        load.concurrent_requests /
-            (component.max_connections_per_replica * policy.max_server_utilization),
-        policy.max_replicas);
+    bounds.connections =
+        replicas_for(load.concurrent_requests /
+                         (component.max_connections_per_replica * policy.max_server_utilization),
+                     policy.max_replicas);
     if (bounds.connections > policy.max_replicas && bounds.beyond_max_replicas.empty()) {
       bounds.beyond_max_replicas = readable(load.concurrent_requests) +
                                    " connections in flight need more than max_replicas " +
@@ -90,10 +92,6 @@ ReplicaBounds replica_bounds(const Component& component, const ComponentLoad& lo
     }
   }
   return bounds;
-}
-
-std::string percentile_label(double percentile) {
-  return "p" + detail::readable(percentile * 100.0);
 }
 
 }  // namespace
@@ -128,44 +126,54 @@ ComponentPlan size_component(const Component& component, const ComponentLoad& lo
   }
   plan.replicas = needed;
 
-  // The reason names the binding bound first, then the others it was compared with.
-  std::string queueing_text;
-  if (load.arrival_rate_per_s > 0.0) {
-    queueing_text =
-        "queueing needs " + std::to_string(bounds.queueing) + " at " +
-        readable(load.arrival_rate_per_s) + " req/s (" + readable(load.offered_load_erlangs) +
-        " Erlangs, " + std::to_string(component.concurrency_per_replica) + " per replica, " +
-        (bounds.sizing.bound_by_wait
-             ? percentile_label(policy.latency_percentile) + " latency target " +
-                   readable(policy.latency_target_ms) + " ms"
-             : "utilisation ceiling " + readable(policy.max_server_utilization * 100.0) + "%") +
-        ")";
+  // The reason names the binding bound first, then the others it was compared with,
+  // joined by "; ".
+  const bool has_queueing = load.arrival_rate_per_s > 0.0;
+  const bool has_connections = bounds.connections > 0;
+  TextBuilder reason;
+  reason.add(needed, needed == 1 ? " replica (" : " replicas (");
+  bool first_part = true;
+  auto next_part = [&] {
+    if (!first_part) reason.add("; ");
+    first_part = false;
+  };
+  auto queueing_text = [&] {
+    next_part();
+    reason.add("queueing needs ", bounds.queueing, " at ", Readable{load.arrival_rate_per_s},
+               " req/s (", Readable{load.offered_load_erlangs}, " Erlangs, ",
+               component.concurrency_per_replica, " per replica, ");
+    if (bounds.sizing.bound_by_wait) {
+      reason.add("p", Readable{policy.latency_percentile * 100.0}, " latency target ",
+                 Readable{policy.latency_target_ms}, " ms)");
+    } else {
+      reason.add("utilisation ceiling ", Readable{policy.max_server_utilization * 100.0}, "%)");
+    }
+  };
+  auto connection_text = [&] {
+    next_part();
+    reason.add("held connections need ", bounds.connections, " for ",
+               Readable{load.concurrent_requests}, " in flight (Little's law)");
+  };
+  if (has_queueing && bounds.queueing == needed) queueing_text();
+  if (has_connections && bounds.connections == needed) connection_text();
+  if (plan.floor_replicas == needed) {
+    next_part();
+    if (component.kind == ComponentKind::singleton) {
+      reason.add("singleton: exactly one replica");
+    } else if (!component.scales_horizontally) {
+      reason.add("does not scale horizontally: one replica");
+    } else {
+      reason.add(environment_name, " floor min_replicas ", policy.min_replicas);
+    }
   }
-  std::string connection_text;
-  if (bounds.connections > 0) {
-    connection_text = "held connections need " + std::to_string(bounds.connections) + " for " +
-                      readable(load.concurrent_requests) + " in flight (Little's law)";
+  if (has_queueing && bounds.queueing != needed) queueing_text();
+  if (has_connections && bounds.connections != needed) connection_text();
+  if (load.arrival_rate_per_s <= 0.0) {
+    next_part();
+    reason.add("no load of its own");
   }
-  std::string floor_text;
-  if (component.kind == ComponentKind::singleton) {
-    floor_text = "singleton: exactly one replica";
-  } else if (!component.scales_horizontally) {
-    floor_text = "does not scale horizontally: one replica";
-  } else {
-    floor_text = environment_name + " floor min_replicas " + std::to_string(policy.min_replicas);
-  }
-  std::vector<std::string> parts;
-  if (!queueing_text.empty() && bounds.queueing == needed) parts.push_back(queueing_text);
-  if (!connection_text.empty() && bounds.connections == needed) parts.push_back(connection_text);
-  if (plan.floor_replicas == needed) parts.push_back(floor_text);
-  if (!queueing_text.empty() && bounds.queueing != needed) parts.push_back(queueing_text);
-  if (!connection_text.empty() && bounds.connections != needed) parts.push_back(connection_text);
-  if (load.arrival_rate_per_s <= 0.0) parts.push_back("no load of its own");
-  plan.replicas_reason = std::to_string(needed) + (needed == 1 ? " replica (" : " replicas (");
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    plan.replicas_reason += (i == 0 ? "" : "; ") + parts[i];
-  }
-  plan.replicas_reason += ")";
+  reason.add(")");
+  plan.replicas_reason = reason.str();
 
   if (load.arrival_rate_per_s > 0.0) {
     const int servers = plan.replicas * component.concurrency_per_replica;
@@ -197,38 +205,40 @@ ComponentPlan size_component(const Component& component, const ComponentLoad& lo
   plan.limit_memory_mib =
       round_up(plan.request_memory_mib * limit_to_request_ratio, kMemoryStepMib);
   if (design_rate > 0.0) {
-    plan.resources_reason = "baseline " + readable(model.baseline_cpu_m) + " m / " +
-                            readable(model.baseline_memory_mib) + " MiB plus " +
-                            readable(design_rate) + " req/s and " + readable(design_concurrent) +
-                            " in flight per replica; limits " + readable(limit_to_request_ratio) +
-                            "x requests";
+    plan.resources_reason = concat(
+        "baseline ", Readable{model.baseline_cpu_m}, " m / ", Readable{model.baseline_memory_mib},
+        " MiB plus ", Readable{design_rate}, " req/s and ", Readable{design_concurrent},
+        " in flight per replica; limits ", Readable{limit_to_request_ratio}, "x requests");
   } else {
-    plan.resources_reason = "baseline " + readable(model.baseline_cpu_m) + " m / " +
-                            readable(model.baseline_memory_mib) +
-                            " MiB (no load of its own); limits " +
-                            readable(limit_to_request_ratio) + "x requests";
+    plan.resources_reason = concat(
+        "baseline ", Readable{model.baseline_cpu_m}, " m / ", Readable{model.baseline_memory_mib},
+        " MiB (no load of its own); limits ", Readable{limit_to_request_ratio}, "x requests");
   }
 
   plan.autoscaled = component.scales_horizontally && load.arrival_rate_per_s > 0.0;
   if (plan.autoscaled) {
-    ComponentLoad grown = load;
-    grown.arrival_rate_per_s *= growth_factor;
-    grown.offered_load_erlangs *= growth_factor;
-    grown.concurrent_requests *= growth_factor;
+    // The load at the horizon; the bounds need its numbers only, not the derivation.
+    ComponentLoad grown;
+    grown.arrival_rate_per_s = load.arrival_rate_per_s * growth_factor;
+    grown.service_s = load.service_s;
+    grown.hold_s = load.hold_s;
+    grown.offered_load_erlangs = load.offered_load_erlangs * growth_factor;
+    grown.concurrent_requests = load.concurrent_requests * growth_factor;
     const ReplicaBounds grown_bounds = replica_bounds(component, grown, policy, environment_name);
     plan.hpa_min_replicas = plan.replicas;
     plan.hpa_max_replicas =
         std::min(policy.max_replicas,
                  std::max({plan.replicas, grown_bounds.queueing, grown_bounds.connections}));
     plan.hpa_target_cpu_utilization_percent = policy.max_server_utilization * 100.0;
-    plan.hpa_reason = "from the planned replicas up to what " + readable(growth_factor) +
-                      "x the peak load needs at the end of the planning horizon; target CPU " +
-                      readable(plan.hpa_target_cpu_utilization_percent) +
-                      "% (the utilisation ceiling)";
+    TextBuilder hpa;
+    hpa.add("from the planned replicas up to what ", Readable{growth_factor},
+            "x the peak load needs at the end of the planning horizon; target CPU ",
+            Readable{plan.hpa_target_cpu_utilization_percent}, "% (the utilisation ceiling)");
     if (!grown_bounds.beyond_max_replicas.empty()) {
-      plan.hpa_reason += "; capped at max_replicas " + std::to_string(policy.max_replicas) +
-                         ": the grown load (" + grown_bounds.beyond_max_replicas + ")";
+      hpa.add("; capped at max_replicas ", policy.max_replicas, ": the grown load (",
+              grown_bounds.beyond_max_replicas, ")");
     }
+    plan.hpa_reason = hpa.str();
   } else {
     plan.hpa_reason =
         component.scales_horizontally ? "no load to scale on" : "fixed at one replica";
