@@ -48,7 +48,6 @@ inline constexpr std::uint64_t kPowersOf10[] = {1ull,
                                                 1000000000000000000ull,
                                                 10000000000000000000ull};
 
-
 // The exact binary value of a finite double below 2^52 in magnitude as m x 2^-shift
 // (m < 2^53, shift > 0). False for larger values, infinities and NaN.
 inline bool split_double(double value, std::uint64_t& mantissa, int& shift) {
