@@ -243,13 +243,12 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
     // The last spec of its name, if any.
     const Component* spec = specs.begin(i) == specs.end(i) ? nullptr : *(specs.end(i) - 1);
     if (spec == nullptr || spec->db_pool_size == 0) continue;
-    ConnectionUse use;
+    ConnectionUse& use = p.connections.emplace_back();
     use.component = component.name;
     use.replicas = component.autoscaled ? component.hpa_max_replicas : component.replicas;
     use.per_replica = spec->db_pool_size + spec->db_max_overflow;
     use.total = use.replicas * use.per_replica;
     p.client_connections += use.total;
-    p.connections.push_back(use);
     concurrent_transactions += component.load.concurrent_requests;
   }
   p.reserved_connections = kSuperuserReservedConnections + kAdminConnections +
@@ -384,8 +383,9 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
              "least 1000");
   if (ds.redis_replica_with_sentinels) {
     r.topology = "primary + replica + 3 Sentinels";
-    r.topology_reason = "Sentinel needs three sentinels on independent hosts to fail over; " +
-                        std::string("Dify does not support Redis Cluster mode");
+    r.topology_reason =
+        "Sentinel needs three sentinels on independent hosts to fail over; Dify does not "
+        "support Redis Cluster mode";
   } else {
     r.topology = "single instance";
     r.topology_reason = "no replica: a restart loses queued tasks not yet consumed";
@@ -500,9 +500,8 @@ void add_warnings(DataPlan& plan, const Workload& w, const std::vector<Component
   }
   if (!ds.redis_maxmemory_configured) {
     plan.warnings.push_back(
-        "Redis runs without maxmemory: it grows until the node kills it; set "
-        "maxmemory " +
-        readable(plan.redis.maxmemory_mib) + "mb and maxmemory-policy noeviction");
+        concat("Redis runs without maxmemory: it grows until the node kills it; set maxmemory ",
+               Readable{plan.redis.maxmemory_mib}, "mb and maxmemory-policy noeviction"));
   }
   if (ds.redis_cluster_mode) {
     plan.warnings.push_back(
@@ -519,12 +518,12 @@ void add_warnings(DataPlan& plan, const Workload& w, const std::vector<Component
   if (!w.retention.workflow_log_cleanup_enabled) {
     for (const auto& table : plan.postgres.tables) {
       if (table.name != "workflow_node_executions") continue;
-      plan.warnings.push_back("workflow_node_executions grows without cleanup to " +
-                              readable(table.rows) + " rows, " +
-                              readable(table.total_bytes / kBytesPerGib) +
-                              " GiB at the horizon: set WORKFLOW_LOG_CLEANUP_ENABLED=true and "
-                              "WORKFLOW_LOG_RETENTION_DAYS=" +
-                              readable(w.retention.workflow_log_retention_days));
+      plan.warnings.push_back(
+          concat("workflow_node_executions grows without cleanup to ", Readable{table.rows},
+                 " rows, ", Readable{table.total_bytes / kBytesPerGib},
+                 " GiB at the horizon: set WORKFLOW_LOG_CLEANUP_ENABLED=true and "
+                 "WORKFLOW_LOG_RETENTION_DAYS=",
+                 Readable{w.retention.workflow_log_retention_days}));
     }
   }
 }

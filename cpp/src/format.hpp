@@ -203,7 +203,7 @@ inline std::size_t printf_format(char* out, double value, std::chars_format form
 }
 
 // readable() below, into out (kNumberRoom characters of room); its length.
-inline std::size_t readable_format(char* out, double value) {
+inline std::size_t readable_uncached(char* out, double value) {
   if (value != 0.0 && value < 0.1 && value > -0.1) {
     return printf_format(out, value, std::chars_format::general, 2);
   }
@@ -211,6 +211,76 @@ inline std::size_t readable_format(char* out, double value) {
                        : value >= 10.0 || value <= -10.0 ? 1
                                                          : 2;
   return printf_format(out, value, std::chars_format::fixed, decimals);
+}
+
+// readable() texts already made in the current plan, by the number's bits. A plan
+// writes each of its numbers about 3.5 times (the same policy ceilings and targets in
+// every component's reasons, the same baselines in every environment). Entries of other
+// plans do not count: each plan starts a new generation (ReadableScope), so the cost of
+// one plan does not depend on the plans before it.
+class ReadableCache {
+ public:
+  static ReadableCache& instance() {
+    thread_local ReadableCache cache;
+    return cache;
+  }
+  void next_generation() {
+    if (++generation_ == 0) {  // wrapped: forget everything
+      for (auto& entry : entries_) entry.generation = 0;
+      generation_ = 1;
+    }
+  }
+  std::size_t format(char* out, double value) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    Entry& entry = entries_[(bits * 0x9E3779B97F4A7C15ull) >> (64 - kBits)];
+    if (entry.generation == generation_ && entry.bits == bits) {
+      std::memcpy(out, entry.text, sizeof entry.text);
+      return entry.size;
+    }
+    const std::size_t size = readable_uncached(out, value);
+    if (size <= sizeof entry.text) {
+      entry.bits = bits;
+      entry.generation = generation_;
+      entry.size = static_cast<std::uint8_t>(size);
+      std::memcpy(entry.text, out, sizeof entry.text);
+    }
+    return size;
+  }
+
+ private:
+  static constexpr int kBits = 8;
+  struct Entry {
+    std::uint64_t bits = 0;
+    std::uint32_t generation = 0;  // 0: empty
+    std::uint8_t size = 0;
+    char text[19] = {};
+  };
+  Entry entries_[1 << kBits];
+  std::uint32_t generation_ = 1;
+};
+
+// Starts a new generation of the readable() cache for the planning it spans; nested
+// scopes (plan() around plan_environment()) keep the outer one's.
+class ReadableScope {
+ public:
+  ReadableScope() {
+    if (depth()++ == 0) ReadableCache::instance().next_generation();
+  }
+  ~ReadableScope() { --depth(); }
+  ReadableScope(const ReadableScope&) = delete;
+  ReadableScope& operator=(const ReadableScope&) = delete;
+
+ private:
+  static int& depth() {
+    thread_local int scopes = 0;
+    return scopes;
+  }
+};
+
+// readable_uncached(), through the cache.
+inline std::size_t readable_format(char* out, double value) {
+  return ReadableCache::instance().format(out, value);
 }
 
 // Fixed decimals, e.g. fixed(41.25, 1) == "41.3".

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <numeric>
 #include <utility>
@@ -120,11 +121,32 @@ NodeAllocatable node_allocatable(const NodeType& node_type, const EnvironmentPol
 
 namespace detail {
 
+namespace {
+
+// A name's first 8 bytes as a big-endian number, zero-padded: names whose numbers differ
+// compare as their numbers do.
+std::uint64_t name_prefix(std::string_view name) {
+  std::uint64_t prefix = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    const auto byte =
+        i < name.size() ? static_cast<unsigned char>(name[i]) : static_cast<unsigned char>(0);
+    prefix = (prefix << 8) | byte;
+  }
+  return prefix;
+}
+
+}  // namespace
+
 int PodTable::component_index(std::string_view name) {
+  const std::uint64_t prefix = name_prefix(name);
   for (std::size_t c = 0; c < component_names.size(); ++c) {
-    if (component_names[c] == name) return static_cast<int>(c);
+    if (prefixes[c] == prefix && component_names[c].size() == name.size() &&
+        (name.size() <= 8 || component_names[c] == name)) {
+      return static_cast<int>(c);
+    }
   }
   component_names.push_back(name);
+  prefixes.push_back(prefix);
   replicas.push_back(0);
   return static_cast<int>(component_names.size() - 1);
 }
@@ -134,9 +156,20 @@ void PodTable::add(const IndexedPod& pod) {
   ++replicas[static_cast<std::size_t>(pod.component)];
 }
 
+void PodTable::add_replicas(const IndexedPod& pod, int count) {
+  // Each copy takes its index where it is, rather than through pod, which the caller
+  // has just written.
+  for (int r = 0; r < count; ++r) {
+    pods.push_back(pod);
+    pods.back().replica_index = r;
+  }
+  if (count > 0) replicas[static_cast<std::size_t>(pod.component)] += count;
+}
+
 void PodTable::clear() {
   pods.clear();
   component_names.clear();
+  prefixes.clear();
   name_rank.clear();
   replicas.clear();
   name_key.clear();
@@ -146,13 +179,23 @@ void PodTable::clear() {
 }
 
 void PodTable::finish() {
+  // The names in order, by insertion (a dozen components), then each one's position.
+  // Names compare by their first 8 bytes as a number first (big-endian, zero-padded:
+  // the order of the names where those differ), in full where they are equal.
   std::vector<int>& by_name = scratch;
-  by_name.resize(component_names.size());
-  std::iota(by_name.begin(), by_name.end(), 0);
-  std::sort(by_name.begin(), by_name.end(), [&](int a, int b) {
-    return component_names[static_cast<std::size_t>(a)] <
-           component_names[static_cast<std::size_t>(b)];
-  });
+  by_name.clear();
+  auto name_less = [&](std::size_t a, std::size_t b) {
+    if (prefixes[a] != prefixes[b]) return prefixes[a] < prefixes[b];
+    return component_names[a] < component_names[b];
+  };
+  for (std::size_t c = 0; c < component_names.size(); ++c) {
+    std::size_t j = by_name.size();
+    by_name.push_back(static_cast<int>(c));
+    for (; j > 0 && name_less(c, static_cast<std::size_t>(by_name[j - 1])); --j) {
+      by_name[j] = by_name[j - 1];
+    }
+    by_name[j] = static_cast<int>(c);
+  }
   name_rank.assign(component_names.size(), 0);
   for (std::size_t r = 0; r < by_name.size(); ++r) {
     name_rank[static_cast<std::size_t>(by_name[r])] = static_cast<int>(r);
@@ -201,6 +244,7 @@ void PodTable::finish() {
 void PodTable::reserve(std::size_t pod_count, std::size_t component_count) {
   pods.reserve(pod_count);
   component_names.reserve(component_count);
+  prefixes.reserve(component_count);
   name_rank.reserve(component_count);
   replicas.reserve(component_count);
 }
@@ -261,14 +305,6 @@ void Packer::reset(const PodTable& table, const EnvironmentPolicy& policy) {
 
 // Placement order: largest share of the node first (first-fit decreasing), then by
 // name so that equal inputs give equal plans.
-bool Packer::before(int a, int b, const std::vector<double>& share) const {
-  const double sa = share[static_cast<std::size_t>(a)];
-  const double sb = share[static_cast<std::size_t>(b)];
-  if (sa != sb) return sa > sb;
-  return table_->name_key[static_cast<std::size_t>(a)] <
-         table_->name_key[static_cast<std::size_t>(b)];
-}
-
 // A stable sort by before(). Without NaN, before() is a strict weak order and every
 // stable sort gives the same order: insertion sort, which needs no buffer, for the few
 // pods of a node. With NaN the result depends on the algorithm: std::stable_sort, as it
@@ -307,19 +343,23 @@ void Packer::set_node(const NodeAllocatable& node) {
       const IndexedPod& pod = table_->pods[static_cast<std::size_t>(first)];
       const double share = std::max(pod.cpu_m / limits_.cpu_m, pod.memory_mib / limits_.memory_mib);
       ordered = !std::isnan(share);
-      share_[static_cast<std::size_t>(first)] = share;
+      // Insertion by share, then name.
       std::size_t j = components.size();
-      components.push_back(first);
-      for (; j > 0 && before(first, components[j - 1], share_); --j) {
-        components[j] = components[j - 1];
+      components.push_back({share, first});
+      for (; j > 0; --j) {
+        const ComponentShare& other = components[j - 1];
+        if (share != other.share ? !(share > other.share) : !name_before(first, other.first)) {
+          break;
+        }
+        components[j] = other;
       }
-      components[j] = first;
+      components[j] = {share, first};
     }
     if (ordered) {
       std::size_t next = 0;
-      for (const int first : components) {
-        const auto c =
-            static_cast<std::size_t>(table_->pods[static_cast<std::size_t>(first)].component);
+      for (const ComponentShare& component : components) {
+        const auto c = static_cast<std::size_t>(
+            table_->pods[static_cast<std::size_t>(component.first)].component);
         for (int m = offsets[c]; m < offsets[c + 1]; ++m) {
           order_[next++] = table_->component_pods[static_cast<std::size_t>(m)];
         }
@@ -520,7 +560,7 @@ std::vector<NodeUsage> Packer::node_usages() const {
   const auto nodes = static_cast<std::size_t>(count_);
   usages.reserve(nodes);
   for (std::size_t n = 0; n < nodes; ++n) {
-    NodeUsage usage;
+    NodeUsage& usage = usages.emplace_back();
     usage.index = static_cast<int>(n);
     usage.pods.reserve(static_cast<std::size_t>(offsets_[n + 1] - offsets_[n]));
     for (int m = offsets_[n]; m < offsets_[n + 1]; ++m) {
@@ -528,12 +568,13 @@ std::vector<NodeUsage> Packer::node_usages() const {
           table_->pods[static_cast<std::size_t>(members_[static_cast<std::size_t>(m)])];
       const std::string_view component =
           table_->component_names[static_cast<std::size_t>(pod.component)];
+      // "component-replica", written where it is kept.
       char digits[16];
       const auto end = std::to_chars(digits, digits + sizeof digits, pod.replica_index).ptr;
-      std::string name;
-      name.reserve(component.size() + 1 + static_cast<std::size_t>(end - digits));
-      name.append(component).append(1, '-').append(digits, end);
-      usage.pods.push_back(std::move(name));
+      const auto digit_count = static_cast<std::size_t>(end - digits);
+      std::string& name = usage.pods.emplace_back(component.size() + 1 + digit_count, '-');
+      std::memcpy(name.data(), component.data(), component.size());
+      for (std::size_t i = 0; i < digit_count; ++i) name[component.size() + 1 + i] = digits[i];
       usage.request_cpu_m += pod.request_cpu_m;
       usage.request_memory_mib += pod.request_memory_mib;
       usage.limit_cpu_m += pod.limit_cpu_m;
@@ -543,7 +584,6 @@ std::vector<NodeUsage> Packer::node_usages() const {
     usage.packed_memory_mib = memory_mib_[n];
     usage.free_cpu_m = limits_.cpu_m - cpu_m_[n];
     usage.free_memory_mib = limits_.memory_mib - memory_mib_[n];
-    usages.push_back(std::move(usage));
   }
   return usages;
 }

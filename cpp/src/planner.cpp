@@ -81,30 +81,33 @@ struct TypeCheck {
 };
 
 // The reason text, made only for the types a plan or an error names.
-std::string excluded_because(const TypeCheck& c, const detail::PodTable& table) {
+void add_excluded_because(TextBuilder& text, const TypeCheck& c, const detail::PodTable& table) {
   switch (c.excluded) {
     case Exclusion::none:
       break;
     case Exclusion::no_pod_slots:
-      return "no pod slots left after DaemonSets";
+      text.add("no pod slots left after DaemonSets");
+      break;
     case Exclusion::no_packing:
-      return "no packing found";
+      text.add("no packing found");
+      break;
     case Exclusion::pod_cpu:
     case Exclusion::pod_memory: {
       const auto& pod = table.pods[c.pod];
       const bool cpu = c.excluded == Exclusion::pod_cpu;
-      return std::string(table.component_names[static_cast<std::size_t>(pod.component)]) +
-             " pod needs " + readable(cpu ? pod.cpu_m : pod.memory_mib) +
-             (cpu ? " m CPU, more than the " : " MiB, more than the ") + readable(c.largest) +
-             (cpu ? " m one pod may take on this node" : " MiB one pod may take on this node");
+      text.add(table.component_names[static_cast<std::size_t>(pod.component)], " pod needs ",
+               Readable{cpu ? pod.cpu_m : pod.memory_mib},
+               cpu ? " m CPU, more than the " : " MiB, more than the ", Readable{c.largest},
+               cpu ? " m one pod may take on this node" : " MiB one pod may take on this node");
+      break;
     }
   }
-  return {};
 }
 
-TypeCheck check_type(const NodeType& type, const detail::PodTable& table, const PodTotals& totals,
-                     const EnvironmentPolicy& policy) {
-  TypeCheck c;
+// Fills c, a fresh TypeCheck where it is kept (not copied there: a TypeCheck just written
+// is slow to copy whole).
+void check_type(TypeCheck& c, const NodeType& type, const detail::PodTable& table,
+                const PodTotals& totals, const EnvironmentPolicy& policy) {
   c.type = &type;
   c.allocatable = node_allocatable(type, policy);
   const auto& a = c.allocatable;
@@ -115,7 +118,7 @@ TypeCheck check_type(const NodeType& type, const detail::PodTable& table, const 
       std::min(usable_memory, a.pod_memory_mib * policy.max_pod_fraction_of_node);
   if (a.pod_slots < 1) {
     c.excluded = Exclusion::no_pod_slots;
-    return c;
+    return;
   }
   // The first pod too large for the node names the reason.
   if (!(totals.largest_cpu_m <= largest_cpu && totals.largest_memory_mib <= largest_memory)) {
@@ -125,13 +128,13 @@ TypeCheck check_type(const NodeType& type, const detail::PodTable& table, const 
         c.excluded = Exclusion::pod_cpu;
         c.pod = i;
         c.largest = largest_cpu;
-        return c;
+        return;
       }
       if (pod.memory_mib > largest_memory) {
         c.excluded = Exclusion::pod_memory;
         c.pod = i;
         c.largest = largest_memory;
-        return c;
+        return;
       }
     }
   }
@@ -147,7 +150,6 @@ TypeCheck check_type(const NodeType& type, const detail::PodTable& table, const 
   }
   c.share_floor = static_cast<int>(std::ceil(1.0 / policy.max_capacity_share_per_node - 1e-9));
   c.lower = std::max(c.lower, c.share_floor);
-  return c;
 }
 
 // A feasible type's node count: the fewest that hold every pod (steady state), and the
@@ -157,24 +159,107 @@ struct Sizing {
   int steady_state_count = 0;
   int count = 0;  // 0: no packing found
   double cost_usd_month = 0.0;
+  bool packed = false;     // the packer holds this type's packing at count
+  bool dominated = false;  // left unsized: it cannot be among the two cheapest
 };
 
-Sizing size_type(const TypeCheck& check, detail::Packer& packer, const PodTotals& totals,
-                 const EnvironmentPolicy& policy) {
+// What packing the pods onto count nodes of one allocatable gave, in one environment.
+// Node types that share their allocatable (one size in one cloud, a tier preset of that
+// size) pack alike: each outcome is found once.
+class PackMemo {
+ public:
+  struct Outcome {
+    NodeAllocatable node;
+    int count = 0;
+    bool fits = false;
+    int survives = -1;  // -1: not tested
+  };
+  void clear() { outcomes_.clear(); }
+  Outcome* find(const NodeAllocatable& node, int count) {
+    for (auto& outcome : outcomes_) {
+      if (outcome.count == count && outcome.node == node) return &outcome;
+    }
+    return nullptr;
+  }
+  Outcome& add(const NodeAllocatable& node, int count, bool fits) {
+    outcomes_.push_back({node, count, fits, -1});
+    return outcomes_.back();
+  }
+
+ private:
+  std::vector<Outcome> outcomes_;
+};
+
+// The packer on a node type, set only when it must pack.
+class TypePacker {
+ public:
+  TypePacker(detail::Packer& packer, PackMemo& memo, const NodeAllocatable& node)
+      : packer_(packer), memo_(memo), node_(node) {}
+  // Whether the pods fit count nodes; packs only when the outcome is not known.
+  bool fits(int count) {
+    if (const PackMemo::Outcome* known = memo_.find(node_, count)) return known->fits;
+    return memo_.add(node_, count, pack(count)).fits;
+  }
+  // Whether the packing at count (which fits) survives the loss of a node.
+  bool survives(int count) {
+    PackMemo::Outcome* known = memo_.find(node_, count);
+    if (known != nullptr && known->survives >= 0) return known->survives == 1;
+    if (packed_count_ != count) pack(count);
+    const bool survives = packer_.survives_node_loss();
+    if (known != nullptr) known->survives = survives ? 1 : 0;
+    return survives;
+  }
+  // Whether the packer holds the packing at count.
+  bool packed(int count) const { return packed_count_ == count; }
+
+ private:
+  bool pack(int count) {
+    if (!node_set_) packer_.set_node(node_);
+    node_set_ = true;
+    const bool fits = packer_.pack(count);
+    packed_count_ = fits ? count : -1;
+    return fits;
+  }
+
+  detail::Packer& packer_;
+  PackMemo& memo_;
+  const NodeAllocatable& node_;
+  bool node_set_ = false;
+  int packed_count_ = -1;
+};
+
+bool cheaper(const Sizing& a, const Sizing& b);
+
+// Sizes a type. With a limit (the second cheapest type so far), stops as soon as the type
+// is sure to cost more than the limit (by cost, then count, then name): its count will
+// be at least the one it tries, so it cannot be among the two cheapest.
+Sizing size_type(const TypeCheck& check, detail::Packer& packer, PackMemo& memo,
+                 const PodTotals& totals, const EnvironmentPolicy& policy,
+                 const Sizing* limit = nullptr) {
   Sizing s;
   s.check = &check;
-  packer.set_node(check.allocatable);
+  TypePacker type(packer, memo, check.allocatable);
   // Each node can hold at least one pod, so pod_count + 2 nodes always suffice, with
   // one left empty for a node loss.
   for (int n = check.lower; n <= check.lower + totals.pod_count + 2; ++n) {
-    if (!packer.pack(n)) continue;
+    if (limit != nullptr) {
+      Sizing at_n = s;
+      at_n.count = n;
+      at_n.cost_usd_month = n * check.type->price_usd_per_hour * kHoursPerMonth;
+      if (cheaper(*limit, at_n)) {
+        s.dominated = true;
+        return s;
+      }
+    }
+    if (!type.fits(n)) continue;
     if (s.steady_state_count == 0) s.steady_state_count = n;
-    if (policy.survive_node_loss && !packer.survives_node_loss()) continue;
+    if (policy.survive_node_loss && !type.survives(n)) continue;
     s.count = n;
     break;
   }
   if (s.count > 0) {
     s.cost_usd_month = s.count * check.type->price_usd_per_hour * kHoursPerMonth;
+    s.packed = type.packed(s.count);
   }
   return s;
 }
@@ -233,6 +318,12 @@ std::string count_reason(const Sizing& s, const PodTotals& totals,
   return reason.str();
 }
 
+// A type's lower bound on its count, at that count's cost.
+struct Bound {
+  const TypeCheck* check;
+  double cost;
+};
+
 // The cheapest feasible node type: by cost, then node count, then name.
 //
 // Every type is checked without packing (exclusions and the lower bound on its count).
@@ -244,12 +335,21 @@ std::string count_reason(const Sizing& s, const PodTotals& totals,
 // the next cheapest). Otherwise every type is sized.
 NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, const Catalog& catalog,
                     const EnvironmentPolicy& policy, const std::string& environment_name,
-                    detail::Packer& packer) {
-  std::vector<TypeCheck> checks;
+                    detail::Packer& packer, PackMemo& memo) {
+  // Kept per thread, for their buffers. Pointers into checks and sized hold: neither
+  // grows once they are taken.
+  thread_local std::vector<TypeCheck> checks;
+  thread_local std::vector<Sizing> sized;
+  thread_local std::vector<const TypeCheck*> candidates;
+  thread_local std::vector<Bound> bounds;
+  checks.clear();
+  sized.clear();
+  candidates.clear();
+  bounds.clear();
   checks.reserve(catalog.node_types.size());
   for (const auto& type : catalog.node_types) {
     if (!policy.node_type.empty() && type.name != policy.node_type) continue;
-    checks.push_back(check_type(type, table, totals, policy));
+    check_type(checks.emplace_back(), type, table, totals, policy);
   }
   bool shortcuts = totals.well_formed;
   for (std::size_t i = 0; i < checks.size() && shortcuts; ++i) {
@@ -260,10 +360,8 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
     }
   }
 
-  std::vector<Sizing> sized;
   sized.reserve(checks.size());
   std::size_t feasible_count = 0;
-  std::vector<const TypeCheck*> candidates;
   candidates.reserve(checks.size());
   for (auto& c : checks) {
     if (c.excluded != Exclusion::none) continue;
@@ -285,11 +383,6 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
   bool kept = false;  // the packer kept the best type's packing
   if (shortcuts) {
     feasible_count = candidates.size();
-    struct Bound {
-      const TypeCheck* check;
-      double cost;
-    };
-    std::vector<Bound> bounds;
     bounds.reserve(candidates.size());
     for (const TypeCheck* c : candidates) {
       bounds.push_back({c, c->lower * c->type->price_usd_per_hour * kHoursPerMonth});
@@ -310,20 +403,22 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
     for (const Bound& bound : bounds) {
       // Sorted by bound, so no later type can beat the second cheapest either.
       if (next != nullptr && beyond(bound, *next)) break;
-      sized.push_back(size_type(*bound.check, packer, totals, policy));
+      sized.push_back(size_type(*bound.check, packer, memo, totals, policy, next));
       const Sizing* s = &sized.back();
+      if (s->dominated) continue;
       if (best == nullptr || cheaper(*s, *best)) {
         next = best;
         best = s;
-        packer.keep();  // its packing, at its count, for the plan
-        kept = true;
+        // Its packing, at its count, for the plan (packed again if not at hand).
+        if (s->packed) packer.keep();
+        kept = s->packed;
       } else if (next == nullptr || cheaper(*s, *next)) {
         next = s;
       }
     }
   } else {
     for (const TypeCheck* c : candidates) {
-      sized.push_back(size_type(*c, packer, totals, policy));
+      sized.push_back(size_type(*c, packer, memo, totals, policy));
       if (sized.back().count == 0) {
         checks[static_cast<std::size_t>(c - checks.data())].excluded = Exclusion::no_packing;
         sized.pop_back();
@@ -342,13 +437,14 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
     if (first_excluded == nullptr) first_excluded = &c;
   }
   if (feasible_count == 0) {
-    std::string why;
+    TextBuilder why;
+    why.add(environment_name, ": no node type can hold the pods");
     for (const auto& c : checks) {
-      if (c.excluded != Exclusion::none) {
-        why += "; " + c.type->name + ": " + excluded_because(c, table);
-      }
+      if (c.excluded == Exclusion::none) continue;
+      why.add("; ", c.type->name, ": ");
+      add_excluded_because(why, c, table);
     }
-    throw PlanningError(environment_name + ": no node type can hold the pods" + why);
+    throw PlanningError(why.str());
   }
 
   const TypeCheck& check = *best->check;
@@ -385,19 +481,38 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
                  usd_of(next->cost_usd_month), "/month");
     }
     if (excluded_count > 0) {
-      reason.add("; ", excluded_count, " excluded (", first_excluded->type->name, ": ",
-                 excluded_because(*first_excluded, table), ")");
+      reason.add("; ", excluded_count, " excluded (", first_excluded->type->name, ": ");
+      add_excluded_because(reason, *first_excluded, table);
+      reason.add(")");
     }
     plan.type_reason = reason.str();
   }
   return plan;
 }
 
+// Whether count nodes clearly cannot hold the pods, so that packing them would fail: more
+// pods than slots, or more CPU or memory than the nodes' usable room (with a margin far
+// above the rounding of the sums; each node's packed sum stays within its room).
+bool clearly_too_small(const PodTotals& totals, const NodeAllocatable& node,
+                       const EnvironmentPolicy& policy, int count) {
+  if (!totals.well_formed || count < 0 || totals.pod_count == 0) return false;
+  if (static_cast<long long>(totals.pod_count) >
+      static_cast<long long>(count) * static_cast<long long>(node.pod_slots)) {
+    return true;
+  }
+  constexpr double kMargin = 1.0 + 1e-6;
+  const double room_cpu = node.pod_cpu_m * policy.node_fill_ceiling + 1e-9;
+  const double room_memory = node.pod_memory_mib * policy.node_fill_ceiling + 1e-9;
+  return totals.cpu_m > count * room_cpu * kMargin ||
+         totals.memory_mib > count * room_memory * kMargin;
+}
+
 TierRecommendation recommend_tier(const PodTotals& totals, const std::vector<TierPreset>& tiers,
                                   const EnvironmentPolicy& policy, const NodePlan& nodes,
-                                  detail::Packer& packer) {
+                                  detail::Packer& packer, PackMemo& memo) {
   TierRecommendation recommendation;
-  std::vector<const TierPreset*> by_size;
+  thread_local std::vector<const TierPreset*> by_size;  // kept per thread, for its buffer
+  by_size.clear();
   by_size.reserve(tiers.size());
   for (const auto& tier : tiers) by_size.push_back(&tier);
   std::sort(by_size.begin(), by_size.end(), [](const TierPreset* a, const TierPreset* b) {
@@ -416,10 +531,12 @@ TierRecommendation recommend_tier(const PodTotals& totals, const std::vector<Tie
     NodeType node;
     node.vcpu = tier->node_vcpu;
     node.memory_gib = tier->node_memory_gib;
-    packer.set_node(node_allocatable(node, policy));
-    if (!packer.pack(tier->node_count)) continue;
+    const NodeAllocatable allocatable = node_allocatable(node, policy);
+    if (clearly_too_small(totals, allocatable, policy, tier->node_count)) continue;
+    TypePacker preset(packer, memo, allocatable);
+    if (!preset.fits(tier->node_count)) continue;
     recommendation.tier = tier->name;
-    recommendation.survives_node_loss = packer.survives_node_loss();
+    recommendation.survives_node_loss = preset.survives(tier->node_count);
     TextBuilder reason;
     reason.add("smallest preset whose ", tier->node_count, " x ", tier->node_vcpu, " vCPU / ",
                Readable{tier->node_memory_gib}, " GiB nodes hold every pod by ", measure, " (",
@@ -522,16 +639,22 @@ std::vector<Pod> pods_of(const std::vector<ComponentPlan>& components, PackingMe
   return pods;
 }
 
-EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment) {
+namespace {
+
+EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment,
+                                 const std::vector<const Component*>& deployed) {
   EnvironmentPlan plan;
   plan.name = environment.name;
-  const Workload workload = scenario.workload_of(environment);
+  // The environment's own workload as it is, or the share of the scenario's.
+  std::optional<Workload> shared;
+  const Workload& workload = environment.workload
+                                 ? *environment.workload
+                                 : shared.emplace(scenario.workload_of(environment));
   const auto& policy = environment.policy;
   plan.daily_active_users = workload.daily_active_users;
   plan.growth_factor = std::pow(1.0 + workload.growth.annual_growth_fraction,
                                 workload.growth.planning_horizon_months / kMonthsPerYear);
   plan.demand = peak_demand(workload);
-  const std::vector<const Component*> deployed = scenario.stack.deployed_components();
   plan.components.reserve(deployed.size());
   for (const Component* component : deployed) {
     ComponentLoad load = component_load(*component, plan.demand, workload);
@@ -571,17 +694,17 @@ EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& en
     pod.limit_memory_mib = c.limit_memory_mib;
     pod.cpu_m = by_limits ? c.limit_cpu_m : c.request_cpu_m;
     pod.memory_mib = by_limits ? c.limit_memory_mib : c.request_memory_mib;
-    for (int r = 0; r < c.replicas; ++r) {
-      pod.replica_index = r;
-      table.add(pod);
-    }
+    table.add_replicas(pod, c.replicas);
   }
   table.finish();
   const PodTotals pod_totals = totals_of(table, policy);
+  thread_local PackMemo memo;
   packer.reset(table, policy);
-  plan.nodes = size_nodes(table, pod_totals, scenario.catalog, policy, environment.name, packer);
+  memo.clear();
+  plan.nodes =
+      size_nodes(table, pod_totals, scenario.catalog, policy, environment.name, packer, memo);
   plan.totals = totals_of(plan.components, plan.nodes);
-  plan.tier = recommend_tier(pod_totals, scenario.tiers, policy, plan.nodes, packer);
+  plan.tier = recommend_tier(pod_totals, scenario.tiers, policy, plan.nodes, packer, memo);
   plan.data = plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
                         scenario.catalog, environment.name);
   plan.warnings.insert(plan.warnings.end(), plan.data.warnings.begin(), plan.data.warnings.end());
@@ -594,11 +717,21 @@ EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& en
   return plan;
 }
 
+}  // namespace
+
+EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment) {
+  const detail::ReadableScope numbers;
+  return plan_environment(scenario, environment, scenario.stack.deployed_components());
+}
+
 Plan plan(const Scenario& scenario) {
+  const detail::ReadableScope numbers;
   Plan result;
   result.scenario = scenario.name;
+  result.environments.reserve(scenario.environments.size());
+  const std::vector<const Component*> deployed = scenario.stack.deployed_components();
   for (const auto& environment : scenario.environments) {
-    result.environments.push_back(plan_environment(scenario, environment));
+    result.environments.push_back(plan_environment(scenario, environment, deployed));
   }
   return result;
 }

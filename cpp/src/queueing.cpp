@@ -1,6 +1,7 @@
 #include "tierplan/queueing.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 namespace tierplan {
@@ -19,6 +20,18 @@ double next_inverse_blocking(double inverse_blocking, int k, double offered_load
   return 1.0 + inverse_blocking * static_cast<double>(k) / offered_load_erlangs;
 }
 
+// The recursion where min_servers left it: the same load's Erlang B at more servers (the
+// planned replicas' wait probability) continues from there instead of from one server.
+// The steps are the same, so the result is too.
+struct RecursionPoint {
+  double offered_load_erlangs = -1.0;
+  int servers = 0;
+  double inverse_blocking = 1.0;
+};
+thread_local RecursionPoint last_point;
+
+bool same_load(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
 double erlang_c_from_b(double offered_load_erlangs, int servers, double blocking) {
   const double c = static_cast<double>(servers);
   return c * blocking / (c - offered_load_erlangs * (1.0 - blocking));
@@ -30,7 +43,13 @@ double erlang_b(double offered_load_erlangs, int servers) {
   require_valid(offered_load_erlangs, servers);
   if (offered_load_erlangs == 0.0) return servers == 0 ? 1.0 : 0.0;
   double inverse_blocking = 1.0;
-  for (int k = 1; k <= servers; ++k) {
+  int k = 1;
+  if (same_load(last_point.offered_load_erlangs, offered_load_erlangs) &&
+      last_point.servers <= servers) {
+    inverse_blocking = last_point.inverse_blocking;
+    k = last_point.servers + 1;
+  }
+  for (; k <= servers; ++k) {
     inverse_blocking = next_inverse_blocking(inverse_blocking, k, offered_load_erlangs);
   }
   return 1.0 / inverse_blocking;
@@ -80,6 +99,7 @@ std::optional<ServerSizing> min_servers(double offered_load_erlangs, double serv
       // Bound by the wait when the utilisation ceiling alone would have allowed fewer.
       const bool fewer_allowed_by_utilization =
           k > 1 && offered_load_erlangs / (c - 1.0) <= max_utilization;
+      last_point = {offered_load_erlangs, k, inverse_blocking};
       return ServerSizing{k, utilization, wait_probability, tail, fewer_allowed_by_utilization};
     }
   }

@@ -112,12 +112,15 @@ struct PodTable {
   bool uniform_components = false;
   std::vector<int> component_pods;
   std::vector<int> component_offsets;
-  std::vector<int> scratch;  // for finish()
+  std::vector<int> scratch;             // for finish()
+  std::vector<std::uint64_t> prefixes;  // per component: its name's first bytes, to compare
 
   // The index of a component by name, added when new.
   int component_index(std::string_view name);
   // Appends a pod and counts it for its component.
   void add(const IndexedPod& pod);
+  // Appends count pods like pod, with replica indices 0 to count - 1.
+  void add_replicas(const IndexedPod& pod, int count);
   // Empties the table, keeping its buffers for the next environment.
   void clear();
   // Ranks the component names; call once every pod is added.
@@ -159,7 +162,18 @@ class Packer {
     int slots = 0;
   };
   void sort_by_share(std::vector<int>& pods, const std::vector<double>& share, bool ordered) const;
-  bool before(int a, int b, const std::vector<double>& share) const;
+  // Placement order: largest share of the node first (first-fit decreasing), then by
+  // component name and replica index, so that equal inputs give equal plans.
+  bool before(int a, int b, const std::vector<double>& share) const {
+    const double sa = share[static_cast<std::size_t>(a)];
+    const double sb = share[static_cast<std::size_t>(b)];
+    if (sa != sb) return sa > sb;
+    return name_before(a, b);
+  }
+  bool name_before(int a, int b) const {
+    return table_->name_key[static_cast<std::size_t>(a)] <
+           table_->name_key[static_cast<std::size_t>(b)];
+  }
 
   const PodTable* table_ = nullptr;
   const EnvironmentPolicy* policy_ = nullptr;
@@ -172,8 +186,12 @@ class Packer {
   std::vector<double> loss_share_;
   bool loss_shares_ready_ = false;
   bool loss_shares_ordered_ = true;
-  std::vector<int> component_order_;  // scratch for set_node
-  std::vector<int> order_;            // placement order
+  struct ComponentShare {
+    double share;
+    int first;  // the component's first pod
+  };
+  std::vector<ComponentShare> component_order_;  // scratch for set_node
+  std::vector<int> order_;                       // placement order
   // The last packing: per node its packed room, pods and replicas of each component,
   // and its pods in placement order (members_ from offsets_[n] to offsets_[n + 1]).
   int count_ = 0;
