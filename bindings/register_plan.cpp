@@ -57,6 +57,8 @@ void register_plan(py::module_& m) {
       .def_readonly("limit_cpu_m", &ComponentPlan::limit_cpu_m)
       .def_readonly("limit_memory_mib", &ComponentPlan::limit_memory_mib)
       .def_readonly("resources_reason", &ComponentPlan::resources_reason)
+      .def_readonly("processes_per_replica", &ComponentPlan::processes_per_replica)
+      .def_readonly("processes_reason", &ComponentPlan::processes_reason)
       .def_readonly("autoscaled", &ComponentPlan::autoscaled)
       .def_readonly("hpa_min_replicas", &ComponentPlan::hpa_min_replicas)
       .def_readonly("hpa_max_replicas", &ComponentPlan::hpa_max_replicas)

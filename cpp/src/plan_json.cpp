@@ -36,6 +36,8 @@ json component_json(const ComponentPlan& c) {
           {"limit_cpu_m", c.limit_cpu_m},
           {"limit_memory_mib", c.limit_memory_mib},
           {"resources_reason", c.resources_reason},
+          {"processes_per_replica", c.processes_per_replica},
+          {"processes_reason", c.processes_reason},
           {"autoscaling",
            {{"enabled", c.autoscaled},
             {"min_replicas", c.hpa_min_replicas},

@@ -17,6 +17,7 @@ using detail::Readable;
 using detail::TextBuilder;
 
 constexpr double kMillisecondsPerSecond = 1000.0;
+constexpr double kMillicoresPerCore = 1000.0;
 // Requests are rounded up to these steps, as people write them in Helm values.
 constexpr double kCpuStepM = 10.0;
 constexpr double kMemoryStepMib = 16.0;
@@ -213,6 +214,24 @@ ComponentPlan size_component(const Component& component, const ComponentLoad& lo
     plan.resources_reason = concat(
         "baseline ", Readable{model.baseline_cpu_m}, " m / ", Readable{model.baseline_memory_mib},
         " MiB (no load of its own); limits ", Readable{limit_to_request_ratio}, "x requests");
+  }
+
+  if (component.kind == ComponentKind::worker) {
+    // Dify Enterprise resources checklist (3.0.x): celeryWorkerAmount is one per CPU core of
+    // the worker's limit; a replica whose limit is under one core still runs one process.
+    const double limit_cores = plan.limit_cpu_m / kMillicoresPerCore;
+    plan.processes_per_replica = std::max(1, static_cast<int>(std::floor(limit_cores + 1e-9)));
+    plan.processes_reason = concat(
+        plan.processes_per_replica, plan.processes_per_replica == 1 ? " process" : " processes",
+        ": one per core of its ", Readable{limit_cores},
+        "-core CPU limit (Dify Enterprise: one Celery worker per CPU core), at least one");
+  } else {
+    // Dify Enterprise chart default serverWorkerAmount 1: one gevent worker per api replica;
+    // the other services are event-driven servers too. They scale by replicas.
+    plan.processes_per_replica = 1;
+    plan.processes_reason =
+        "1 process: it serves requests concurrently inside one process and scales by replicas "
+        "(Dify Enterprise chart default serverWorkerAmount 1, gevent)";
   }
 
   plan.autoscaled = component.scales_horizontally && load.arrival_rate_per_s > 0.0;

@@ -168,6 +168,31 @@ TEST(ReferenceSpec, test_runs_on_one_worker_of_4_vcpu_16_gib) {
   EXPECT_EQ(test.tier.tier, "dify-enterprise-test") << test.tier.reason;
 }
 
+TEST(ReferenceSpec, celery_workers_are_one_in_test_and_one_per_limit_core_in_production) {
+  const auto reference = read_reference();
+  ASSERT_TRUE(reference.has_value());
+  const Plan plan = tierplan::plan(builtin());
+  const ComponentPlan* test_worker = environment_of(plan, "test").find_component("worker");
+  const ComponentPlan* production_worker =
+      environment_of(plan, "production").find_component("worker");
+  ASSERT_NE(test_worker, nullptr);
+  ASSERT_NE(production_worker, nullptr);
+  EXPECT_EQ(test_worker->processes_per_replica,
+            reference->at("test").at("celery_worker_amount").get<int>())
+      << test_worker->processes_reason;
+  // "one per CPU core": the production worker's limit is 2 cores.
+  EXPECT_EQ(production_worker->processes_per_replica,
+            static_cast<int>(production_worker->limit_cpu_m / 1000.0))
+      << production_worker->processes_reason;
+  EXPECT_EQ(production_worker->processes_per_replica, 2);
+  for (const char* name : {"test", "production"}) {
+    const ComponentPlan* api = environment_of(plan, name).find_component("api");
+    ASSERT_NE(api, nullptr);
+    EXPECT_EQ(api->processes_per_replica, reference->at(name).at("server_worker_amount").get<int>())
+        << api->processes_reason;
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Load: 10x grows production, 1/10 shrinks it to the policy floors
 
@@ -983,6 +1008,8 @@ void expect_every_reason(const Plan& plan) {
       SCOPED_TRACE(component.name);
       EXPECT_FALSE(component.replicas_reason.empty());
       EXPECT_FALSE(component.resources_reason.empty());
+      EXPECT_FALSE(component.processes_reason.empty());
+      EXPECT_GE(component.processes_per_replica, 1);
       EXPECT_FALSE(component.hpa_reason.empty());
       EXPECT_FALSE(component.load.derivation.empty());
     }

@@ -30,6 +30,11 @@ struct ComponentPlan {
   double limit_memory_mib = 0.0;
   std::string resources_reason;
 
+  // Worker processes in one replica: Celery's concurrency (the chart's celeryWorkerAmount)
+  // for queue workers, one for the others, which serve concurrently inside one process.
+  int processes_per_replica = 1;
+  std::string processes_reason;
+
   bool autoscaled = false;
   int hpa_min_replicas = 0;
   int hpa_max_replicas = 0;
