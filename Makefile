@@ -26,7 +26,8 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 APT_PACKAGES := build-essential git ninja-build python3-dev python3-venv \
   libeigen3-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev \
-  clang-format postgresql redis-server
+  clang-format postgresql redis-server chromium
+# chromium: tests/python/test_reports_html.py renders the HTML report headless.
 # Build tools for `pip install --no-build-isolation`: the rest (build-system
 # requirements, runtime and test dependencies) is read from pyproject.toml, with
 # tomllib, so the venv's Python must be 3.11+ (Debian 12 has 3.11).
@@ -42,7 +43,7 @@ DEPS_STAMP := $(VENV)/.tierplan-deps
 banner = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
 
 .PHONY: deps apt-deps build cpp-build python-build test cpp-test asan-test python-test \
-  format-check lint typecheck demo format clean distclean stubs
+  format-check lint typecheck demo format clean distclean stubs golden
 
 deps: apt-deps $(DEPS_STAMP)
 
@@ -124,6 +125,12 @@ demo: deps build
 format: deps
 	$(if $(CXX_SOURCES),clang-format -i $(CXX_SOURCES))
 	$(VENV_BIN)/ruff format $(PY_DIRS)
+
+# Rewrites the golden reports in tests/python/golden/ from the current code; review the
+# diff like code before committing it.
+golden: deps python-build
+	$(call banner,rewriting tests/python/golden)
+	$(VENV_BIN)/pytest tests/python/test_reports_golden.py --update-golden
 
 # Regenerates the checked-in type stub of tierplan._core from the built module.
 stubs: build

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 
-from tierplan._core import Scenario, plan
+from tierplan._core import Plan, Scenario, plan
 from tierplan._files import write_atomically
+from tierplan.comparison import compare, comparison_to_dict, detail
 from tierplan.errors import PlanningError, ValidationError
-from tierplan.report import plan_text
+from tierplan.helm import helm_values
+from tierplan.render_html import render_html
+from tierplan.render_md import render_md
+from tierplan.report import plan_text, render_text
 
 EXIT_INVALID = 2
-FORMATS = ("text", "json", "pgconf")
+EXIT_PLANNING_FAILED = 1
+FORMATS = ("text", "md", "html", "json", "comparison-json", "helm", "pgconf")
+# Formats written for exactly one environment.
+SINGLE_ENVIRONMENT_FORMATS = ("helm", "pgconf")
 
 
 def _load(path: str | None) -> Scenario:
@@ -22,6 +30,41 @@ def _load(path: str | None) -> Scenario:
 def _report_errors(source: str, error: ValidationError) -> None:
     for where, message in error.issues:
         print(f"{source}: {where}: {message}", file=sys.stderr)
+
+
+def _plan_json(result: Plan, chosen: list[str], every: bool) -> str:
+    if every:
+        return result.to_json()
+    document = result.to_dict()
+    document["environments"] = [e for e in document["environments"] if e["name"] in chosen]
+    return json.dumps(document, indent=2) + "\n"
+
+
+def render(result: Plan, scenario: Scenario, output_format: str, chosen: list[str]) -> str:
+    """The report of the chosen environments in one of FORMATS.
+
+    text, md and html compare several environments side by side and show one environment
+    in detail; helm and pgconf are written for exactly one environment.
+    """
+    if output_format not in FORMATS:
+        raise ValueError(f"unknown format {output_format!r}; known: {', '.join(FORMATS)}")
+    every = [e.name for e in result.environments] == chosen
+    if output_format in SINGLE_ENVIRONMENT_FORMATS and len(chosen) != 1:
+        raise ValueError(f"--format {output_format} needs one environment (--env NAME)")
+    if output_format == "pgconf":
+        return result.environment(chosen[0]).data.postgres.postgresql_conf()
+    if output_format == "helm":
+        return helm_values(result, chosen[0], scenario.stack)
+    if output_format == "json":
+        return _plan_json(result, chosen, every)
+    comparison = detail(result, chosen[0]) if len(chosen) == 1 else compare(result, chosen)
+    if output_format == "comparison-json":
+        return json.dumps(comparison_to_dict(comparison), indent=2) + "\n"
+    if output_format == "md":
+        return render_md(comparison)
+    if output_format == "html":
+        return render_html(comparison)
+    return render_text(comparison)
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -39,29 +82,19 @@ def _plan(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     chosen = names if args.env == "all" else [args.env]
-    if args.format == "pgconf" and len(chosen) > 1:
-        if "production" not in names:
-            print(f"{source}: --format pgconf needs one environment (--env)", file=sys.stderr)
-            return EXIT_INVALID
-        chosen = ["production"]
+    if args.format in SINGLE_ENVIRONMENT_FORMATS and len(chosen) != 1:
+        print(
+            f"{source}: --format {args.format} needs one environment: add --env NAME"
+            f" ({', '.join(names)})",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     try:
         result = plan(scenario)
     except PlanningError as error:
         print(f"{source}: cannot plan: {error}", file=sys.stderr)
-        return 1
-    if args.format == "pgconf":
-        text = result.environment(chosen[0]).data.postgres.postgresql_conf()
-    elif args.format == "json":
-        if args.env == "all":
-            text = result.to_json()
-        else:
-            import json
-
-            document = result.to_dict()
-            document["environments"] = [e for e in document["environments"] if e["name"] in chosen]
-            text = json.dumps(document, indent=2) + "\n"
-    else:
-        text = plan_text(result, chosen)
+        return EXIT_PLANNING_FAILED
+    text = render(result, scenario, args.format, chosen)
     if args.output:
         write_atomically(args.output, text)
     else:
@@ -115,11 +148,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="text",
-        help="text table, JSON (data/schema/plan.schema.json), or a postgresql.conf fragment "
-        "(pgconf: one environment, production by default)",
+        help="text, md or html: the environments side by side (one environment: its detail); "
+        "json: the plan (data/schema/plan.schema.json); comparison-json: the report's table as "
+        "data; helm: a values overlay for the Dify Enterprise chart; pgconf: a postgresql.conf "
+        "fragment (helm and pgconf need one --env)",
     )
     plan_cmd.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (whole or not at all) instead of stdout"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here (whole or not at all: a temporary file renamed) instead of stdout",
     )
     plan_cmd.set_defaults(run=_plan)
 

@@ -1,0 +1,553 @@
+"""The side-by-side comparison of environments: sections of rows, one cell per environment.
+
+Every value and reason comes from the plan the C++ core computed; this module only picks
+fields and formats them. A section is built by a small function of the environments'
+plans, so a new part of the plan (logs, backups, cost) is a new function in ``SECTIONS``.
+The renderers (text, Markdown, HTML, JSON) all draw from the same ``Comparison``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tierplan._core import ComponentPlan, EnvironmentPlan, Plan, __version__
+
+MIB_PER_GIB = 1024.0
+MILLICORES_PER_CORE = 1000.0
+# Written into the comparison JSON so that a consumer can tell which shape it reads.
+COMPARISON_FORMAT = "tierplan-comparison"
+COMPARISON_FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One environment's value of a row and the reason the planner gave for it."""
+
+    value: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: tuple[Cell, ...]  # one per environment, in the comparison's order
+
+    @property
+    def same_reason(self) -> bool:
+        return len({cell.reason for cell in self.cells}) == 1
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    rows: tuple[Row, ...]
+
+    @property
+    def key(self) -> str:
+        return slug(self.title)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    scenario: str
+    environments: tuple[str, ...]
+    sections: tuple[Section, ...]
+    # Each environment's warnings, in the comparison's order.
+    warnings: tuple[tuple[str, ...], ...]
+    tierplan_version: str = __version__
+
+    @property
+    def title(self) -> str:
+        return f"tierplan: {self.scenario}"
+
+
+def slug(text: str) -> str:
+    """A stable identifier for a section or row title (HTML ids, JSON keys)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+# Formatting of the plan's units. Numbers are shown as computed, only rounded for reading.
+
+
+def cores(cpu_m: float) -> str:
+    return f"{cpu_m / MILLICORES_PER_CORE:.2f}"
+
+
+def gib_of_mib(memory_mib: float) -> str:
+    return f"{memory_mib / MIB_PER_GIB:.1f}"
+
+
+def gib(value_gib: float) -> str:
+    return f"{value_gib:,.1f} GiB" if value_gib < 100 else f"{value_gib:,.0f} GiB"
+
+
+def usd(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+# Rows. A row function maps one environment's plan to its cell.
+
+CellOf = Callable[[EnvironmentPlan], Cell]
+SectionBuilder = Callable[[Sequence[EnvironmentPlan]], Section]
+
+
+def _row(label: str, envs: Sequence[EnvironmentPlan], cell_of: CellOf) -> Row:
+    return Row(label, tuple(cell_of(e) for e in envs))
+
+
+def _component_names(envs: Sequence[EnvironmentPlan]) -> list[str]:
+    names: list[str] = []
+    for env in envs:
+        names += [c.name for c in env.components if c.name not in names]
+    return names
+
+
+def _component(env: EnvironmentPlan, name: str) -> ComponentPlan | None:
+    return next((c for c in env.components if c.name == name), None)
+
+
+ABSENT = Cell("-", "")
+
+
+def _component_rows(
+    envs: Sequence[EnvironmentPlan], cell_of: Callable[[ComponentPlan], Cell]
+) -> tuple[Row, ...]:
+    rows = []
+    for name in _component_names(envs):
+        cells = []
+        for env in envs:
+            component = _component(env, name)
+            cells.append(ABSENT if component is None else cell_of(component))
+        rows.append(Row(name, tuple(cells)))
+    return tuple(rows)
+
+
+# Sections, in the order of the official resources checklist (Kubernetes workers, then the
+# data stores), then what the checklist lists per component, then high availability.
+
+
+def load_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    return Section(
+        "Load",
+        (
+            _row(
+                "daily active users",
+                envs,
+                lambda e: Cell(
+                    f"{e.daily_active_users:,.0f}",
+                    f"growth x{e.growth_factor:.2f} by the end of the planning horizon",
+                ),
+            ),
+            _row(
+                "peak api rate (req/s)",
+                envs,
+                lambda e: Cell(
+                    f"{e.demand.api_rate_per_s:.2f}",
+                    f"{e.demand.worker_task_rate_per_s:.2f} Celery tasks/s, "
+                    f"{e.demand.plugin_call_rate_per_s:.2f} plugin calls/s, "
+                    f"{e.demand.sandbox_execution_rate_per_s:.2f} sandbox runs/s at the same peak",
+                ),
+            ),
+        ),
+    )
+
+
+def _allocatable(e: EnvironmentPlan) -> Cell:
+    a = e.nodes.allocatable
+    return Cell(
+        f"{cores(a.pod_cpu_m)} cores / {gib_of_mib(a.pod_memory_mib)} GiB",
+        f"capacity {cores(a.capacity_cpu_m)} cores / {gib_of_mib(a.capacity_memory_mib)} GiB"
+        f" less kubelet reserve {cores(a.reserved_cpu_m)} / {gib_of_mib(a.reserved_memory_mib)},"
+        f" eviction {gib_of_mib(a.eviction_memory_mib)} GiB"
+        f" and DaemonSets {cores(a.daemonset_cpu_m)} / {gib_of_mib(a.daemonset_memory_mib)};"
+        f" {a.pod_slots} pod slots",
+    )
+
+
+def kubernetes_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    def totals(requests: bool) -> CellOf:
+        def cell(e: EnvironmentPlan) -> Cell:
+            t = e.totals
+            cpu, mem = (
+                (t.request_cpu_m, t.request_memory_mib)
+                if requests
+                else (t.limit_cpu_m, t.limit_memory_mib)
+            )
+            return Cell(f"{cores(cpu)} / {gib_of_mib(mem)}", f"sum over {t.pods} pods")
+
+        return cell
+
+    return Section(
+        "Kubernetes workers",
+        (
+            _row(
+                "worker nodes",
+                envs,
+                lambda e: Cell(f"{e.nodes.count} x {e.nodes.node_type.name}", e.nodes.count_reason),
+            ),
+            _row(
+                "node size",
+                envs,
+                lambda e: Cell(
+                    f"{e.nodes.node_type.vcpu} vCPU / {e.nodes.node_type.memory_gib:g} GiB",
+                    e.nodes.type_reason,
+                ),
+            ),
+            _row("allocatable per node for pods", envs, _allocatable),
+            _row(
+                "pods packed by",
+                envs,
+                lambda e: Cell(e.nodes.packed_by.name, ""),
+            ),
+            _row("pods", envs, lambda e: Cell(str(e.totals.pods), "")),
+            _row("requests (cores / GiB)", envs, totals(requests=True)),
+            _row("limits (cores / GiB)", envs, totals(requests=False)),
+            _row(
+                "spare above requests (cores / GiB)",
+                envs,
+                lambda e: Cell(
+                    f"{cores(e.totals.spare_cpu_m)} / {gib_of_mib(e.totals.spare_memory_mib)}",
+                    "room the nodes leave above the pods' requests: bursts, limits, a node loss",
+                ),
+            ),
+            _row(
+                "node cost (USD/month)",
+                envs,
+                lambda e: Cell(usd(e.nodes.cost_usd_month), e.nodes.cost_reason),
+            ),
+            _row("tier", envs, lambda e: Cell(e.tier.tier, e.tier.reason)),
+        ),
+    )
+
+
+def _pgbouncer(e: EnvironmentPlan) -> Cell:
+    pg = e.data.postgres
+    if not pg.pgbouncer:
+        return Cell("no", pg.pgbouncer_reason)
+    return Cell(
+        f"default_pool_size {pg.pgbouncer_default_pool_size},"
+        f" max_client_conn {pg.pgbouncer_max_client_conn:,}",
+        pg.pgbouncer_reason,
+    )
+
+
+def postgresql_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    return Section(
+        "PostgreSQL",
+        (
+            _row(
+                "instance",
+                envs,
+                lambda e: Cell(
+                    f"{e.data.postgres.shape.vcpu} vCPU / {e.data.postgres.shape.memory_gib:g} GiB",
+                    e.data.postgres.shape_reason,
+                ),
+            ),
+            _row(
+                "storage",
+                envs,
+                lambda e: Cell(gib(e.data.postgres.storage_gib), e.data.postgres.storage_reason),
+            ),
+            _row(
+                "max_connections",
+                envs,
+                lambda e: Cell(
+                    f"{e.data.postgres.max_connections:,}", e.data.postgres.max_connections_reason
+                ),
+            ),
+            _row("PgBouncer", envs, _pgbouncer),
+        ),
+    )
+
+
+def redis_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    return Section(
+        "Redis",
+        (
+            _row(
+                "instance memory",
+                envs,
+                lambda e: Cell(
+                    f"{e.data.redis.instance_memory_gib:g} GiB"
+                    f" (maxmemory {e.data.redis.maxmemory_mib:,.0f} MiB)",
+                    e.data.redis.memory_reason,
+                ),
+            ),
+            _row(
+                "maxclients",
+                envs,
+                lambda e: Cell(f"{e.data.redis.maxclients:,}", e.data.redis.maxclients_reason),
+            ),
+        ),
+    )
+
+
+def qdrant_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    return Section(
+        "Qdrant",
+        (
+            _row(
+                "nodes",
+                envs,
+                lambda e: Cell(
+                    f"{e.data.qdrant.nodes} x {e.data.qdrant.shape.vcpu} vCPU /"
+                    f" {e.data.qdrant.shape.memory_gib:g} GiB",
+                    e.data.qdrant.reason,
+                ),
+            ),
+            _row(
+                "points",
+                envs,
+                lambda e: Cell(
+                    f"{e.data.qdrant.points:,.0f}",
+                    f"{e.data.qdrant.chunks_per_document:,.0f} chunks per document",
+                ),
+            ),
+            _row(
+                "RAM per node",
+                envs,
+                lambda e: Cell(
+                    gib(e.data.qdrant.ram_per_node_gib),
+                    f"{gib(e.data.qdrant.ram_total_gib)} over every replica and node;"
+                    f" Qdrant docs rule {gib(e.data.qdrant.docs_rule_memory_gib)}",
+                ),
+            ),
+            _row(
+                "disk per node",
+                envs,
+                lambda e: Cell(
+                    gib(e.data.qdrant.disk_per_node_gib),
+                    f"{gib(e.data.qdrant.disk_total_gib)} over every replica and node",
+                ),
+            ),
+        ),
+    )
+
+
+def object_storage_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    return Section(
+        "Object storage",
+        (
+            _row(
+                "capacity",
+                envs,
+                lambda e: Cell(gib(e.data.object_storage.total_gib), e.data.object_storage.reason),
+            ),
+            _row(
+                "of which versions and backups",
+                envs,
+                lambda e: Cell(gib(e.data.object_storage.versions_gib), ""),
+            ),
+        ),
+    )
+
+
+def _replicas_cell(c: ComponentPlan) -> Cell:
+    if not c.autoscaled:
+        return Cell(str(c.replicas), c.replicas_reason)
+    return Cell(
+        f"{c.replicas} (HPA {c.hpa_min_replicas}-{c.hpa_max_replicas})",
+        f"{c.replicas_reason}; HPA: {c.hpa_reason}",
+    )
+
+
+def replicas_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    return Section("Replicas", _component_rows(envs, _replicas_cell))
+
+
+def _resources_cell(c: ComponentPlan) -> Cell:
+    return Cell(
+        f"{cores(c.request_cpu_m)} / {cores(c.limit_cpu_m)} CPU,"
+        f" {gib_of_mib(c.request_memory_mib)} / {gib_of_mib(c.limit_memory_mib)} GiB",
+        c.resources_reason,
+    )
+
+
+def resources_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    return Section("Requests / limits per replica", _component_rows(envs, _resources_cell))
+
+
+def _replica_floor(e: EnvironmentPlan) -> Cell:
+    # The floor most components share, and the components that differ from it (the
+    # singletons and what does not scale horizontally).
+    floors = Counter(c.floor_replicas for c in e.components)
+    common = min(floors, key=lambda floor: (-floors[floor], floor))
+    others = [f"{c.name} {c.floor_replicas}" for c in e.components if c.floor_replicas != common]
+    text = str(common) + (f" ({', '.join(others)})" if others else "")
+    return Cell(text, "the policy's min_replicas for every horizontally scaled component")
+
+
+def high_availability_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    return Section(
+        "High availability",
+        (
+            _row("replica floor", envs, _replica_floor),
+            _row(
+                "survives the loss of a node (N+1)",
+                envs,
+                lambda e: Cell(yes_no(e.nodes.survives_node_loss), e.nodes.count_reason),
+            ),
+            _row(
+                "PostgreSQL",
+                envs,
+                lambda e: Cell(e.data.postgres.topology, e.data.postgres.topology_reason),
+            ),
+            _row(
+                "Redis",
+                envs,
+                lambda e: Cell(e.data.redis.topology, e.data.redis.topology_reason),
+            ),
+            _row(
+                "Qdrant",
+                envs,
+                lambda e: Cell(
+                    f"{count(e.data.qdrant.nodes, 'node')}, replication factor"
+                    f" {e.data.qdrant.replication_factor}, {count(e.data.qdrant.shards, 'shard')}",
+                    e.data.qdrant.reason,
+                ),
+            ),
+        ),
+    )
+
+
+# The comparison's sections in order. Logs, backups and cost (EnvironmentPlan.logs,
+# .backups, .cost) plug in here as three more functions, after high availability.
+SECTIONS: tuple[SectionBuilder, ...] = (
+    load_section,
+    kubernetes_section,
+    postgresql_section,
+    redis_section,
+    qdrant_section,
+    object_storage_section,
+    replicas_section,
+    resources_section,
+    high_availability_section,
+)
+
+
+# One environment in detail: its comparison column plus what does not fit side by side.
+
+
+def nodes_detail_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    (env,) = envs
+    rows = []
+    for node in env.nodes.nodes:
+        pods = Counter(node.pods)
+        listing = ", ".join(f"{name} x{n}" if n > 1 else name for name, n in sorted(pods.items()))
+        requests = f"{cores(node.request_cpu_m)} cores / {gib_of_mib(node.request_memory_mib)} GiB"
+        free = f"{cores(node.free_cpu_m)} / {gib_of_mib(node.free_memory_mib)}"
+        value = f"{count(len(node.pods), 'pod')}, requests {requests}, free {free}"
+        rows.append(Row(f"node {node.index + 1}", (Cell(value, listing),)))
+    return Section("Nodes", tuple(rows))
+
+
+def connections_detail_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    (env,) = envs
+    pg = env.data.postgres
+    rows = [
+        Row(
+            use.component,
+            (Cell(f"{use.replicas} x {use.per_replica} = {use.total}", ""),),
+        )
+        for use in pg.connections
+    ]
+    rows.append(
+        Row(
+            "client connections",
+            (Cell(f"{pg.client_connections:,}", pg.max_connections_reason),),
+        )
+    )
+    return Section("PostgreSQL connections (replicas at the HPA maximum x pool)", tuple(rows))
+
+
+def tables_detail_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    (env,) = envs
+    rows = tuple(
+        Row(
+            table.name,
+            (
+                Cell(
+                    f"{table.rows:,.0f} rows, {table.total_bytes / 1024**3:,.2f} GiB",
+                    table.reason,
+                ),
+            ),
+        )
+        for table in env.data.postgres.tables
+    )
+    return Section("PostgreSQL tables at the horizon", rows)
+
+
+DETAIL_SECTIONS: tuple[SectionBuilder, ...] = (
+    nodes_detail_section,
+    connections_detail_section,
+    tables_detail_section,
+)
+
+
+def compare(plan: Plan, environments: Sequence[str] | None = None) -> Comparison:
+    """The chosen environments (default: all of the plan's) side by side."""
+    envs = (
+        [plan.environment(name) for name in environments]
+        if environments
+        else list(plan.environments)
+    )
+    return Comparison(
+        scenario=plan.scenario,
+        environments=tuple(e.name for e in envs),
+        sections=tuple(build(envs) for build in SECTIONS),
+        warnings=tuple(tuple(e.warnings) for e in envs),
+    )
+
+
+def detail(plan: Plan, environment: str) -> Comparison:
+    """One environment: the comparison's column, then its nodes, connections and tables."""
+    envs = [plan.environment(environment)]
+    return Comparison(
+        scenario=plan.scenario,
+        environments=(environment,),
+        sections=tuple(build(envs) for build in SECTIONS + DETAIL_SECTIONS),
+        warnings=(tuple(envs[0].warnings),),
+    )
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, object]:
+    """The comparison as plain data: what the reports show, cell by cell, as strings."""
+    envs = comparison.environments
+    return {
+        "format": COMPARISON_FORMAT,
+        "format_version": COMPARISON_FORMAT_VERSION,
+        "tierplan_version": comparison.tierplan_version,
+        "scenario": comparison.scenario,
+        "environments": list(envs),
+        "sections": [
+            {
+                "key": section.key,
+                "title": section.title,
+                "rows": [
+                    {
+                        "label": row.label,
+                        "cells": {
+                            env: {"value": cell.value, "reason": cell.reason}
+                            for env, cell in zip(envs, row.cells, strict=True)
+                        },
+                    }
+                    for row in section.rows
+                ],
+            }
+            for section in comparison.sections
+        ],
+        "warnings": {
+            env: list(warnings) for env, warnings in zip(envs, comparison.warnings, strict=True)
+        },
+    }

@@ -1,0 +1,112 @@
+"""A Helm values overlay for the Dify Enterprise chart from one environment's plan.
+
+Key names follow the chart's values.yaml (the copy published with
+langgenius/dify-ee-helm-chart-values-generator, values.yaml): every component sits under
+its top-level key (``api``, ``worker``, ``workerBeat``, ``plugin_daemon``, ...) with
+``replicas`` and ``resources.requests/limits``; ``api.serverWorkerAmount``,
+``worker.celeryWorkerAmount`` and ``<key>.db.poolSize`` (api, worker and workerBeat) are
+the chart's own keys. The chart's values have no ``autoscaling`` block: the one written
+here uses the Helm scaffold's names (``helm create``: enabled, minReplicas, maxReplicas,
+targetCPUUtilizationPercentage), so a chart or a HorizontalPodAutoscaler that reads them
+gets the planned range; the Enterprise chart itself ignores unknown keys.
+
+Every number is the plan's (the C++ core's): replicas, requests and limits, the HPA range,
+processes per replica; ``db.poolSize`` is the stack's input. The YAML is written by hand,
+deterministically, with each value's reason as a comment above it.
+"""
+
+from __future__ import annotations
+
+from tierplan._core import ComponentPlan, EnvironmentPlan, Plan, Stack, __version__
+
+# Chart keys that take the planned processes per replica (chart values.yaml: api
+# serverWorkerAmount 1, worker celeryWorkerAmount 1; the triggerWorker of chart 3.7+
+# takes celeryWorkerAmount as well, langgenius/dify-ee-helm-chart-values-generator
+# modules/features/trigger_worker.py).
+PROCESS_KEYS = {
+    "api": "serverWorkerAmount",
+    "worker": "celeryWorkerAmount",
+    "triggerWorker": "celeryWorkerAmount",
+}
+# Chart keys with a db.poolSize (chart values.yaml: api 250, worker 250, workerBeat 30).
+DB_POOL_KEYS = frozenset({"api", "worker", "workerBeat"})
+
+MIB_PER_GIB = 1024
+
+
+def cpu_quantity(cpu_m: float) -> str:
+    """Millicores in Kubernetes quantity syntax: 1500 -> "1500m"."""
+    if cpu_m != round(cpu_m):
+        raise ValueError(f"cpu_m {cpu_m} is not a whole number of millicores")
+    return f"{round(cpu_m)}m"
+
+
+def memory_quantity(memory_mib: float) -> str:
+    """MiB in Kubernetes quantity syntax: 2048 -> "2Gi", 512 -> "512Mi"."""
+    if memory_mib != round(memory_mib):
+        raise ValueError(f"memory_mib {memory_mib} is not a whole number of MiB")
+    mib = round(memory_mib)
+    return f"{mib // MIB_PER_GIB}Gi" if mib % MIB_PER_GIB == 0 else f"{mib}Mi"
+
+
+def _comment(text: str, indent: int) -> str:
+    return " " * indent + "# " + " ".join(text.split())
+
+
+def _component_lines(component: ComponentPlan, pool_size: int | None) -> list[str]:
+    c = component
+    lines = [
+        f"{c.helm_key}:",
+        _comment(c.replicas_reason, 2),
+        f"  replicas: {c.replicas}",
+        _comment(c.resources_reason, 2),
+        "  resources:",
+        "    requests:",
+        f"      cpu: {cpu_quantity(c.request_cpu_m)}",
+        f"      memory: {memory_quantity(c.request_memory_mib)}",
+        "    limits:",
+        f"      cpu: {cpu_quantity(c.limit_cpu_m)}",
+        f"      memory: {memory_quantity(c.limit_memory_mib)}",
+        _comment(c.hpa_reason, 2),
+        "  autoscaling:",
+    ]
+    if c.autoscaled:
+        lines += [
+            "    enabled: true",
+            f"    minReplicas: {c.hpa_min_replicas}",
+            f"    maxReplicas: {c.hpa_max_replicas}",
+            f"    targetCPUUtilizationPercentage: {round(c.hpa_target_cpu_utilization_percent)}",
+        ]
+    else:
+        lines.append("    enabled: false")
+    process_key = PROCESS_KEYS.get(c.helm_key)
+    if process_key is not None:
+        lines += [_comment(c.processes_reason, 2), f"  {process_key}: {c.processes_per_replica}"]
+    if pool_size is not None:
+        lines += [
+            "  # SQLAlchemy pool size: the stack's db_pool_size (chart db.poolSize)",
+            "  db:",
+            f"    poolSize: {pool_size}",
+        ]
+    return lines
+
+
+def helm_values(plan: Plan, environment: str, stack: Stack) -> str:
+    """The overlay for one environment: every planned component under its chart key."""
+    env: EnvironmentPlan = plan.environment(environment)
+    pools = {c.name: c.db_pool_size for c in stack.components}
+    lines = [
+        f"# Helm values overlay for the Dify Enterprise chart, written by tierplan {__version__}.",
+        f"# Scenario: {plan.scenario}; environment: {env.name}.",
+        f"# Worker nodes: {env.nodes.count} x {env.nodes.node_type.name}"
+        f" ({env.nodes.node_type.vcpu} vCPU / {env.nodes.node_type.memory_gib:g} GiB).",
+        "# Apply after your own values: helm upgrade ... -f values.yaml -f <this file>.",
+        "# Keys follow the chart's values.yaml; `autoscaling` uses the Helm scaffold's names",
+        "# (the chart's own values have no autoscaling block: see tierplan.helm).",
+    ]
+    for component in env.components:
+        if not component.helm_key:
+            continue
+        pool = pools.get(component.name) if component.helm_key in DB_POOL_KEYS else None
+        lines += ["", *_component_lines(component, pool)]
+    return "\n".join(lines) + "\n"
