@@ -5,6 +5,7 @@
 #include "tierplan/json.hpp"
 #include "tierplan/pgtune.hpp"
 #include "tierplan/plan.hpp"
+#include "tierplan/plan_state.hpp"
 #include "tierplan/queueing.hpp"
 
 namespace py = pybind11;
@@ -250,7 +251,12 @@ void register_plan(py::module_& m) {
             if (const auto* c = e.find_component(name)) return *c;
             throw py::key_error(std::string(name));
           },
-          py::arg("name"), py::return_value_policy::reference_internal);
+          py::arg("name"), py::return_value_policy::reference_internal)
+      .def(py::pickle(
+          [](const EnvironmentPlan& e) { return py::bytes(environment_plan_to_state(e)); },
+          [](const py::bytes& state) {
+            return environment_plan_from_state(std::string_view(state));
+          }));
   result_class<Plan>(m, "Plan", "Plans of every environment of a scenario.")
       .def_readonly("scenario", &Plan::scenario)
       .def_readonly("environments", &Plan::environments)
@@ -267,6 +273,9 @@ void register_plan(py::module_& m) {
       .def(
           "to_dict", [](const Plan& p) { return from_json(plan_to_json(p)); },
           "The plan as a dict of plain Python values.")
+      .def(py::pickle(
+          [](const Plan& p) { return py::bytes(plan_to_state(p)); },
+          [](const py::bytes& state) { return plan_from_state(std::string_view(state)); }))
       .def("__repr__", [](const Plan& p) {
         std::string text = "<tierplan.Plan '" + p.scenario + "':";
         for (const auto& e : p.environments) {

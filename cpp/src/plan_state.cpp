@@ -1,0 +1,119 @@
+#include "tierplan/plan_state.hpp"
+
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+// Every field of every plan type, listed once. A field left out here comes back with
+// its default: tests/python/test_pickle.py compares unpickled plans with operator==,
+// so a new field that is not listed fails there.
+namespace tierplan {
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeType, name, cloud, vcpu, memory_gib, max_pods,
+                                   price_usd_per_hour, source, as_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MachineShape, name, vcpu, memory_gib, price_usd_per_hour)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PeakDemand, api_rate_per_s, api_service_s, api_stream_hold_s,
+                                   worker_task_rate_per_s, plugin_call_rate_per_s,
+                                   sandbox_execution_rate_per_s, document_ingestion_rate_per_s,
+                                   outbound_request_rate_per_s)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentLoad, arrival_rate_per_s, service_s, hold_s,
+                                   offered_load_erlangs, concurrent_requests, derivation)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentPlan, name, helm_key, kind, load, replicas,
+                                   replicas_reason, queueing_replicas, connection_replicas,
+                                   floor_replicas, server_utilization, wait_probability,
+                                   request_cpu_m, request_memory_mib, limit_cpu_m, limit_memory_mib,
+                                   resources_reason, autoscaled, hpa_min_replicas, hpa_max_replicas,
+                                   hpa_target_cpu_utilization_percent, hpa_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeAllocatable, capacity_cpu_m, capacity_memory_mib,
+                                   reserved_cpu_m, reserved_memory_mib, eviction_memory_mib,
+                                   allocatable_cpu_m, allocatable_memory_mib, daemonset_cpu_m,
+                                   daemonset_memory_mib, pod_cpu_m, pod_memory_mib, pod_slots)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeUsage, index, pods, packed_cpu_m, packed_memory_mib,
+                                   request_cpu_m, request_memory_mib, limit_cpu_m, limit_memory_mib,
+                                   free_cpu_m, free_memory_mib)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodePlan, node_type, allocatable, packed_by, count,
+                                   steady_state_count, survives_node_loss, count_reason,
+                                   type_reason, nodes, cost_usd_month, cost_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ResourceTotals, request_cpu_m, request_memory_mib, limit_cpu_m,
+                                   limit_memory_mib, pods, spare_cpu_m, spare_memory_mib)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TableSize, name, rows, bytes_per_row, total_bytes, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConnectionUse, component, replicas, per_replica, total)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PgTuneInput, postgres_version, workload, memory_mib, vcpu,
+                                   max_connections, disk)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(
+    PgTuneSettings, max_connections, shared_buffers_kib, effective_cache_size_kib,
+    maintenance_work_mem_kib, checkpoint_completion_target, wal_buffers_kib,
+    default_statistics_target, random_page_cost, effective_io_concurrency, work_mem_kib, huge_pages,
+    jit, wal_compression, autovacuum_max_workers, autovacuum_work_mem_kib, io_method, io_workers,
+    min_wal_size_kib, max_wal_size_kib, parallel_settings, max_worker_processes,
+    max_parallel_workers_per_gather, max_parallel_workers, max_parallel_maintenance_workers,
+    wal_level, max_wal_senders, warnings)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PostgresPlan, tables, data_gib, wal_gib, storage_gib,
+                                   storage_reason, connections, client_connections,
+                                   reserved_connections, max_connections, max_connections_reason,
+                                   pgbouncer, pgbouncer_default_pool_size,
+                                   pgbouncer_max_client_conn, pgbouncer_reason, query_rate_per_s,
+                                   cpu_needed_cores, memory_needed_gib, shape, shape_reason,
+                                   topology, topology_reason, tune_input, settings)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RedisPlan, broker_backlog_messages, broker_bytes, cache_keys,
+                                   cache_bytes, used_memory_mib, maxmemory_mib, instance_memory_gib,
+                                   memory_reason, maxclients, maxclients_reason, topology,
+                                   topology_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(QdrantPlan, points, chunks_per_document, vector_bytes,
+                                   quantized_bytes, hnsw_bytes, payload_bytes, id_tracker_bytes,
+                                   docs_rule_memory_gib, ram_total_gib, disk_total_gib, nodes,
+                                   replication_factor, shards, ram_per_node_gib, disk_per_node_gib,
+                                   shape, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ObjectStoragePlan, uploads_gib, documents_gib,
+                                   plugin_packages_gib, versions_gib, total_gib, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DataPlan, postgres, redis, qdrant, object_storage, warnings)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TierRecommendation, tier, custom, survives_node_loss,
+                                   exceeded_resource, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(EnvironmentPlan, name, daily_active_users, growth_factor, demand,
+                                   components, nodes, totals, data, tier, warnings)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Plan, scenario, environments)
+
+namespace {
+
+// Bumped whenever a plan type gains, loses or changes a field.
+constexpr int kPlanStateFormat = 1;
+
+template <class T>
+std::string to_state(const T& value) {
+  const nlohmann::json state = {{"format", kPlanStateFormat}, {"value", value}};
+  const std::vector<std::uint8_t> bytes = nlohmann::json::to_cbor(state);
+  return {bytes.begin(), bytes.end()};
+}
+
+template <class T>
+T from_state(std::string_view bytes, const char* what) {
+  const nlohmann::json state = nlohmann::json::from_cbor(bytes, true, false);
+  if (state.is_discarded() || !state.is_object() || !state.contains("format") ||
+      !state.contains("value")) {
+    throw std::invalid_argument(std::string("not a tierplan ") + what + " state");
+  }
+  if (state["format"] != kPlanStateFormat) {
+    throw std::invalid_argument(std::string("tierplan ") + what + " state of format " +
+                                state["format"].dump() + ", this version reads format " +
+                                std::to_string(kPlanStateFormat));
+  }
+  try {
+    return state["value"].get<T>();
+  } catch (const nlohmann::json::exception& error) {
+    throw std::invalid_argument(std::string("corrupt tierplan ") + what +
+                                " state: " + error.what());
+  }
+}
+
+}  // namespace
+
+std::string plan_to_state(const Plan& plan) { return to_state(plan); }
+std::string environment_plan_to_state(const EnvironmentPlan& plan) { return to_state(plan); }
+Plan plan_from_state(std::string_view state) { return from_state<Plan>(state, "plan"); }
+EnvironmentPlan environment_plan_from_state(std::string_view state) {
+  return from_state<EnvironmentPlan>(state, "environment plan");
+}
+
+}  // namespace tierplan
