@@ -24,7 +24,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentPlan, name, helm_key, kind, load, re
                                    replicas_reason, queueing_replicas, connection_replicas,
                                    floor_replicas, server_utilization, wait_probability,
                                    request_cpu_m, request_memory_mib, limit_cpu_m, limit_memory_mib,
-                                   resources_reason, autoscaled, hpa_min_replicas, hpa_max_replicas,
+                                   resources_reason, processes_per_replica, processes_reason,
+                                   autoscaled, hpa_min_replicas, hpa_max_replicas,
                                    hpa_target_cpu_utilization_percent, hpa_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeAllocatable, capacity_cpu_m, capacity_memory_mib,
                                    reserved_cpu_m, reserved_memory_mib, eviction_memory_mib,
@@ -78,7 +79,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Plan, scenario, environments)
 namespace {
 
 // Bumped whenever a plan type gains, loses or changes a field.
-constexpr int kPlanStateFormat = 1;
+constexpr int kPlanStateFormat = 2;
 
 template <class T>
 std::string to_state(const T& value) {
