@@ -22,6 +22,19 @@ py::class_<T> result_class(py::module_& m, const char* name, const char* doc) {
   return cls;
 }
 
+// Presentation lives in Python (tierplan.frames): these methods only hand the plan over.
+template <class T>
+void add_presentation(py::class_<T>& cls) {
+  cls.def(
+      "to_frame",
+      [](const py::object& self, const std::string& table) {
+        return py::module_::import("tierplan.frames").attr("plan_to_frame")(self, table);
+      },
+      py::arg("table") = "components",
+      "One table of the plan as a tidy pandas DataFrame: \"components\", \"nodes\" or "
+      "\"datastores\" (tierplan.frames.plan_to_frame).");
+}
+
 }  // namespace
 
 void register_plan(py::module_& m) {
@@ -234,8 +247,10 @@ void register_plan(py::module_& m) {
   m.def("chunks_per_document", &chunks_per_document, py::arg("knowledge_base"),
         "Chunks one document is split into.");
 
-  result_class<EnvironmentPlan>(m, "EnvironmentPlan", "The plan of one environment.")
-      .def_readonly("name", &EnvironmentPlan::name)
+  auto environment_plan =
+      result_class<EnvironmentPlan>(m, "EnvironmentPlan", "The plan of one environment.");
+  add_presentation(environment_plan);
+  environment_plan.def_readonly("name", &EnvironmentPlan::name)
       .def_readonly("daily_active_users", &EnvironmentPlan::daily_active_users)
       .def_readonly("growth_factor", &EnvironmentPlan::growth_factor)
       .def_readonly("demand", &EnvironmentPlan::demand)
@@ -257,8 +272,9 @@ void register_plan(py::module_& m) {
           [](const py::bytes& state) {
             return environment_plan_from_state(std::string_view(state));
           }));
-  result_class<Plan>(m, "Plan", "Plans of every environment of a scenario.")
-      .def_readonly("scenario", &Plan::scenario)
+  auto plan_class = result_class<Plan>(m, "Plan", "Plans of every environment of a scenario.");
+  add_presentation(plan_class);
+  plan_class.def_readonly("scenario", &Plan::scenario)
       .def_readonly("environments", &Plan::environments)
       .def(
           "environment",

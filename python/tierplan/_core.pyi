@@ -2499,6 +2499,10 @@ class EnvironmentPlan:
         ...
     def component(self, name: str) -> ComponentPlan:
         ...
+    def to_frame(self, table: str = 'components') -> typing.Any:
+        """
+        One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.frames.plan_to_frame).
+        """
     @property
     def components(self) -> list[ComponentPlan]:
         ...
@@ -2547,6 +2551,10 @@ class Plan:
     def to_dict(self) -> typing.Any:
         """
         The plan as a dict of plain Python values.
+        """
+    def to_frame(self, table: str = 'components') -> typing.Any:
+        """
+        One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.frames.plan_to_frame).
         """
     def to_json(self, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
         """

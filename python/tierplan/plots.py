@@ -1,0 +1,89 @@
+"""matplotlib figures of plans and studies. Every number drawn comes from the C++ core;
+these functions only lay it out.
+
+matplotlib is an optional dependency (``pip install tierplan[study]``), imported when a
+figure is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from tierplan._core import EnvironmentPlan, Plan
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+
+def _pyplot() -> ModuleType:
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError as error:  # pragma: no cover - exercised only without matplotlib
+        raise ImportError(
+            "tierplan plots need matplotlib: pip install 'tierplan[study]'"
+        ) from error
+    return plt
+
+
+def resources_by_component(
+    plan: Plan | EnvironmentPlan,
+    measure: str = "limit",
+    environments: Sequence[str] | None = None,
+) -> Figure:
+    """CPU and memory of each environment stacked per component (replicas x per-replica
+    ``measure``: "limit" or "request"), beside the worker nodes' allocatable capacity."""
+    if measure not in ("limit", "request"):
+        raise ValueError(f"measure: must be one of limit, request, got {measure!r}")
+    envs = [plan] if isinstance(plan, EnvironmentPlan) else list(plan.environments)
+    if environments is not None:
+        envs = [e for e in envs if e.name in environments]
+    plt = _pyplot()
+    figure, (cpu_axes, memory_axes) = plt.subplots(1, 2, figsize=(12, 4.5))
+    names: list[str] = []
+    for env in envs:
+        names += [c.name for c in env.components if c.name not in names]
+    positions = list(range(len(envs)))
+    colors = plt.get_cmap("tab20")
+    for axes, unit, scale, attribute in (
+        (cpu_axes, "cores", 1000.0, f"{measure}_cpu_m"),
+        (memory_axes, "GiB", 1024.0, f"{measure}_memory_mib"),
+    ):
+        bottoms = [0.0] * len(envs)
+        for index, name in enumerate(names):
+            heights = []
+            for env in envs:
+                found = [c for c in env.components if c.name == name]
+                heights.append(
+                    found[0].replicas * getattr(found[0], attribute) / scale if found else 0.0
+                )
+            axes.bar(positions, heights, bottom=bottoms, label=name, color=colors(index % 20))
+            bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+        capacity_attribute = "pod_cpu_m" if unit == "cores" else "pod_memory_mib"
+        capacity = [
+            env.nodes.count * getattr(env.nodes.allocatable, capacity_attribute) / scale
+            for env in envs
+        ]
+        axes.scatter(positions, capacity, marker="_", s=900, color="black", zorder=3)
+        axes.set_xticks(
+            positions,
+            [
+                f"{e.name}\n{e.nodes.count} x {e.nodes.node_type.vcpu} vCPU"
+                f" / {e.nodes.node_type.memory_gib:g} GiB"
+                for e in envs
+            ],
+            fontsize=8,
+        )
+        axes.set_ylabel(f"{measure}s ({unit})")
+        axes.set_title(f"{'CPU' if unit == 'cores' else 'Memory'}: {measure}s per component")
+    _legend_outside(memory_axes)
+    figure.text(0.01, 0.01, "black bars: the nodes' capacity for pods", fontsize=8)
+    figure.tight_layout()
+    result: Figure = figure
+    return result
+
+
+def _legend_outside(axes: Axes) -> None:
+    axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8, frameon=False)
