@@ -22,7 +22,8 @@ py::class_<T> result_class(py::module_& m, const char* name, const char* doc) {
   return cls;
 }
 
-// Presentation lives in Python (tierplan.frames): these methods only hand the plan over.
+// Presentation lives in Python (tierplan.frames, tierplan.render_html): these methods only
+// hand the plan over.
 template <class T>
 void add_presentation(py::class_<T>& cls) {
   cls.def(
@@ -33,6 +34,12 @@ void add_presentation(py::class_<T>& cls) {
       py::arg("table") = "components",
       "One table of the plan as a tidy pandas DataFrame: \"components\", \"nodes\" or "
       "\"datastores\" (tierplan.frames.plan_to_frame).");
+  cls.def(
+      "_repr_html_",
+      [](const py::object& self) {
+        return py::module_::import("tierplan.render_html").attr("plan_html")(self);
+      },
+      "Rich display in Jupyter: the environments side by side (tierplan.render_html).");
 }
 
 }  // namespace

@@ -2497,6 +2497,10 @@ class EnvironmentPlan:
         ...
     def __setstate__(self, arg0: bytes) -> None:
         ...
+    def _repr_html_(self) -> typing.Any:
+        """
+        Rich display in Jupyter: the environments side by side (tierplan.render_html).
+        """
     def component(self, name: str) -> ComponentPlan:
         ...
     def to_frame(self, table: str = 'components') -> typing.Any:
@@ -2546,6 +2550,10 @@ class Plan:
         ...
     def __setstate__(self, arg0: bytes) -> None:
         ...
+    def _repr_html_(self) -> typing.Any:
+        """
+        Rich display in Jupyter: the environments side by side (tierplan.render_html).
+        """
     def environment(self, name: str) -> EnvironmentPlan:
         ...
     def to_dict(self) -> typing.Any:

@@ -63,6 +63,12 @@ class Comparison:
     def title(self) -> str:
         return f"tierplan: {self.scenario}"
 
+    def _repr_html_(self) -> str:
+        # Imported here: render_html builds on this module.
+        from tierplan.render_html import render_html_fragment
+
+        return render_html_fragment(self)
+
 
 def slug(text: str) -> str:
     """A stable identifier for a section or row title (HTML ids, JSON keys)."""
@@ -502,8 +508,13 @@ def compare(plan: Plan, environments: Sequence[str] | None = None) -> Comparison
         if environments
         else list(plan.environments)
     )
+    return compare_environments(plan.scenario, envs)
+
+
+def compare_environments(scenario: str, envs: Sequence[EnvironmentPlan]) -> Comparison:
+    """Environment plans side by side (from one plan or from several, e.g. a what-if)."""
     return Comparison(
-        scenario=plan.scenario,
+        scenario=scenario,
         environments=tuple(e.name for e in envs),
         sections=tuple(build(envs) for build in SECTIONS),
         warnings=tuple(tuple(e.warnings) for e in envs),

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from tierplan.comparison import Comparison, Row, slug
+from tierplan._core import EnvironmentPlan, Plan
+from tierplan.comparison import Comparison, Row, compare, compare_environments, slug
 
 _STYLE = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 75em;
@@ -54,9 +55,67 @@ def _reasons(row: Row, environments: tuple[str, ...]) -> list[str]:
     return lines
 
 
-def render_html(comparison: Comparison) -> str:
+def _comparison_table(
+    comparison: Comparison, table_id: str, section_prefix: str, inline_style: bool = False
+) -> list[str]:
+    """The side-by-side table. A page styles it from its stylesheet; a notebook fragment
+    (inline_style) must not bring a stylesheet that would restyle the whole notebook."""
     envs = comparison.environments
     width = len(envs) + 1
+    left = ' style="text-align: left"' if inline_style else ""
+    label = ' style="text-align: left; font-weight: normal"' if inline_style else ""
+    out = [
+        f'<table id="{escape(table_id)}">',
+        "<thead>",
+        '<tr><th scope="col"></th>'
+        + "".join(f'<th scope="col">{escape(env)}</th>' for env in envs)
+        + "</tr>",
+        "</thead>",
+    ]
+    for section in comparison.sections:
+        out.append(f'<tbody id="{section_prefix}{section.key}">')
+        out.append(
+            f'<tr class="section"><th colspan="{width}" scope="colgroup"{left}>'
+            f"{escape(section.title)}</th></tr>"
+        )
+        for row in section.rows:
+            key = f"{section.key}/{slug(row.label)}"
+            out.append(
+                f'<tr data-key="{escape(key)}"><th scope="row"{label}>{escape(row.label)}</th>'
+                + "".join(_cell(row, i, env) for i, env in enumerate(envs))
+                + "</tr>"
+            )
+        out.append("</tbody>")
+    out.append("</table>")
+    return out
+
+
+def render_html_fragment(comparison: Comparison) -> str:
+    """The side-by-side table alone, for a notebook's rich display (``_repr_html_``): no
+    page, no stylesheet that would restyle the notebook; hover a value for its reason."""
+    return "\n".join(
+        [
+            f"<p><b>{escape(comparison.title)}</b> (hover a value for the constraint that"
+            " bound it)</p>",
+            *_comparison_table(
+                comparison,
+                table_id="tierplan-comparison",
+                section_prefix="tierplan-section-",
+                inline_style=True,
+            ),
+        ]
+    )
+
+
+def plan_html(plan: Plan | EnvironmentPlan) -> str:
+    """``_repr_html_`` of Plan and EnvironmentPlan: the comparison of its environments."""
+    if isinstance(plan, EnvironmentPlan):
+        return render_html_fragment(compare_environments(f"environment {plan.name}", [plan]))
+    return render_html_fragment(compare(plan))
+
+
+def render_html(comparison: Comparison) -> str:
+    envs = comparison.environments
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -71,28 +130,9 @@ def render_html(comparison: Comparison) -> str:
         f'<p class="meta">Environments: {escape(", ".join(envs))}. Every value is computed by'
         f" the tierplan model (tierplan {escape(comparison.tierplan_version)}); hover a value"
         " for the constraint that bound it, or read the reasons below.</p>",
-        '<table id="comparison">',
-        "<thead>",
-        '<tr><th scope="col"></th>'
-        + "".join(f'<th scope="col">{escape(env)}</th>' for env in envs)
-        + "</tr>",
-        "</thead>",
     ]
-    for section in comparison.sections:
-        out.append(f'<tbody id="section-{section.key}">')
-        out.append(
-            f'<tr class="section"><th colspan="{width}" scope="colgroup">'
-            f"{escape(section.title)}</th></tr>"
-        )
-        for row in section.rows:
-            key = f"{section.key}/{slug(row.label)}"
-            out.append(
-                f'<tr data-key="{escape(key)}"><th scope="row">{escape(row.label)}</th>'
-                + "".join(_cell(row, i, env) for i, env in enumerate(envs))
-                + "</tr>"
-            )
-        out.append("</tbody>")
-    out += ["</table>", '<section id="reasons">', "<h2>Why</h2>"]
+    out += _comparison_table(comparison, table_id="comparison", section_prefix="section-")
+    out += ['<section id="reasons">', "<h2>Why</h2>"]
     for section in comparison.sections:
         reasons = [line for row in section.rows for line in _reasons(row, envs)]
         if reasons:
