@@ -26,8 +26,7 @@ PostgresBackupPlan plan_postgres_backups(const PostgresPlan& pg, const DatabaseM
   p.point_in_time_recovery = b.wal_archiving;
   p.full_backup_gib = pg.data_gib / b.compression_ratio;
   p.full_backup_reason =
-      concat(Readable{pg.data_gib}, " GiB of tables and indexes at the horizon / compression ",
-             Readable{b.compression_ratio});
+      concat("tables and indexes at the horizon / compression ", Readable{b.compression_ratio});
   // pgBackRest: retention-full = n keeps n full backups, and n + 1 exist while the
   // newest completes before the oldest expires (DESIGN.md: retention-full=2 keeps three).
   p.full_backups_kept = b.retention_full + 1;
@@ -36,8 +35,7 @@ PostgresBackupPlan plan_postgres_backups(const PostgresPlan& pg, const DatabaseM
   if (b.wal_archiving) {
     p.wal_gib_per_day =
         pg.written_gib_per_day * database.wal_bytes_per_written_byte / b.compression_ratio;
-    p.wal_reason = concat(Readable{pg.written_gib_per_day},
-                          " GiB/day written to tables and indexes (row model) x ",
+    p.wal_reason = concat("bytes written to tables and indexes per day (row model) x ",
                           Readable{database.wal_bytes_per_written_byte},
                           " WAL bytes per byte written (full-page writes, indexes) / compression ",
                           Readable{b.compression_ratio});
@@ -48,10 +46,9 @@ PostgresBackupPlan plan_postgres_backups(const PostgresPlan& pg, const DatabaseM
   const double wal_kept_gib = p.wal_gib_per_day * p.retention_days;
   p.repository_gib = p.full_backups_kept * p.full_backup_gib + wal_kept_gib;
   p.repository_reason =
-      concat(p.full_backups_kept, " full backups (retention_full ", b.retention_full, " + 1) x ",
-             Readable{p.full_backup_gib}, " GiB + ", Readable{p.wal_gib_per_day},
-             " GiB/day of WAL x ", Readable{p.retention_days}, " days (", p.full_backups_kept,
-             " x every ", Readable{b.full_backup_interval_days}, " days)");
+      concat(p.full_backups_kept, " full backups (retention_full ", b.retention_full,
+             " + 1) + WAL/day x the days they span (", p.full_backups_kept, " x every ",
+             Readable{b.full_backup_interval_days}, " days)");
 
   // RPO: a disaster (lost primary and standby, a bad migration) is recovered from the
   // repository, which holds WAL up to the last archived segment.
@@ -79,11 +76,11 @@ PostgresBackupPlan plan_postgres_backups(const PostgresPlan& pg, const DatabaseM
   const double replay_minutes =
       replay_gib * kMibPerGib / b.wal_replay_mib_per_s / kSecondsPerMinute;
   p.rto_minutes = restore_minutes + replay_minutes;
-  p.rto_reason =
-      concat("restore ", Readable{pg.data_gib}, " GiB at ", Readable{b.restore_mib_per_s},
-             " MiB/s (", Readable{restore_minutes}, " min) + replay ", Readable{replay_gib},
-             " GiB of WAL (a whole ", Readable{b.full_backup_interval_days}, "-day interval) at ",
-             Readable{b.wal_replay_mib_per_s}, " MiB/s (", Readable{replay_minutes}, " min)");
+  p.rto_reason = concat(
+      "restore the data at ", Readable{b.restore_mib_per_s}, " MiB/s (", Readable{restore_minutes},
+      " min) + replay ",
+      b.wal_archiving ? "a whole full-backup interval of WAL at " : "no WAL (not archived) at ",
+      Readable{b.wal_replay_mib_per_s}, " MiB/s (", Readable{replay_minutes}, " min)");
   return p;
 }
 
@@ -108,9 +105,8 @@ VectorStoreBackupPlan plan_vector_store_backups(const QdrantPlan& q, const Backu
     p.rpo_minutes = 0.0;  // the source documents are in object storage and PostgreSQL
   }
   p.reason = concat(
-      "rebuild: ", Readable{q.points}, " chunks / ", Readable{v.embedding_chunks_per_s},
-      " chunks/s embedded = ", Readable{p.rebuild_minutes},
-      " min; snapshot: ", Readable{p.snapshot_gib}, " GiB (one copy) restored at ",
+      "rebuild: the points / ", Readable{v.embedding_chunks_per_s},
+      " chunks/s embedded = ", Readable{p.rebuild_minutes}, " min; snapshot: one copy restored at ",
       Readable{v.snapshot_restore_mib_per_s}, " MiB/s = ", Readable{snapshot_minutes}, " min; ",
       p.recommended == VectorRecovery::snapshot ? "snapshots recommended: the rebuild exceeds"
                                                 : "a rebuild fits",
@@ -136,14 +132,11 @@ BackupPlan plan_backups(const DataPlan& data, const DatabaseModel& database,
           ? concat("versioning on: ", Readable{o.daily_overwrite_fraction * 100.0},
                    "% of the uploads and documents overwritten or deleted per day, noncurrent "
                    "versions expired after ",
-                   Readable{o.noncurrent_version_expiration_days},
-                   " days: ", Readable{data.object_storage.versions_gib}, " GiB")
+                   Readable{o.noncurrent_version_expiration_days}, " days")
           : std::string("versioning off: an overwritten or deleted object cannot be recovered");
   plan.vector_store = plan_vector_store_backups(data.qdrant, policy);
   plan.storage_gib = plan.postgres.repository_gib + plan.vector_store.snapshot_storage_gib;
-  plan.storage_reason = concat("PostgreSQL repository ", Readable{plan.postgres.repository_gib},
-                               " GiB + vector store snapshots ",
-                               Readable{plan.vector_store.snapshot_storage_gib}, " GiB");
+  plan.storage_reason = "PostgreSQL repository + vector store snapshots kept";
   return plan;
 }
 

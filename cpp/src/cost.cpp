@@ -7,15 +7,12 @@ namespace tierplan {
 
 namespace {
 
-using detail::Fixed;
-using detail::Readable;
 using detail::TextBuilder;
 
 constexpr double kDaysPerMonth = 365.25 / 12.0;
 
-// "$" then the price: cents for small prices, more digits for per-GiB ones.
-Fixed price_of(double usd) { return Fixed{usd, usd < 1.0 ? 4 : 2}; }
-
+// Reasons name where the quantity and the price come from; the numbers themselves are
+// the item's fields (quantity, unit_cost_usd_month), not repeated in the text.
 // The price's source and date, or that the catalog has none.
 void add_source(TextBuilder& text, const std::string& source, const std::string& as_of) {
   if (source.empty()) {
@@ -41,8 +38,7 @@ void instance_item(CostPlan& plan, const char* item, int instances, const Machin
   CostItem& c =
       add_item(plan, item, instances, "instances", shape.price_usd_per_hour * kHoursPerMonth);
   TextBuilder reason;
-  reason.add(instances, " x ", shape.name, " (", why, ") at $", price_of(shape.price_usd_per_hour),
-             "/h x ", Readable{kHoursPerMonth}, " h/month");
+  reason.add(shape.name, " (", why, ") at its hourly price x 730 h/month");
   add_source(reason, shape.source, shape.as_of);
   c.reason = reason.str();
 }
@@ -51,7 +47,7 @@ void storage_item(CostPlan& plan, const char* item, double gib, const UnitPrice&
                   const char* what) {
   CostItem& c = add_item(plan, item, gib, "GiB", price.usd);
   TextBuilder reason;
-  reason.add(Readable{gib}, " GiB ", what, " at $", price_of(price.usd), "/GiB-month");
+  reason.add(what, " at the catalog's price per GiB-month");
   add_source(reason, price.source, price.as_of);
   c.reason = reason.str();
 }
@@ -82,35 +78,36 @@ CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& l
                 datastores.postgres_standby ? "primary and standby" : "single instance");
   storage_item(plan, "postgres_storage", data.postgres.storage_gib * postgres_instances,
                prices.database_storage_usd_per_gib_month,
-               datastores.postgres_standby ? "of volumes (primary and standby)" : "of volume");
+               datastores.postgres_standby ? "PostgreSQL volumes of the primary and the standby"
+                                           : "PostgreSQL volume");
   const int redis_instances = datastores.redis_replica_with_sentinels ? 2 : 1;
   instance_item(
       plan, "redis_instances", redis_instances, data.redis.shape,
       datastores.redis_replica_with_sentinels ? "primary and replica" : "single instance");
   instance_item(plan, "qdrant_nodes", data.qdrant.nodes, data.qdrant.shape, "vector store nodes");
   storage_item(plan, "qdrant_storage", data.qdrant.disk_total_gib,
-               prices.block_storage_usd_per_gib_month, "of volumes over every replica");
+               prices.block_storage_usd_per_gib_month, "Qdrant volumes over every replica");
   storage_item(plan, "object_storage", data.object_storage.total_gib,
                prices.object_storage_usd_per_gib_month,
-               "of objects, noncurrent versions and headroom");
+               "objects, noncurrent versions and headroom");
   storage_item(plan, "backup_storage", backups.storage_gib, prices.backup_storage_usd_per_gib_month,
-               "of PostgreSQL backups and WAL, and vector store snapshots");
+               "PostgreSQL backups and WAL, and vector store snapshots");
   storage_item(plan, "log_storage", logs.stored_gib, prices.log_storage_usd_per_gib_month,
-               "of logs kept for their retention");
+               "logs kept for their retention");
   {
     const UnitPrice& price = prices.log_ingestion_usd_per_gib;
     CostItem& c =
         add_item(plan, "log_ingestion", logs.gib_per_day * kDaysPerMonth, "GiB/month", price.usd);
     TextBuilder reason;
-    reason.add(Readable{logs.gib_per_day}, " GiB/day x ", Readable{kDaysPerMonth},
-               " days ingested at $", price_of(price.usd), "/GiB");
+    reason.add(
+        "logs written per month (GiB/day x 365.25 / 12 days) at the catalog's price per GiB");
     add_source(reason, price.source, price.as_of);
     c.reason = reason.str();
   }
   for (const auto& c : plan.items) plan.total_usd_month += c.cost_usd_month;
-  plan.total_reason = detail::concat("sum of ", plan.items.size(),
-                                     " items at the catalog's list prices (on-demand, no "
-                                     "discounts, no network transfer or requests)");
+  plan.total_reason =
+      "sum of the items at the catalog's list prices (on-demand, no discounts, no network "
+      "transfer or requests)";
   return plan;
 }
 
