@@ -9,30 +9,34 @@ namespace tierplan {
 struct DataPlan;
 struct DatabaseModel;
 
+// Defaults are assumptions for a production-like environment unless a source is named;
+// the built-in scenario sets every field and cites its reasoning in its "sources".
 struct PostgresBackupPolicy {
-  double full_backup_interval_days = 7.0;
+  double full_backup_interval_days = 7.0;  // weekly fulls
   // Continuous WAL archiving (point-in-time recovery); without it a restore returns to
   // the last full backup.
   bool wal_archiving = true;
   // archive_timeout: a WAL segment is archived at least this often.
-  double archive_timeout_s = 60.0;
+  double archive_timeout_s = 60.0;  // PostgreSQL docs: a minute or so is reasonable
   // pgBackRest repo1-retention-full: full backups kept; one more exists while the
   // newest completes before the oldest expires.
   int retention_full = 2;
-  // Data size / compressed backup size.
+  // Data size / compressed backup size (assumption: JSON-heavy tables compress about 3x).
   double compression_ratio = 3.0;
-  double restore_mib_per_s = 200.0;    // writing the data files back
-  double wal_replay_mib_per_s = 50.0;  // recovery replaying archived WAL
+  // Writing the data files back: the baseline throughput of an EBS gp3 volume (AWS docs).
+  double restore_mib_per_s = 125.0;
+  // Recovery replaying archived WAL in one startup process (assumption).
+  double wal_replay_mib_per_s = 50.0;
   bool operator==(const PostgresBackupPolicy&) const = default;
 };
 
 struct ObjectStorageBackupPolicy {
   bool versioning = false;
   // Lifecycle rule: noncurrent versions expire this many days after they are replaced.
-  double noncurrent_version_expiration_days = 30.0;
+  double noncurrent_version_expiration_days = 30.0;  // assumption: a month to notice a loss
   // Share of the stored objects overwritten or deleted per day (each leaves a noncurrent
   // version behind while versioning is on).
-  double daily_overwrite_fraction = 0.01;
+  double daily_overwrite_fraction = 0.01;  // assumption
   bool operator==(const ObjectStorageBackupPolicy&) const = default;
 };
 
@@ -40,10 +44,11 @@ enum class VectorRecovery { snapshot, rebuild };
 
 struct VectorStoreBackupPolicy {
   VectorRecovery method = VectorRecovery::rebuild;
-  double snapshot_interval_hours = 24.0;
+  double snapshot_interval_hours = 24.0;  // assumption: daily snapshots kept a week
   int snapshots_kept = 7;
-  double snapshot_restore_mib_per_s = 100.0;
-  // Chunks embedded and upserted per second when the collection is rebuilt.
+  double snapshot_restore_mib_per_s = 125.0;  // EBS gp3 baseline throughput (AWS docs)
+  // Chunks embedded and upserted per second when the collection is rebuilt (assumption:
+  // a hosted embedding API's batch throughput).
   double embedding_chunks_per_s = 50.0;
   bool operator==(const VectorStoreBackupPolicy&) const = default;
 };
@@ -52,8 +57,8 @@ struct BackupPolicy {
   PostgresBackupPolicy postgres;
   ObjectStorageBackupPolicy object_storage;
   VectorStoreBackupPolicy vector_store;
-  double rto_target_minutes = 240.0;
-  double rpo_target_minutes = 60.0;
+  double rto_target_minutes = 240.0;  // assumption: an internal business platform
+  double rpo_target_minutes = 60.0;   // assumption
   // The Helm values file (and the planner's overlay) kept in a repository: the
   // configuration is restored from there, not from a backup.
   bool helm_values_in_version_control = true;

@@ -26,7 +26,8 @@ struct LinesByLevel {
   double at_level(LogLevel level) const;
 };
 
-// How much one component logs (stack data).
+// How much one component logs (stack data). Defaults are assumptions (line sizes of
+// timestamped text lines); a component without a logging block writes no lines.
 struct ComponentLogging {
   // Per unit of the component's load driver (a request, a task, a call, a document).
   LinesByLevel lines_per_unit;
@@ -49,7 +50,7 @@ struct LogPolicy {
   std::map<std::string, LogLevel> component_levels;
   bool access_log = false;
   bool audit_log = false;
-  double retention_days = 7.0;
+  double retention_days = 7.0;  // assumption: a week to investigate an incident
   bool operator==(const LogPolicy&) const = default;
 };
 
