@@ -123,6 +123,37 @@ TEST(Logs, daily_volume_follows_daily_counts_not_the_peak) {
   EXPECT_DOUBLE_EQ(a.units_per_day, b.units_per_day);
 }
 
+TEST(Logs, one_component_follows_the_volume_model_from_its_own_data) {
+  // api at INFO with access logs: its requests of the day at the horizon x (info + warning
+  // + error lines) + replicas x 24 h x its hourly lines at INFO and above, x bytes per
+  // line; one access line per request at the access line size.
+  const Scenario s = builtin();
+  const EnvironmentPlan p = plan_of(s, "production");
+  const tierplan::Component* api = nullptr;
+  for (const auto& c : s.stack.components) {
+    if (c.name == "api") api = &c;
+  }
+  ASSERT_NE(api, nullptr);
+  const auto& model = api->logging;
+  double requests_per_day = 0.0;
+  for (const auto& r : s.workload.requests) {
+    requests_per_day += s.workload.daily_active_users * r.per_user_per_day;
+  }
+  const double units = requests_per_day * p.growth_factor;
+  const auto& per_unit = model.lines_per_unit;
+  const auto& per_hour = model.lines_per_replica_per_hour;
+  const double app_lines = units * (per_unit.info + per_unit.warning + per_unit.error) +
+                           p.find_component("api")->replicas * 24.0 *
+                               (per_hour.info + per_hour.warning + per_hour.error);
+  const double bytes = app_lines * model.bytes_per_line +
+                       units * model.access_lines_per_unit * model.access_bytes_per_line;
+  const auto& volume = p.logs.components.front();
+  ASSERT_EQ(volume.component, "api");
+  EXPECT_DOUBLE_EQ(volume.units_per_day, units);
+  EXPECT_DOUBLE_EQ(volume.app_lines_per_day, app_lines);
+  EXPECT_NEAR(volume.gib_per_day, bytes / (1024.0 * 1024.0 * 1024.0), 1e-12);
+}
+
 TEST(Logs, production_stores_more_than_test_with_access_and_audit_logs) {
   const Scenario s = builtin();
   const EnvironmentPlan test = plan_of(s, "test");
@@ -205,6 +236,21 @@ TEST(Backups, wal_follows_the_bytes_the_row_model_writes) {
   s.workload.daily_active_users *= 2.0;
   EXPECT_GT(plan_of(s, "production").data.postgres.written_gib_per_day,
             after.data.postgres.written_gib_per_day);
+}
+
+TEST(Backups, worst_case_rto_is_a_full_restore_plus_a_whole_interval_of_wal) {
+  const Scenario s = builtin();
+  const EnvironmentPlan p = plan_of(s, "production");
+  const auto& policy = s.find_environment("production")->policy.backups.postgres;
+  const double restore_minutes =
+      p.data.postgres.data_gib * 1024.0 / policy.restore_mib_per_s / 60.0;
+  const double wal_gib = p.data.postgres.written_gib_per_day *
+                         s.stack.datastores.database.wal_bytes_per_written_byte *
+                         policy.full_backup_interval_days;
+  const double replay_minutes = wal_gib * 1024.0 / policy.wal_replay_mib_per_s / 60.0;
+  EXPECT_NEAR(p.backups.postgres.rto_minutes, restore_minutes + replay_minutes, 1e-9);
+  EXPECT_DOUBLE_EQ(p.backups.postgres.full_backup_gib,
+                   p.data.postgres.data_gib / policy.compression_ratio);
 }
 
 TEST(Backups, production_archives_wal_and_has_a_far_smaller_rpo_than_test) {
