@@ -183,6 +183,7 @@ void register_plan(py::module_& m) {
       .def_readonly("wal_gib", &PostgresPlan::wal_gib)
       .def_readonly("storage_gib", &PostgresPlan::storage_gib)
       .def_readonly("storage_reason", &PostgresPlan::storage_reason)
+      .def_readonly("written_gib_per_day", &PostgresPlan::written_gib_per_day)
       .def_readonly("connections", &PostgresPlan::connections)
       .def_readonly("client_connections", &PostgresPlan::client_connections)
       .def_readonly("reserved_connections", &PostgresPlan::reserved_connections)
@@ -213,6 +214,7 @@ void register_plan(py::module_& m) {
       .def_readonly("used_memory_mib", &RedisPlan::used_memory_mib)
       .def_readonly("maxmemory_mib", &RedisPlan::maxmemory_mib)
       .def_readonly("instance_memory_gib", &RedisPlan::instance_memory_gib)
+      .def_readonly("shape", &RedisPlan::shape)
       .def_readonly("memory_reason", &RedisPlan::memory_reason)
       .def_readonly("maxclients", &RedisPlan::maxclients)
       .def_readonly("maxclients_reason", &RedisPlan::maxclients_reason)
@@ -254,6 +256,87 @@ void register_plan(py::module_& m) {
   m.def("chunks_per_document", &chunks_per_document, py::arg("knowledge_base"),
         "Chunks one document is split into.");
 
+  result_class<ComponentLogVolume>(m, "ComponentLogVolume", "Log volume of one component.")
+      .def_readonly("component", &ComponentLogVolume::component)
+      .def_readonly("level", &ComponentLogVolume::level)
+      .def_readonly("level_overridden", &ComponentLogVolume::level_overridden)
+      .def_readonly("units_per_day", &ComponentLogVolume::units_per_day)
+      .def_readonly("app_lines_per_day", &ComponentLogVolume::app_lines_per_day)
+      .def_readonly("access_lines_per_day", &ComponentLogVolume::access_lines_per_day)
+      .def_readonly("audit_lines_per_day", &ComponentLogVolume::audit_lines_per_day)
+      .def_readonly("gib_per_day", &ComponentLogVolume::gib_per_day);
+  result_class<LogPlan>(m, "LogPlan", "Log volume, retention and storage of one environment.")
+      .def_readonly("level", &LogPlan::level)
+      .def_readonly("access_log", &LogPlan::access_log)
+      .def_readonly("audit_log", &LogPlan::audit_log)
+      .def_readonly("components", &LogPlan::components)
+      .def_readonly("app_gib_per_day", &LogPlan::app_gib_per_day)
+      .def_readonly("access_gib_per_day", &LogPlan::access_gib_per_day)
+      .def_readonly("audit_gib_per_day", &LogPlan::audit_gib_per_day)
+      .def_readonly("gib_per_day", &LogPlan::gib_per_day)
+      .def_readonly("volume_reason", &LogPlan::volume_reason)
+      .def_readonly("retention_days", &LogPlan::retention_days)
+      .def_readonly("stored_gib", &LogPlan::stored_gib)
+      .def_readonly("stored_reason", &LogPlan::stored_reason);
+  result_class<PostgresBackupPlan>(m, "PostgresBackupPlan",
+                                   "PostgreSQL backups: repository, RPO and RTO.")
+      .def_readonly("point_in_time_recovery", &PostgresBackupPlan::point_in_time_recovery)
+      .def_readonly("full_backup_gib", &PostgresBackupPlan::full_backup_gib)
+      .def_readonly("full_backup_reason", &PostgresBackupPlan::full_backup_reason)
+      .def_readonly("full_backups_kept", &PostgresBackupPlan::full_backups_kept)
+      .def_readonly("written_gib_per_day", &PostgresBackupPlan::written_gib_per_day)
+      .def_readonly("wal_gib_per_day", &PostgresBackupPlan::wal_gib_per_day)
+      .def_readonly("wal_reason", &PostgresBackupPlan::wal_reason)
+      .def_readonly("retention_days", &PostgresBackupPlan::retention_days)
+      .def_readonly("repository_gib", &PostgresBackupPlan::repository_gib)
+      .def_readonly("repository_reason", &PostgresBackupPlan::repository_reason)
+      .def_readonly("rpo_minutes", &PostgresBackupPlan::rpo_minutes)
+      .def_readonly("rpo_reason", &PostgresBackupPlan::rpo_reason)
+      .def_readonly("rto_minutes", &PostgresBackupPlan::rto_minutes)
+      .def_readonly("rto_reason", &PostgresBackupPlan::rto_reason);
+  result_class<ObjectStorageBackupPlan>(m, "ObjectStorageBackupPlan",
+                                        "Object versions kept by the lifecycle rule.")
+      .def_readonly("versioning", &ObjectStorageBackupPlan::versioning)
+      .def_readonly("noncurrent_version_gib", &ObjectStorageBackupPlan::noncurrent_version_gib)
+      .def_readonly("reason", &ObjectStorageBackupPlan::reason);
+  result_class<VectorStoreBackupPlan>(m, "VectorStoreBackupPlan",
+                                      "Vector store recovery: snapshots or a rebuild.")
+      .def_readonly("method", &VectorStoreBackupPlan::method)
+      .def_readonly("recommended", &VectorStoreBackupPlan::recommended)
+      .def_readonly("rebuild_minutes", &VectorStoreBackupPlan::rebuild_minutes)
+      .def_readonly("snapshot_gib", &VectorStoreBackupPlan::snapshot_gib)
+      .def_readonly("snapshot_storage_gib", &VectorStoreBackupPlan::snapshot_storage_gib)
+      .def_readonly("recovery_minutes", &VectorStoreBackupPlan::recovery_minutes)
+      .def_readonly("rpo_minutes", &VectorStoreBackupPlan::rpo_minutes)
+      .def_readonly("reason", &VectorStoreBackupPlan::reason);
+  result_class<BackupPlan>(m, "BackupPlan", "Backups of one environment.")
+      .def_readonly("postgres", &BackupPlan::postgres)
+      .def_readonly("object_storage", &BackupPlan::object_storage)
+      .def_readonly("vector_store", &BackupPlan::vector_store)
+      .def_readonly("rto_target_minutes", &BackupPlan::rto_target_minutes)
+      .def_readonly("rpo_target_minutes", &BackupPlan::rpo_target_minutes)
+      .def_readonly("helm_values_in_version_control", &BackupPlan::helm_values_in_version_control)
+      .def_readonly("storage_gib", &BackupPlan::storage_gib)
+      .def_readonly("storage_reason", &BackupPlan::storage_reason);
+  result_class<CostItem>(m, "CostItem", "One line of the monthly cost.")
+      .def_readonly("item", &CostItem::item)
+      .def_readonly("quantity", &CostItem::quantity)
+      .def_readonly("unit", &CostItem::unit)
+      .def_readonly("unit_cost_usd_month", &CostItem::unit_cost_usd_month)
+      .def_readonly("cost_usd_month", &CostItem::cost_usd_month)
+      .def_readonly("reason", &CostItem::reason);
+  result_class<CostPlan>(m, "CostPlan", "Cost per month of one environment, line by line.")
+      .def_readonly("items", &CostPlan::items)
+      .def_readonly("total_usd_month", &CostPlan::total_usd_month)
+      .def_readonly("total_reason", &CostPlan::total_reason)
+      .def(
+          "item",
+          [](const CostPlan& c, const std::string& name) -> const CostItem& {
+            if (const auto* i = c.find(name)) return *i;
+            throw py::key_error(name);
+          },
+          py::arg("name"), py::return_value_policy::reference_internal);
+
   auto environment_plan =
       result_class<EnvironmentPlan>(m, "EnvironmentPlan", "The plan of one environment.");
   add_presentation(environment_plan);
@@ -266,6 +349,9 @@ void register_plan(py::module_& m) {
       .def_readonly("totals", &EnvironmentPlan::totals)
       .def_readonly("tier", &EnvironmentPlan::tier)
       .def_readonly("data", &EnvironmentPlan::data)
+      .def_readonly("logs", &EnvironmentPlan::logs)
+      .def_readonly("backups", &EnvironmentPlan::backups)
+      .def_readonly("cost", &EnvironmentPlan::cost)
       .def_readonly("warnings", &EnvironmentPlan::warnings)
       .def(
           "component",

@@ -100,6 +100,23 @@ void register_scenario(py::module_& m) {
       .def_readwrite("cpu_m_per_rate_per_s", &ResourceModel::cpu_m_per_rate_per_s)
       .def_readwrite("memory_mib_per_rate_per_s", &ResourceModel::memory_mib_per_rate_per_s)
       .def_readwrite("memory_mib_per_concurrent", &ResourceModel::memory_mib_per_concurrent);
+  py::native_enum<LogLevel> log_level(m, "LogLevel", "enum.Enum");
+  enum_values(log_level, {LogLevel::debug, LogLevel::info, LogLevel::warning, LogLevel::error});
+  value_class<LinesByLevel>(m, "LinesByLevel", "Log lines at each level (that level alone).")
+      .def_readwrite("debug", &LinesByLevel::debug)
+      .def_readwrite("info", &LinesByLevel::info)
+      .def_readwrite("warning", &LinesByLevel::warning)
+      .def_readwrite("error", &LinesByLevel::error)
+      .def("at_level", &LinesByLevel::at_level, py::arg("level"),
+           "Lines written at that level and above.");
+  value_class<ComponentLogging>(m, "ComponentLogging", "How much one component logs.")
+      .def_readwrite("lines_per_unit", &ComponentLogging::lines_per_unit)
+      .def_readwrite("lines_per_replica_per_hour", &ComponentLogging::lines_per_replica_per_hour)
+      .def_readwrite("bytes_per_line", &ComponentLogging::bytes_per_line)
+      .def_readwrite("access_lines_per_unit", &ComponentLogging::access_lines_per_unit)
+      .def_readwrite("access_bytes_per_line", &ComponentLogging::access_bytes_per_line)
+      .def_readwrite("audit_lines_per_unit", &ComponentLogging::audit_lines_per_unit)
+      .def_readwrite("audit_bytes_per_line", &ComponentLogging::audit_bytes_per_line);
   value_class<Component>(m, "Component", "One deployable component of the stack.")
       .def_readwrite("name", &Component::name)
       .def_readwrite("helm_key", &Component::helm_key)
@@ -113,6 +130,7 @@ void register_scenario(py::module_& m) {
       .def_readwrite("db_pool_size", &Component::db_pool_size)
       .def_readwrite("db_max_overflow", &Component::db_max_overflow)
       .def_readwrite("since_chart_version", &Component::since_chart_version)
+      .def_readwrite("logging", &Component::logging)
       .def_readwrite("source", &Component::source)
       .def("__repr__", [](const Component& c) {
         return "<tierplan.Component '" + c.name + "' (" + to_string(c.kind) + ")>";
@@ -148,6 +166,7 @@ void register_scenario(py::module_& m) {
       .def_readwrite("cpu_ms_per_query", &DatabaseModel::cpu_ms_per_query)
       .def_readwrite("hot_days", &DatabaseModel::hot_days)
       .def_readwrite("memory_mib_per_connection", &DatabaseModel::memory_mib_per_connection)
+      .def_readwrite("wal_bytes_per_written_byte", &DatabaseModel::wal_bytes_per_written_byte)
       .def_readwrite("source", &DatabaseModel::source);
   value_class<BrokerModel>(m, "BrokerModel", "Redis as Celery broker and cache.")
       .def_readwrite("task_body_bytes", &BrokerModel::task_body_bytes)
@@ -203,8 +222,48 @@ void register_scenario(py::module_& m) {
       .def_readwrite("qdrant_shards_per_node", &DatastorePolicy::qdrant_shards_per_node)
       .def_readwrite("qdrant_vectors_on_disk", &DatastorePolicy::qdrant_vectors_on_disk)
       .def_readwrite("qdrant_datatype", &DatastorePolicy::qdrant_datatype)
-      .def_readwrite("qdrant_quantization", &DatastorePolicy::qdrant_quantization)
-      .def_readwrite("object_versions_fraction", &DatastorePolicy::object_versions_fraction);
+      .def_readwrite("qdrant_quantization", &DatastorePolicy::qdrant_quantization);
+
+  value_class<LogPolicy>(m, "LogPolicy", "Log levels, access and audit logs, retention.")
+      .def_readwrite("level", &LogPolicy::level)
+      .def_readwrite("component_levels", &LogPolicy::component_levels)
+      .def_readwrite("access_log", &LogPolicy::access_log)
+      .def_readwrite("audit_log", &LogPolicy::audit_log)
+      .def_readwrite("retention_days", &LogPolicy::retention_days);
+  py::native_enum<VectorRecovery> recovery(m, "VectorRecovery", "enum.Enum");
+  enum_values(recovery, {VectorRecovery::snapshot, VectorRecovery::rebuild});
+  value_class<PostgresBackupPolicy>(m, "PostgresBackupPolicy",
+                                    "Full backups, WAL archiving and retention (pgBackRest).")
+      .def_readwrite("full_backup_interval_days", &PostgresBackupPolicy::full_backup_interval_days)
+      .def_readwrite("wal_archiving", &PostgresBackupPolicy::wal_archiving)
+      .def_readwrite("archive_timeout_s", &PostgresBackupPolicy::archive_timeout_s)
+      .def_readwrite("retention_full", &PostgresBackupPolicy::retention_full)
+      .def_readwrite("compression_ratio", &PostgresBackupPolicy::compression_ratio)
+      .def_readwrite("restore_mib_per_s", &PostgresBackupPolicy::restore_mib_per_s)
+      .def_readwrite("wal_replay_mib_per_s", &PostgresBackupPolicy::wal_replay_mib_per_s);
+  value_class<ObjectStorageBackupPolicy>(m, "ObjectStorageBackupPolicy",
+                                         "Object versioning and its lifecycle rule.")
+      .def_readwrite("versioning", &ObjectStorageBackupPolicy::versioning)
+      .def_readwrite("noncurrent_version_expiration_days",
+                     &ObjectStorageBackupPolicy::noncurrent_version_expiration_days)
+      .def_readwrite("daily_overwrite_fraction",
+                     &ObjectStorageBackupPolicy::daily_overwrite_fraction);
+  value_class<VectorStoreBackupPolicy>(m, "VectorStoreBackupPolicy",
+                                       "Vector store snapshots or a rebuild from the documents.")
+      .def_readwrite("method", &VectorStoreBackupPolicy::method)
+      .def_readwrite("snapshot_interval_hours", &VectorStoreBackupPolicy::snapshot_interval_hours)
+      .def_readwrite("snapshots_kept", &VectorStoreBackupPolicy::snapshots_kept)
+      .def_readwrite("snapshot_restore_mib_per_s",
+                     &VectorStoreBackupPolicy::snapshot_restore_mib_per_s)
+      .def_readwrite("embedding_chunks_per_s", &VectorStoreBackupPolicy::embedding_chunks_per_s);
+  value_class<BackupPolicy>(m, "BackupPolicy", "Backups of every datastore and their targets.")
+      .def_readwrite("postgres", &BackupPolicy::postgres)
+      .def_readwrite("object_storage", &BackupPolicy::object_storage)
+      .def_readwrite("vector_store", &BackupPolicy::vector_store)
+      .def_readwrite("rto_target_minutes", &BackupPolicy::rto_target_minutes)
+      .def_readwrite("rpo_target_minutes", &BackupPolicy::rpo_target_minutes)
+      .def_readwrite("helm_values_in_version_control",
+                     &BackupPolicy::helm_values_in_version_control);
 
   value_class<EnvironmentPolicy>(m, "EnvironmentPolicy", "The risk model of one environment.")
       .def_readwrite("min_replicas", &EnvironmentPolicy::min_replicas)
@@ -224,7 +283,9 @@ void register_scenario(py::module_& m) {
       .def_readwrite("daemonset_memory_mib", &EnvironmentPolicy::daemonset_memory_mib)
       .def_readwrite("daemonset_pods", &EnvironmentPolicy::daemonset_pods)
       .def_readwrite("node_type", &EnvironmentPolicy::node_type)
-      .def_readwrite("datastores", &EnvironmentPolicy::datastores);
+      .def_readwrite("datastores", &EnvironmentPolicy::datastores)
+      .def_readwrite("logs", &EnvironmentPolicy::logs)
+      .def_readwrite("backups", &EnvironmentPolicy::backups);
   value_class<Environment>(m, "Environment",
                            "An environment: its policy and its own workload or a share of "
                            "the scenario's (assign, don't mutate, `workload`).")
@@ -253,14 +314,29 @@ void register_scenario(py::module_& m) {
       .def_readwrite("name", &MachineShape::name)
       .def_readwrite("vcpu", &MachineShape::vcpu)
       .def_readwrite("memory_gib", &MachineShape::memory_gib)
-      .def_readwrite("price_usd_per_hour", &MachineShape::price_usd_per_hour);
+      .def_readwrite("price_usd_per_hour", &MachineShape::price_usd_per_hour)
+      .def_readwrite("source", &MachineShape::source)
+      .def_readwrite("as_of", &MachineShape::as_of);
   py::bind_vector<std::vector<MachineShape>>(m, "MachineShapeList");
+  value_class<UnitPrice>(m, "UnitPrice", "One price with its source and date.")
+      .def_readwrite("usd", &UnitPrice::usd)
+      .def_readwrite("source", &UnitPrice::source)
+      .def_readwrite("as_of", &UnitPrice::as_of);
+  value_class<Prices>(m, "Prices", "Storage and log prices of the catalog.")
+      .def_readwrite("database_storage_usd_per_gib_month",
+                     &Prices::database_storage_usd_per_gib_month)
+      .def_readwrite("block_storage_usd_per_gib_month", &Prices::block_storage_usd_per_gib_month)
+      .def_readwrite("object_storage_usd_per_gib_month", &Prices::object_storage_usd_per_gib_month)
+      .def_readwrite("backup_storage_usd_per_gib_month", &Prices::backup_storage_usd_per_gib_month)
+      .def_readwrite("log_storage_usd_per_gib_month", &Prices::log_storage_usd_per_gib_month)
+      .def_readwrite("log_ingestion_usd_per_gib", &Prices::log_ingestion_usd_per_gib);
   value_class<Catalog>(m, "Catalog", "Node types and datastore shapes to choose from.")
       .def_readwrite("node_types", &Catalog::node_types)
       .def_readwrite("database_shapes", &Catalog::database_shapes)
       .def_readwrite("vector_store_shapes", &Catalog::vector_store_shapes)
-      .def_readwrite("cache_memory_gib", &Catalog::cache_memory_gib)
-      .def_readwrite("datastore_source", &Catalog::datastore_source);
+      .def_readwrite("cache_shapes", &Catalog::cache_shapes)
+      .def_readwrite("datastore_source", &Catalog::datastore_source)
+      .def_readwrite("prices", &Catalog::prices);
   value_class<TierPreset>(m, "TierPreset", "A published cluster specification.")
       .def_readwrite("name", &TierPreset::name)
       .def_readwrite("description", &TierPreset::description)

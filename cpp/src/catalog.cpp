@@ -45,6 +45,8 @@ MachineShape read_shape(ObjectReader& r) {
   r.integer("vcpu", m.vcpu, between(1, 4096), Need::required);
   r.number("memory_gib", m.memory_gib, above(0, 65536), Need::required);
   r.number("price_usd_per_hour", m.price_usd_per_hour, between(0, 10000));
+  r.text("source", m.source);
+  r.text("as_of", m.as_of);
   return m;
 }
 
@@ -52,8 +54,50 @@ json write_shape(const MachineShape& m) {
   return {{"name", m.name},
           {"vcpu", m.vcpu},
           {"memory_gib", m.memory_gib},
-          {"price_usd_per_hour", m.price_usd_per_hour}};
+          {"price_usd_per_hour", m.price_usd_per_hour},
+          {"source", m.source},
+          {"as_of", m.as_of}};
 }
+
+namespace {
+
+// Prices in the catalog: {"usd_per_gib_month": 0.08, "source": "...", "as_of": "..."}.
+struct PriceKey {
+  std::string_view key;
+  std::string_view amount_key;
+  UnitPrice Prices::*member;
+};
+constexpr std::array<PriceKey, 6> kPriceKeys = {{
+    {"database_storage", "usd_per_gib_month", &Prices::database_storage_usd_per_gib_month},
+    {"block_storage", "usd_per_gib_month", &Prices::block_storage_usd_per_gib_month},
+    {"object_storage", "usd_per_gib_month", &Prices::object_storage_usd_per_gib_month},
+    {"backup_storage", "usd_per_gib_month", &Prices::backup_storage_usd_per_gib_month},
+    {"log_storage", "usd_per_gib_month", &Prices::log_storage_usd_per_gib_month},
+    {"log_ingestion", "usd_per_gib", &Prices::log_ingestion_usd_per_gib},
+}};
+
+void read_prices(ObjectReader& r, Prices& prices) {
+  for (const auto& price : kPriceKeys) {
+    ObjectReader p(r.object(price.key), join_path(r.path(), price.key), r.issues());
+    UnitPrice& out = prices.*price.member;
+    p.number(price.amount_key, out.usd, between(0, 1e6), Need::required);
+    p.text("source", out.source, Need::required, false);
+    p.text("as_of", out.as_of, Need::required, false);
+    p.finish();
+  }
+}
+
+json write_prices(const Prices& prices) {
+  json out = json::object();
+  for (const auto& price : kPriceKeys) {
+    const UnitPrice& p = prices.*price.member;
+    out[std::string(price.key)] = {
+        {std::string(price.amount_key), p.usd}, {"source", p.source}, {"as_of", p.as_of}};
+  }
+  return out;
+}
+
+}  // namespace
 
 Catalog read_catalog(ObjectReader& r) {
   Catalog c;
@@ -64,26 +108,22 @@ Catalog read_catalog(ObjectReader& r) {
   }
   c.node_types = read_object_array<NodeType>(node_types, path, r.issues(), read_node_type);
   check_unique_names(c.node_types, path, r.issues());
-  for (const auto* key : {"database_shapes", "vector_store_shapes"}) {
+  for (const auto* key : {"database_shapes", "vector_store_shapes", "cache_shapes"}) {
     const std::string shapes_path = join_path(r.path(), key);
     auto shapes =
         read_object_array<MachineShape>(r.array(key), shapes_path, r.issues(), read_shape);
     check_unique_names(shapes, shapes_path, r.issues());
-    (std::string_view(key) == "database_shapes" ? c.database_shapes : c.vector_store_shapes) =
-        std::move(shapes);
-  }
-  if (const json* tiers = r.array("cache_memory_gib")) {
-    for (std::size_t i = 0; i < tiers->size(); ++i) {
-      const json& value = (*tiers)[i];
-      if (!value.is_number() || !(value.get<double>() > 0) || value.get<double>() > 65536) {
-        r.issues().add(index_path(join_path(r.path(), "cache_memory_gib"), i),
-                       "must be a number > 0 and <= 65536, got " + describe_value(value));
-      } else {
-        c.cache_memory_gib.push_back(value.get<double>());
-      }
-    }
+    const std::string_view name(key);
+    (name == "database_shapes"       ? c.database_shapes
+     : name == "vector_store_shapes" ? c.vector_store_shapes
+                                     : c.cache_shapes) = std::move(shapes);
   }
   r.text("datastore_source", c.datastore_source);
+  {
+    ObjectReader prices(r.object("prices"), join_path(r.path(), "prices"), r.issues());
+    if (prices.ok()) read_prices(prices, c.prices);
+    prices.finish();
+  }
   return c;
 }
 
@@ -114,11 +154,14 @@ json write_catalog(const Catalog& c) {
   for (const auto& m : c.database_shapes) database_shapes.push_back(write_shape(m));
   json vector_store_shapes = json::array();
   for (const auto& m : c.vector_store_shapes) vector_store_shapes.push_back(write_shape(m));
+  json cache_shapes = json::array();
+  for (const auto& m : c.cache_shapes) cache_shapes.push_back(write_shape(m));
   return {{"node_types", node_types},
           {"database_shapes", database_shapes},
           {"vector_store_shapes", vector_store_shapes},
-          {"cache_memory_gib", c.cache_memory_gib},
-          {"datastore_source", c.datastore_source}};
+          {"cache_shapes", cache_shapes},
+          {"datastore_source", c.datastore_source},
+          {"prices", write_prices(c.prices)}};
 }
 
 }  // namespace tierplan::detail

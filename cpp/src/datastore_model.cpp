@@ -149,6 +149,7 @@ DatastoreModel read_datastore_model(ObjectReader& r) {
     db.number("queries_per_worker_task", d.queries_per_worker_task, between(0, 1e4));
     db.number("cpu_ms_per_query", d.cpu_ms_per_query, between(0, 1e5));
     db.number("hot_days", d.hot_days, between(0, 3650));
+    db.number("wal_bytes_per_written_byte", d.wal_bytes_per_written_byte, between(0, 100));
     db.number("memory_mib_per_connection", d.memory_mib_per_connection, between(0, 1e4));
     db.text("source", d.source);
     db.finish();
@@ -191,6 +192,7 @@ json write_datastore_model(const DatastoreModel& m) {
             {"queries_per_worker_task", d.queries_per_worker_task},
             {"cpu_ms_per_query", d.cpu_ms_per_query},
             {"hot_days", d.hot_days},
+            {"wal_bytes_per_written_byte", d.wal_bytes_per_written_byte},
             {"memory_mib_per_connection", d.memory_mib_per_connection},
             {"source", d.source}}},
           {"broker",

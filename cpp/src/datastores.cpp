@@ -209,6 +209,7 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
   const auto& model = stack.datastores.database;
   const auto& ds = policy.datastores;
   double hot_bytes = 0.0;
+  double written_bytes_per_day = 0.0;
   const Horizon h(w);
   p.tables.reserve(model.tables.size());
   for (const auto& table : model.tables) {
@@ -219,6 +220,10 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
     if (table.retention == RetentionClass::knowledge) {
       size.rows = knowledge_rows(table, h);
       size.reason = concat(Readable{h.documents}, " documents at the horizon");
+      written_bytes_per_day +=
+          w.knowledge_base.documents_ingested_per_day *
+          (table.rows_per_document + h.chunks_per_document * table.rows_per_chunk) *
+          size.bytes_per_row;
       // Retrieval runs in the vector store; PostgreSQL fetches the few segments it
       // returns by key, so knowledge tables stay out of the working set.
     } else {
@@ -228,10 +233,12 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
       size.reason = concat(Readable{per_day}, " rows/day kept ", Readable{std::min(days, h.days)},
                            " days (", to_string(table.retention), ")");
       hot_bytes += h.accumulated(per_day, std::min(days, model.hot_days)) * size.bytes_per_row;
+      written_bytes_per_day += per_day * h.growth * size.bytes_per_row;
     }
     size.total_bytes = table_bytes(table, size.rows, payload);
     p.data_gib += size.total_bytes / kBytesPerGib;
   }
+  p.written_gib_per_day = written_bytes_per_day / kBytesPerGib;
 
   // Connection budget at the top of every autoscaling range; the requests in flight at
   // the peak (Little's law) are the transactions a pooler must serve at once, since a
@@ -347,14 +354,20 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
       (kRedisEmptyMib + (r.broker_bytes + r.cache_bytes) / kBytesPerMib) * kRedisFragmentation;
   r.maxmemory_mib = std::ceil(r.used_memory_mib);
   const double needed_gib = r.maxmemory_mib / (1.0 - kRedisReserveShare) / 1024.0;
-  double chosen = 0.0;
-  for (const double tier : catalog.cache_memory_gib) {
-    if (tier >= needed_gib && (chosen == 0.0 || tier < chosen)) chosen = tier;
+  const MachineShape* tier = nullptr;
+  for (const auto& shape : catalog.cache_shapes) {
+    if (shape.memory_gib >= needed_gib && (tier == nullptr || shape.memory_gib < tier->memory_gib ||
+                                           (shape.memory_gib == tier->memory_gib &&
+                                            shape.price_usd_per_hour < tier->price_usd_per_hour))) {
+      tier = &shape;
+    }
   }
-  if (chosen == 0.0) {
+  if (tier == nullptr) {
     throw PlanningError(environment_name + ": Redis needs " + readable(needed_gib) +
                         " GiB, more than every cache tier of the catalog");
   }
+  r.shape = *tier;
+  const double chosen = tier->memory_gib;
   r.instance_memory_gib = chosen;
   // maxmemory takes what the tier leaves after the reserve.
   r.maxmemory_mib = std::floor(chosen * 1024.0 * (1.0 - kRedisReserveShare));
@@ -458,14 +471,20 @@ ObjectStoragePlan plan_object_storage(const Workload& w, const EnvironmentPolicy
   o.documents_gib =
       documents_at_horizon(w) * w.knowledge_base.average_document_kib * 1024.0 / kBytesPerGib;
   o.plugin_packages_gib = kPluginPackagesGib;
-  o.versions_gib = (o.uploads_gib + o.documents_gib) * policy.datastores.object_versions_fraction;
+  // Lifecycle model: each day a share of the objects is overwritten or deleted and leaves
+  // a noncurrent version, which the lifecycle rule expires after so many days.
+  const auto& versioning = policy.backups.object_storage;
+  if (versioning.versioning) {
+    o.versions_gib = (o.uploads_gib + o.documents_gib) * versioning.daily_overwrite_fraction *
+                     versioning.noncurrent_version_expiration_days;
+  }
   o.total_gib =
       std::ceil((o.uploads_gib + o.documents_gib + o.plugin_packages_gib + o.versions_gib) *
                 (1.0 + policy.datastores.storage_headroom_fraction));
   o.reason =
       concat("uploads ", Readable{o.uploads_gib}, " GiB over the horizon, documents ",
              Readable{o.documents_gib}, " GiB, plugin packages ", Readable{o.plugin_packages_gib},
-             " GiB, object versions and backups ", Readable{o.versions_gib}, " GiB, +",
+             " GiB, noncurrent object versions ", Readable{o.versions_gib}, " GiB, +",
              Readable{policy.datastores.storage_headroom_fraction * 100.0}, "% headroom");
   return o;
 }

@@ -45,6 +45,40 @@ PeakDemand peak_demand(const Workload& workload) {
   return d;
 }
 
+double daily_units(LoadDriver driver, const Workload& workload) {
+  double requests = 0.0;
+  double worker_tasks = 0.0;
+  double plugin_calls = 0.0;
+  double sandbox_executions = 0.0;
+  for (const auto& request : workload.requests) {
+    const double per_day = workload.daily_active_users * request.per_user_per_day;
+    requests += per_day;
+    worker_tasks += per_day * request.worker_tasks_per_request;
+    plugin_calls += per_day * request.plugin_calls_per_request;
+    sandbox_executions += per_day * request.sandbox_executions_per_request;
+  }
+  const double documents = workload.knowledge_base.documents_ingested_per_day;
+  // The same drivers as component_load(), counted per day.
+  switch (driver) {
+    case LoadDriver::none:
+      return 0.0;
+    case LoadDriver::api_requests:
+    case LoadDriver::web_requests:
+      return requests;
+    case LoadDriver::worker_tasks:
+      return worker_tasks + documents;
+    case LoadDriver::plugin_calls:
+      return plugin_calls;
+    case LoadDriver::sandbox_executions:
+      return sandbox_executions;
+    case LoadDriver::document_ingestion:
+      return documents;
+    case LoadDriver::outbound_requests:
+      return plugin_calls + sandbox_executions;
+  }
+  return 0.0;
+}
+
 ComponentLoad component_load(const Component& component, const PeakDemand& demand,
                              const Workload& workload) {
   ComponentLoad load;

@@ -26,8 +26,17 @@ constexpr std::array<std::pair<std::string_view, Quantization>, 3> kQuantization
     {{"none", Quantization::none},
      {"scalar", Quantization::scalar},
      {"binary", Quantization::binary}}};
+constexpr std::array<std::pair<std::string_view, LogLevel>, 4> kLogLevels = {
+    {{"debug", LogLevel::debug},
+     {"info", LogLevel::info},
+     {"warning", LogLevel::warning},
+     {"error", LogLevel::error}}};
+constexpr std::array<std::pair<std::string_view, VectorRecovery>, 2> kRecovery = {
+    {{"snapshot", VectorRecovery::snapshot}, {"rebuild", VectorRecovery::rebuild}}};
 }  // namespace
 
+std::string to_string(LogLevel v) { return std::string(detail::choice_name(v, kLogLevels)); }
+std::string to_string(VectorRecovery v) { return std::string(detail::choice_name(v, kRecovery)); }
 std::string to_string(VectorDatatype v) { return std::string(detail::choice_name(v, kDatatype)); }
 std::string to_string(Quantization v) { return std::string(detail::choice_name(v, kQuantization)); }
 std::string to_string(SpreadPolicy v) { return std::string(detail::choice_name(v, kSpread)); }
@@ -56,7 +65,6 @@ void read_datastore_policy(ObjectReader& r, DatastorePolicy& d) {
   r.boolean("qdrant_vectors_on_disk", d.qdrant_vectors_on_disk);
   r.choice("qdrant_datatype", d.qdrant_datatype, kDatatype);
   r.choice("qdrant_quantization", d.qdrant_quantization, kQuantization);
-  r.number("object_versions_fraction", d.object_versions_fraction, between(0, 100));
   if (d.qdrant_replication_factor > d.qdrant_min_nodes) {
     r.issues().add(join_path(r.path(), "qdrant_replication_factor"),
                    "must be <= qdrant_min_nodes (" + std::to_string(d.qdrant_min_nodes) +
@@ -79,8 +87,113 @@ json write_datastore_policy(const DatastorePolicy& d) {
           {"qdrant_shards_per_node", d.qdrant_shards_per_node},
           {"qdrant_vectors_on_disk", d.qdrant_vectors_on_disk},
           {"qdrant_datatype", choice_name(d.qdrant_datatype, kDatatype)},
-          {"qdrant_quantization", choice_name(d.qdrant_quantization, kQuantization)},
-          {"object_versions_fraction", d.object_versions_fraction}};
+          {"qdrant_quantization", choice_name(d.qdrant_quantization, kQuantization)}};
+}
+
+// Ten years: a retention or an interval longer than that is a typo.
+constexpr double kMaxDays = 3652.5;
+
+void read_log_policy(ObjectReader& r, LogPolicy& l) {
+  r.choice("level", l.level, kLogLevels);
+  if (const json* levels = r.object("component_levels")) {
+    const std::string path = join_path(r.path(), "component_levels");
+    for (const auto& [name, value] : levels->items()) {
+      LogLevel level = l.level;
+      bool known = false;
+      for (const auto& [option_name, option] : kLogLevels) {
+        if (value.is_string() && value.get_ref<const std::string&>() == option_name) {
+          level = option;
+          known = true;
+        }
+      }
+      if (!known) {
+        r.issues().add(join_path(path, name),
+                       "must be one of \"debug\", \"info\", \"warning\", \"error\", got " +
+                           describe_value(value));
+      } else {
+        l.component_levels[name] = level;
+      }
+    }
+  }
+  r.boolean("access_log", l.access_log);
+  r.boolean("audit_log", l.audit_log);
+  r.number("retention_days", l.retention_days, between(0, kMaxDays));
+}
+
+json write_log_policy(const LogPolicy& l) {
+  json levels = json::object();
+  for (const auto& [name, level] : l.component_levels) {
+    levels[name] = choice_name(level, kLogLevels);
+  }
+  return {{"level", choice_name(l.level, kLogLevels)},
+          {"component_levels", levels},
+          {"access_log", l.access_log},
+          {"audit_log", l.audit_log},
+          {"retention_days", l.retention_days}};
+}
+
+void read_backup_policy(ObjectReader& r, BackupPolicy& b) {
+  {
+    ObjectReader pg(r.object("postgres"), join_path(r.path(), "postgres"), r.issues());
+    auto& p = b.postgres;
+    pg.number("full_backup_interval_days", p.full_backup_interval_days, above(0, kMaxDays));
+    pg.boolean("wal_archiving", p.wal_archiving);
+    pg.number("archive_timeout_s", p.archive_timeout_s, above(0, 86400));
+    pg.integer("retention_full", p.retention_full, between(1, 1000));
+    pg.number("compression_ratio", p.compression_ratio, between(1, 100));
+    pg.number("restore_mib_per_s", p.restore_mib_per_s, above(0, 1e6));
+    pg.number("wal_replay_mib_per_s", p.wal_replay_mib_per_s, above(0, 1e6));
+    pg.finish();
+  }
+  {
+    ObjectReader os(r.object("object_storage"), join_path(r.path(), "object_storage"), r.issues());
+    auto& o = b.object_storage;
+    os.boolean("versioning", o.versioning);
+    os.number("noncurrent_version_expiration_days", o.noncurrent_version_expiration_days,
+              between(0, kMaxDays));
+    os.number("daily_overwrite_fraction", o.daily_overwrite_fraction, between(0, 1));
+    os.finish();
+  }
+  {
+    ObjectReader vs(r.object("vector_store"), join_path(r.path(), "vector_store"), r.issues());
+    auto& v = b.vector_store;
+    vs.choice("method", v.method, kRecovery);
+    vs.number("snapshot_interval_hours", v.snapshot_interval_hours, above(0, kMaxDays * 24));
+    vs.integer("snapshots_kept", v.snapshots_kept, between(1, 10000));
+    vs.number("snapshot_restore_mib_per_s", v.snapshot_restore_mib_per_s, above(0, 1e6));
+    vs.number("embedding_chunks_per_s", v.embedding_chunks_per_s, above(0, 1e9));
+    vs.finish();
+  }
+  r.number("rto_target_minutes", b.rto_target_minutes, above(0, kMaxDays * 1440));
+  r.number("rpo_target_minutes", b.rpo_target_minutes, between(0, kMaxDays * 1440));
+  r.boolean("helm_values_in_version_control", b.helm_values_in_version_control);
+}
+
+json write_backup_policy(const BackupPolicy& b) {
+  const auto& p = b.postgres;
+  const auto& o = b.object_storage;
+  const auto& v = b.vector_store;
+  return {{"postgres",
+           {{"full_backup_interval_days", p.full_backup_interval_days},
+            {"wal_archiving", p.wal_archiving},
+            {"archive_timeout_s", p.archive_timeout_s},
+            {"retention_full", p.retention_full},
+            {"compression_ratio", p.compression_ratio},
+            {"restore_mib_per_s", p.restore_mib_per_s},
+            {"wal_replay_mib_per_s", p.wal_replay_mib_per_s}}},
+          {"object_storage",
+           {{"versioning", o.versioning},
+            {"noncurrent_version_expiration_days", o.noncurrent_version_expiration_days},
+            {"daily_overwrite_fraction", o.daily_overwrite_fraction}}},
+          {"vector_store",
+           {{"method", choice_name(v.method, kRecovery)},
+            {"snapshot_interval_hours", v.snapshot_interval_hours},
+            {"snapshots_kept", v.snapshots_kept},
+            {"snapshot_restore_mib_per_s", v.snapshot_restore_mib_per_s},
+            {"embedding_chunks_per_s", v.embedding_chunks_per_s}}},
+          {"rto_target_minutes", b.rto_target_minutes},
+          {"rpo_target_minutes", b.rpo_target_minutes},
+          {"helm_values_in_version_control", b.helm_values_in_version_control}};
 }
 
 void read_policy(ObjectReader& r, EnvironmentPolicy& p) {
@@ -105,6 +218,16 @@ void read_policy(ObjectReader& r, EnvironmentPolicy& p) {
     ObjectReader datastores(r.object("datastores"), join_path(r.path(), "datastores"), r.issues());
     read_datastore_policy(datastores, p.datastores);
     datastores.finish();
+  }
+  {
+    ObjectReader logs(r.object("logs"), join_path(r.path(), "logs"), r.issues());
+    read_log_policy(logs, p.logs);
+    logs.finish();
+  }
+  {
+    ObjectReader backups(r.object("backups"), join_path(r.path(), "backups"), r.issues());
+    read_backup_policy(backups, p.backups);
+    backups.finish();
   }
   if (p.max_replicas < p.min_replicas) {
     r.issues().add(join_path(r.path(), "max_replicas"),
@@ -131,7 +254,9 @@ json write_policy(const EnvironmentPolicy& p) {
           {"daemonset_memory_mib", p.daemonset_memory_mib},
           {"daemonset_pods", p.daemonset_pods},
           {"node_type", p.node_type},
-          {"datastores", write_datastore_policy(p.datastores)}};
+          {"datastores", write_datastore_policy(p.datastores)},
+          {"logs", write_log_policy(p.logs)},
+          {"backups", write_backup_policy(p.backups)}};
 }
 
 }  // namespace

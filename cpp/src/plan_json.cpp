@@ -148,6 +148,7 @@ json data_json(const DataPlan& d) {
             {"wal_gib", p.wal_gib},
             {"storage_gib", p.storage_gib},
             {"storage_reason", p.storage_reason},
+            {"written_gib_per_day", p.written_gib_per_day},
             {"tables", tables},
             {"connections", connections},
             {"client_connections", p.client_connections},
@@ -173,6 +174,7 @@ json data_json(const DataPlan& d) {
             {"used_memory_mib", r.used_memory_mib},
             {"maxmemory_mib", r.maxmemory_mib},
             {"instance_memory_gib", r.instance_memory_gib},
+            {"shape", shape_json(r.shape)},
             {"memory_reason", r.memory_reason},
             {"maxclients", r.maxclients},
             {"maxclients_reason", r.maxclients_reason},
@@ -203,6 +205,85 @@ json data_json(const DataPlan& d) {
             {"versions_gib", o.versions_gib},
             {"total_gib", o.total_gib},
             {"reason", o.reason}}}};
+}
+
+json logs_json(const LogPlan& l) {
+  json components = json::array();
+  for (const auto& c : l.components) {
+    components.push_back({{"component", c.component},
+                          {"level", to_string(c.level)},
+                          {"level_overridden", c.level_overridden},
+                          {"units_per_day", c.units_per_day},
+                          {"app_lines_per_day", c.app_lines_per_day},
+                          {"access_lines_per_day", c.access_lines_per_day},
+                          {"audit_lines_per_day", c.audit_lines_per_day},
+                          {"gib_per_day", c.gib_per_day}});
+  }
+  return {{"level", to_string(l.level)},
+          {"access_log", l.access_log},
+          {"audit_log", l.audit_log},
+          {"components", components},
+          {"app_gib_per_day", l.app_gib_per_day},
+          {"access_gib_per_day", l.access_gib_per_day},
+          {"audit_gib_per_day", l.audit_gib_per_day},
+          {"gib_per_day", l.gib_per_day},
+          {"volume_reason", l.volume_reason},
+          {"retention_days", l.retention_days},
+          {"stored_gib", l.stored_gib},
+          {"stored_reason", l.stored_reason}};
+}
+
+json backups_json(const BackupPlan& b) {
+  const auto& p = b.postgres;
+  const auto& o = b.object_storage;
+  const auto& v = b.vector_store;
+  return {{"postgres",
+           {{"point_in_time_recovery", p.point_in_time_recovery},
+            {"full_backup_gib", p.full_backup_gib},
+            {"full_backup_reason", p.full_backup_reason},
+            {"full_backups_kept", p.full_backups_kept},
+            {"written_gib_per_day", p.written_gib_per_day},
+            {"wal_gib_per_day", p.wal_gib_per_day},
+            {"wal_reason", p.wal_reason},
+            {"retention_days", p.retention_days},
+            {"repository_gib", p.repository_gib},
+            {"repository_reason", p.repository_reason},
+            {"rpo_minutes", p.rpo_minutes},
+            {"rpo_reason", p.rpo_reason},
+            {"rto_minutes", p.rto_minutes},
+            {"rto_reason", p.rto_reason}}},
+          {"object_storage",
+           {{"versioning", o.versioning},
+            {"noncurrent_version_gib", o.noncurrent_version_gib},
+            {"reason", o.reason}}},
+          {"vector_store",
+           {{"method", to_string(v.method)},
+            {"recommended", to_string(v.recommended)},
+            {"rebuild_minutes", v.rebuild_minutes},
+            {"snapshot_gib", v.snapshot_gib},
+            {"snapshot_storage_gib", v.snapshot_storage_gib},
+            {"recovery_minutes", v.recovery_minutes},
+            {"rpo_minutes", v.rpo_minutes},
+            {"reason", v.reason}}},
+          {"rto_target_minutes", b.rto_target_minutes},
+          {"rpo_target_minutes", b.rpo_target_minutes},
+          {"helm_values_in_version_control", b.helm_values_in_version_control},
+          {"storage_gib", b.storage_gib},
+          {"storage_reason", b.storage_reason}};
+}
+
+json cost_json(const CostPlan& c) {
+  json items = json::array();
+  for (const auto& i : c.items) {
+    items.push_back({{"item", i.item},
+                     {"quantity", i.quantity},
+                     {"unit", i.unit},
+                     {"unit_cost_usd_month", i.unit_cost_usd_month},
+                     {"cost_usd_month", i.cost_usd_month},
+                     {"reason", i.reason}});
+  }
+  return {
+      {"items", items}, {"total_usd_month", c.total_usd_month}, {"total_reason", c.total_reason}};
 }
 
 json environment_json(const EnvironmentPlan& e) {
@@ -239,6 +320,9 @@ json environment_json(const EnvironmentPlan& e) {
             {"exceeded_resource", e.tier.exceeded_resource},
             {"reason", e.tier.reason}}},
           {"data", data_json(e.data)},
+          {"logs", logs_json(e.logs)},
+          {"backups", backups_json(e.backups)},
+          {"cost", cost_json(e.cost)},
           {"warnings", e.warnings}};
 }
 

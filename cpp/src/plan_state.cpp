@@ -13,7 +13,8 @@ namespace tierplan {
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeType, name, cloud, vcpu, memory_gib, max_pods,
                                    price_usd_per_hour, source, as_of)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MachineShape, name, vcpu, memory_gib, price_usd_per_hour)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MachineShape, name, vcpu, memory_gib, price_usd_per_hour, source,
+                                   as_of)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PeakDemand, api_rate_per_s, api_service_s, api_stream_hold_s,
                                    worker_task_rate_per_s, plugin_call_rate_per_s,
                                    sandbox_execution_rate_per_s, document_ingestion_rate_per_s,
@@ -52,15 +53,15 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(
     max_parallel_workers_per_gather, max_parallel_workers, max_parallel_maintenance_workers,
     wal_level, max_wal_senders, warnings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PostgresPlan, tables, data_gib, wal_gib, storage_gib,
-                                   storage_reason, connections, client_connections,
-                                   reserved_connections, max_connections, max_connections_reason,
-                                   pgbouncer, pgbouncer_default_pool_size,
+                                   storage_reason, written_gib_per_day, connections,
+                                   client_connections, reserved_connections, max_connections,
+                                   max_connections_reason, pgbouncer, pgbouncer_default_pool_size,
                                    pgbouncer_max_client_conn, pgbouncer_reason, query_rate_per_s,
                                    cpu_needed_cores, memory_needed_gib, shape, shape_reason,
                                    topology, topology_reason, tune_input, settings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RedisPlan, broker_backlog_messages, broker_bytes, cache_keys,
                                    cache_bytes, used_memory_mib, maxmemory_mib, instance_memory_gib,
-                                   memory_reason, maxclients, maxclients_reason, topology,
+                                   shape, memory_reason, maxclients, maxclients_reason, topology,
                                    topology_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(QdrantPlan, points, chunks_per_document, vector_bytes,
                                    quantized_bytes, hnsw_bytes, payload_bytes, id_tracker_bytes,
@@ -72,14 +73,38 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ObjectStoragePlan, uploads_gib, documents_gib
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DataPlan, postgres, redis, qdrant, object_storage, warnings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TierRecommendation, tier, custom, survives_node_loss,
                                    exceeded_resource, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentLogVolume, component, level, level_overridden,
+                                   units_per_day, app_lines_per_day, access_lines_per_day,
+                                   audit_lines_per_day, gib_per_day)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LogPlan, level, access_log, audit_log, components,
+                                   app_gib_per_day, access_gib_per_day, audit_gib_per_day,
+                                   gib_per_day, volume_reason, retention_days, stored_gib,
+                                   stored_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PostgresBackupPlan, point_in_time_recovery, full_backup_gib,
+                                   full_backup_reason, full_backups_kept, written_gib_per_day,
+                                   wal_gib_per_day, wal_reason, retention_days, repository_gib,
+                                   repository_reason, rpo_minutes, rpo_reason, rto_minutes,
+                                   rto_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ObjectStorageBackupPlan, versioning, noncurrent_version_gib,
+                                   reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(VectorStoreBackupPlan, method, recommended, rebuild_minutes,
+                                   snapshot_gib, snapshot_storage_gib, recovery_minutes,
+                                   rpo_minutes, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(BackupPlan, postgres, object_storage, vector_store,
+                                   rto_target_minutes, rpo_target_minutes,
+                                   helm_values_in_version_control, storage_gib, storage_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostItem, item, quantity, unit, unit_cost_usd_month,
+                                   cost_usd_month, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostPlan, items, total_usd_month, total_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(EnvironmentPlan, name, daily_active_users, growth_factor, demand,
-                                   components, nodes, totals, data, tier, warnings)
+                                   components, nodes, totals, data, tier, logs, backups, cost,
+                                   warnings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Plan, scenario, environments)
 
 namespace {
 
 // Bumped whenever a plan type gains, loses or changes a field.
-constexpr int kPlanStateFormat = 2;
+constexpr int kPlanStateFormat = 3;
 
 template <class T>
 std::string to_state(const T& value) {

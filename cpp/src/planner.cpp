@@ -641,6 +641,56 @@ std::vector<Pod> pods_of(const std::vector<ComponentPlan>& components, PackingMe
 
 namespace {
 
+// Logs and backups against the policy's targets, each with its fix.
+void add_operations_warnings(EnvironmentPlan& plan, const EnvironmentPolicy& policy) {
+  const BackupPlan& b = plan.backups;
+  const auto& pg = b.postgres;
+  const auto& pg_policy = policy.backups.postgres;
+  if (pg.rpo_minutes > b.rpo_target_minutes) {
+    plan.warnings.push_back(
+        concat("PostgreSQL RPO ", Readable{pg.rpo_minutes}, " min exceeds the target of ",
+               Readable{b.rpo_target_minutes}, " min: ",
+               pg_policy.wal_archiving ? "lower archive_timeout"
+                                       : "turn on WAL archiving (point-in-time recovery) with "
+                                         "archive_timeout at or below the target"));
+  }
+  if (pg.rto_minutes > b.rto_target_minutes) {
+    plan.warnings.push_back(concat("PostgreSQL RTO ", Readable{pg.rto_minutes},
+                                   " min (worst case) exceeds the target of ",
+                                   Readable{b.rto_target_minutes},
+                                   " min: take full backups more often (less WAL to replay), "
+                                   "restore from faster storage, or fail over to a standby"));
+  }
+  const auto& v = b.vector_store;
+  if (v.method == VectorRecovery::rebuild && v.recommended == VectorRecovery::snapshot) {
+    plan.warnings.push_back(
+        concat("Qdrant: the policy rebuilds the collection, but a rebuild takes ",
+               Readable{v.rebuild_minutes}, " min, more than the RTO target of ",
+               Readable{b.rto_target_minutes},
+               " min: take snapshots (policy.backups.vector_store.method "
+               "\"snapshot\")"));
+  }
+  if (!b.helm_values_in_version_control) {
+    plan.warnings.push_back(
+        "the Helm values file is not under version control: the configuration cannot be "
+        "restored or reviewed; keep it (and the planner's overlay) in a repository");
+  }
+  // An environment that must survive a node loss runs production's risk model.
+  if (policy.survive_node_loss) {
+    if (policy.logs.level == LogLevel::debug) {
+      plan.warnings.push_back(
+          concat("DEBUG logs in an environment that must survive a node loss: ",
+                 Readable{plan.logs.app_gib_per_day},
+                 " GiB/day of application logs, request payloads in the logs; use INFO"));
+    }
+    if (!policy.backups.object_storage.versioning) {
+      plan.warnings.push_back(
+          "object versioning is off: an overwritten or deleted upload cannot be recovered; "
+          "turn versioning on with a lifecycle rule that expires noncurrent versions");
+    }
+  }
+}
+
 EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment,
                                  const std::vector<const Component*>& deployed) {
   EnvironmentPlan plan;
@@ -708,6 +758,12 @@ EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& en
   plan.data = plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
                         scenario.catalog, environment.name);
   plan.warnings.insert(plan.warnings.end(), plan.data.warnings.begin(), plan.data.warnings.end());
+  const auto& ds = policy.datastores;
+  plan.logs = plan_logs(workload, deployed, plan.components, plan.growth_factor, policy.logs);
+  plan.backups = plan_backups(plan.data, scenario.stack.datastores.database, policy.backups,
+                              ds.postgres_standby, ds.postgres_synchronous);
+  plan.cost = plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, ds, scenario.catalog);
+  add_operations_warnings(plan, policy);
   if (policy.survive_node_loss && !plan.tier.custom && !plan.tier.survives_node_loss) {
     plan.warnings.push_back(concat("tier ", plan.tier.tier,
                                    " holds the pods but does not survive the loss of a node; "

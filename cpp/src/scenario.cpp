@@ -120,6 +120,17 @@ Scenario read_scenario(const detail::json& document, detail::IssueList& issues) 
                  "must name a node type of the catalog, got \"" + fixed + "\"");
     }
   }
+  // Log levels of single components name components of the stack.
+  for (std::size_t i = 0; i < s.environments.size(); ++i) {
+    for (const auto& [name, level] : s.environments[i].policy.logs.component_levels) {
+      bool known = false;
+      for (const auto& component : s.stack.components) known = known || component.name == name;
+      if (!known && !s.stack.components.empty()) {
+        issues.add(detail::index_path("environments", i) + ".policy.logs.component_levels." + name,
+                   "must name a component of the stack, got \"" + name + "\"");
+      }
+    }
+  }
   r.finish();
   return s;
 }

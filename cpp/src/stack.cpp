@@ -44,6 +44,50 @@ namespace {
 constexpr double kMaxCpuM = 1024.0 * 1000.0;
 constexpr double kMaxMemoryMib = 4.0 * 1024.0 * 1024.0;
 
+// A component writing more than a million lines per unit of load is a typo.
+constexpr double kMaxLinesPerUnit = 1e6;
+constexpr double kMaxBytesPerLine = 1024.0 * 1024.0;
+
+void read_lines(ObjectReader& r, LinesByLevel& lines, double max) {
+  r.number("debug", lines.debug, between(0, max));
+  r.number("info", lines.info, between(0, max));
+  r.number("warning", lines.warning, between(0, max));
+  r.number("error", lines.error, between(0, max));
+}
+
+json write_lines(const LinesByLevel& lines) {
+  return {{"debug", lines.debug},
+          {"info", lines.info},
+          {"warning", lines.warning},
+          {"error", lines.error}};
+}
+
+void read_logging(ObjectReader& r, ComponentLogging& l) {
+  for (const auto* key : {"lines_per_unit", "lines_per_replica_per_hour"}) {
+    ObjectReader lines(r.object(key), join_path(r.path(), key), r.issues());
+    read_lines(
+        lines,
+        std::string_view(key) == "lines_per_unit" ? l.lines_per_unit : l.lines_per_replica_per_hour,
+        kMaxLinesPerUnit);
+    lines.finish();
+  }
+  r.number("bytes_per_line", l.bytes_per_line, above(0, kMaxBytesPerLine));
+  r.number("access_lines_per_unit", l.access_lines_per_unit, between(0, kMaxLinesPerUnit));
+  r.number("access_bytes_per_line", l.access_bytes_per_line, above(0, kMaxBytesPerLine));
+  r.number("audit_lines_per_unit", l.audit_lines_per_unit, between(0, kMaxLinesPerUnit));
+  r.number("audit_bytes_per_line", l.audit_bytes_per_line, above(0, kMaxBytesPerLine));
+}
+
+json write_logging(const ComponentLogging& l) {
+  return {{"lines_per_unit", write_lines(l.lines_per_unit)},
+          {"lines_per_replica_per_hour", write_lines(l.lines_per_replica_per_hour)},
+          {"bytes_per_line", l.bytes_per_line},
+          {"access_lines_per_unit", l.access_lines_per_unit},
+          {"access_bytes_per_line", l.access_bytes_per_line},
+          {"audit_lines_per_unit", l.audit_lines_per_unit},
+          {"audit_bytes_per_line", l.audit_bytes_per_line}};
+}
+
 Component read_component(ObjectReader& r) {
   Component c;
   r.identifier("name", c.name, Need::required);
@@ -69,6 +113,11 @@ Component read_component(ObjectReader& r) {
   r.integer("db_pool_size", c.db_pool_size, between(0, 100000));
   r.integer("db_max_overflow", c.db_max_overflow, between(0, 100000));
   r.integer("since_chart_version", c.since_chart_version, between(0, 100000));
+  {
+    ObjectReader logging(r.object("logging"), join_path(r.path(), "logging"), r.issues());
+    if (logging.ok()) read_logging(logging, c.logging);
+    logging.finish();
+  }
   r.text("source", c.source);
   if (c.kind == ComponentKind::singleton && c.scales_horizontally && r.has("scales_horizontally")) {
     r.issues().add(join_path(r.path(), "scales_horizontally"),
@@ -97,6 +146,7 @@ json write_component(const Component& c) {
           {"db_pool_size", c.db_pool_size},
           {"db_max_overflow", c.db_max_overflow},
           {"since_chart_version", c.since_chart_version},
+          {"logging", write_logging(c.logging)},
           {"source", c.source}};
 }
 

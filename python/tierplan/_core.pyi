@@ -6,7 +6,7 @@ import collections.abc
 import enum
 import os
 import typing
-__all__: list[str] = ['BrokerModel', 'Catalog', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentPlan', 'ConnectionUse', 'DataPlan', 'DatabaseModel', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Growth', 'KnowledgeBase', 'LoadDriver', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresPlan', 'QdrantPlan', 'Quantization', 'RedisPlan', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'Uploads', 'VectorDatatype', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'chunks_per_document', 'erlang_b', 'erlang_c', 'mean_wait_s', 'message_bytes', 'plan', 'plan_environment', 'probability_wait_exceeds', 'table_bytes', 'table_rows']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Catalog', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Growth', 'KnowledgeBase', 'LinesByLevel', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'QdrantPlan', 'Quantization', 'RedisPlan', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UnitPrice', 'Uploads', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'chunks_per_document', 'erlang_b', 'erlang_c', 'mean_wait_s', 'message_bytes', 'plan', 'plan_environment', 'probability_wait_exceeds', 'table_bytes', 'table_rows']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -418,6 +418,100 @@ class ResourceModel:
     @memory_mib_per_rate_per_s.setter
     def memory_mib_per_rate_per_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class LogLevel(enum.Enum):
+    debug: typing.ClassVar[LogLevel]
+    error: typing.ClassVar[LogLevel]
+    info: typing.ClassVar[LogLevel]
+    warning: typing.ClassVar[LogLevel]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class LinesByLevel:
+    """
+    Log lines at each level (that level alone).
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> LinesByLevel:
+        ...
+    def __deepcopy__(self, memo: dict) -> LinesByLevel:
+        ...
+    def __eq__(self, arg0: LinesByLevel) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def at_level(self, level: LogLevel) -> float:
+        """
+        Lines written at that level and above.
+        """
+    @property
+    def debug(self) -> float:
+        ...
+    @debug.setter
+    def debug(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def error(self) -> float:
+        ...
+    @error.setter
+    def error(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def info(self) -> float:
+        ...
+    @info.setter
+    def info(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def warning(self) -> float:
+        ...
+    @warning.setter
+    def warning(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class ComponentLogging:
+    """
+    How much one component logs.
+    """
+    __hash__: typing.ClassVar[None] = None
+    lines_per_replica_per_hour: LinesByLevel
+    lines_per_unit: LinesByLevel
+    def __copy__(self) -> ComponentLogging:
+        ...
+    def __deepcopy__(self, memo: dict) -> ComponentLogging:
+        ...
+    def __eq__(self, arg0: ComponentLogging) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def access_bytes_per_line(self) -> float:
+        ...
+    @access_bytes_per_line.setter
+    def access_bytes_per_line(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def access_lines_per_unit(self) -> float:
+        ...
+    @access_lines_per_unit.setter
+    def access_lines_per_unit(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def audit_bytes_per_line(self) -> float:
+        ...
+    @audit_bytes_per_line.setter
+    def audit_bytes_per_line(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def audit_lines_per_unit(self) -> float:
+        ...
+    @audit_lines_per_unit.setter
+    def audit_lines_per_unit(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def bytes_per_line(self) -> float:
+        ...
+    @bytes_per_line.setter
+    def bytes_per_line(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class Component:
     """
     One deployable component of the stack.
@@ -426,6 +520,7 @@ class Component:
     helm_key: str
     kind: ComponentKind
     load_driver: LoadDriver
+    logging: ComponentLogging
     name: str
     resources: ResourceModel
     scales_horizontally: bool
@@ -920,6 +1015,12 @@ class DatabaseModel:
     @queries_per_worker_task.setter
     def queries_per_worker_task(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+    @property
+    def wal_bytes_per_written_byte(self) -> float:
+        ...
+    @wal_bytes_per_written_byte.setter
+    def wal_bytes_per_written_byte(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class BrokerModel:
     """
     Redis as Celery broker and cache.
@@ -1112,12 +1213,6 @@ class DatastorePolicy:
     def broker_backlog_minutes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
-    def object_versions_fraction(self) -> float:
-        ...
-    @object_versions_fraction.setter
-    def object_versions_fraction(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
     def pgbouncer_above_connections(self) -> int:
         ...
     @pgbouncer_above_connections.setter
@@ -1147,12 +1242,191 @@ class DatastorePolicy:
     @storage_headroom_fraction.setter
     def storage_headroom_fraction(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class LogPolicy:
+    """
+    Log levels, access and audit logs, retention.
+    """
+    __hash__: typing.ClassVar[None] = None
+    access_log: bool
+    audit_log: bool
+    level: LogLevel
+    def __copy__(self) -> LogPolicy:
+        ...
+    def __deepcopy__(self, memo: dict) -> LogPolicy:
+        ...
+    def __eq__(self, arg0: LogPolicy) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def component_levels(self) -> dict[str, LogLevel]:
+        ...
+    @component_levels.setter
+    def component_levels(self, arg0: collections.abc.Mapping[str, LogLevel]) -> None:
+        ...
+    @property
+    def retention_days(self) -> float:
+        ...
+    @retention_days.setter
+    def retention_days(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class VectorRecovery(enum.Enum):
+    rebuild: typing.ClassVar[VectorRecovery]
+    snapshot: typing.ClassVar[VectorRecovery]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class PostgresBackupPolicy:
+    """
+    Full backups, WAL archiving and retention (pgBackRest).
+    """
+    __hash__: typing.ClassVar[None] = None
+    wal_archiving: bool
+    def __copy__(self) -> PostgresBackupPolicy:
+        ...
+    def __deepcopy__(self, memo: dict) -> PostgresBackupPolicy:
+        ...
+    def __eq__(self, arg0: PostgresBackupPolicy) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def archive_timeout_s(self) -> float:
+        ...
+    @archive_timeout_s.setter
+    def archive_timeout_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def compression_ratio(self) -> float:
+        ...
+    @compression_ratio.setter
+    def compression_ratio(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def full_backup_interval_days(self) -> float:
+        ...
+    @full_backup_interval_days.setter
+    def full_backup_interval_days(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def restore_mib_per_s(self) -> float:
+        ...
+    @restore_mib_per_s.setter
+    def restore_mib_per_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def retention_full(self) -> int:
+        ...
+    @retention_full.setter
+    def retention_full(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def wal_replay_mib_per_s(self) -> float:
+        ...
+    @wal_replay_mib_per_s.setter
+    def wal_replay_mib_per_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class ObjectStorageBackupPolicy:
+    """
+    Object versioning and its lifecycle rule.
+    """
+    __hash__: typing.ClassVar[None] = None
+    versioning: bool
+    def __copy__(self) -> ObjectStorageBackupPolicy:
+        ...
+    def __deepcopy__(self, memo: dict) -> ObjectStorageBackupPolicy:
+        ...
+    def __eq__(self, arg0: ObjectStorageBackupPolicy) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def daily_overwrite_fraction(self) -> float:
+        ...
+    @daily_overwrite_fraction.setter
+    def daily_overwrite_fraction(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def noncurrent_version_expiration_days(self) -> float:
+        ...
+    @noncurrent_version_expiration_days.setter
+    def noncurrent_version_expiration_days(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class VectorStoreBackupPolicy:
+    """
+    Vector store snapshots or a rebuild from the documents.
+    """
+    __hash__: typing.ClassVar[None] = None
+    method: VectorRecovery
+    def __copy__(self) -> VectorStoreBackupPolicy:
+        ...
+    def __deepcopy__(self, memo: dict) -> VectorStoreBackupPolicy:
+        ...
+    def __eq__(self, arg0: VectorStoreBackupPolicy) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def embedding_chunks_per_s(self) -> float:
+        ...
+    @embedding_chunks_per_s.setter
+    def embedding_chunks_per_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def snapshot_interval_hours(self) -> float:
+        ...
+    @snapshot_interval_hours.setter
+    def snapshot_interval_hours(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def snapshot_restore_mib_per_s(self) -> float:
+        ...
+    @snapshot_restore_mib_per_s.setter
+    def snapshot_restore_mib_per_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def snapshots_kept(self) -> int:
+        ...
+    @snapshots_kept.setter
+    def snapshots_kept(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class BackupPolicy:
+    """
+    Backups of every datastore and their targets.
+    """
+    __hash__: typing.ClassVar[None] = None
+    helm_values_in_version_control: bool
+    object_storage: ObjectStorageBackupPolicy
+    postgres: PostgresBackupPolicy
+    vector_store: VectorStoreBackupPolicy
+    def __copy__(self) -> BackupPolicy:
+        ...
+    def __deepcopy__(self, memo: dict) -> BackupPolicy:
+        ...
+    def __eq__(self, arg0: BackupPolicy) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def rpo_target_minutes(self) -> float:
+        ...
+    @rpo_target_minutes.setter
+    def rpo_target_minutes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def rto_target_minutes(self) -> float:
+        ...
+    @rto_target_minutes.setter
+    def rto_target_minutes(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class EnvironmentPolicy:
     """
     The risk model of one environment.
     """
     __hash__: typing.ClassVar[None] = None
+    backups: BackupPolicy
     datastores: DatastorePolicy
+    logs: LogPolicy
     node_loss_pack_by: PackingMeasure
     node_type: str
     pack_by: PackingMeasure
@@ -1495,7 +1769,9 @@ class MachineShape:
     A datastore machine shape.
     """
     __hash__: typing.ClassVar[None] = None
+    as_of: str
     name: str
+    source: str
     def __copy__(self) -> MachineShape:
         ...
     def __deepcopy__(self, memo: dict) -> MachineShape:
@@ -1617,14 +1893,56 @@ class MachineShapeList:
         """
         Remove the first item from the list whose value is x. It is an error if there is no such item.
         """
+class UnitPrice:
+    """
+    One price with its source and date.
+    """
+    __hash__: typing.ClassVar[None] = None
+    as_of: str
+    source: str
+    def __copy__(self) -> UnitPrice:
+        ...
+    def __deepcopy__(self, memo: dict) -> UnitPrice:
+        ...
+    def __eq__(self, arg0: UnitPrice) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def usd(self) -> float:
+        ...
+    @usd.setter
+    def usd(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class Prices:
+    """
+    Storage and log prices of the catalog.
+    """
+    __hash__: typing.ClassVar[None] = None
+    backup_storage_usd_per_gib_month: UnitPrice
+    block_storage_usd_per_gib_month: UnitPrice
+    database_storage_usd_per_gib_month: UnitPrice
+    log_ingestion_usd_per_gib: UnitPrice
+    log_storage_usd_per_gib_month: UnitPrice
+    object_storage_usd_per_gib_month: UnitPrice
+    def __copy__(self) -> Prices:
+        ...
+    def __deepcopy__(self, memo: dict) -> Prices:
+        ...
+    def __eq__(self, arg0: Prices) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
 class Catalog:
     """
     Node types and datastore shapes to choose from.
     """
     __hash__: typing.ClassVar[None] = None
+    cache_shapes: MachineShapeList
     database_shapes: MachineShapeList
     datastore_source: str
     node_types: NodeTypeList
+    prices: Prices
     vector_store_shapes: MachineShapeList
     def __copy__(self) -> Catalog:
         ...
@@ -1633,12 +1951,6 @@ class Catalog:
     def __eq__(self, arg0: Catalog) -> bool:
         ...
     def __init__(self) -> None:
-        ...
-    @property
-    def cache_memory_gib(self) -> list[float]:
-        ...
-    @cache_memory_gib.setter
-    def cache_memory_gib(self, arg0: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None:
         ...
 class TierPreset:
     """
@@ -2338,6 +2650,9 @@ class PostgresPlan:
     @property
     def wal_gib(self) -> float:
         ...
+    @property
+    def written_gib_per_day(self) -> float:
+        ...
 class RedisPlan:
     """
     Redis: memory, maxmemory, maxclients, topology.
@@ -2371,6 +2686,9 @@ class RedisPlan:
         ...
     @property
     def memory_reason(self) -> str:
+        ...
+    @property
+    def shape(self) -> MachineShape:
         ...
     @property
     def topology(self) -> str:
@@ -2486,6 +2804,250 @@ class DataPlan:
     @property
     def warnings(self) -> list[str]:
         ...
+class ComponentLogVolume:
+    """
+    Log volume of one component.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: ComponentLogVolume) -> bool:
+        ...
+    @property
+    def access_lines_per_day(self) -> float:
+        ...
+    @property
+    def app_lines_per_day(self) -> float:
+        ...
+    @property
+    def audit_lines_per_day(self) -> float:
+        ...
+    @property
+    def component(self) -> str:
+        ...
+    @property
+    def gib_per_day(self) -> float:
+        ...
+    @property
+    def level(self) -> LogLevel:
+        ...
+    @property
+    def level_overridden(self) -> bool:
+        ...
+    @property
+    def units_per_day(self) -> float:
+        ...
+class LogPlan:
+    """
+    Log volume, retention and storage of one environment.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: LogPlan) -> bool:
+        ...
+    @property
+    def access_gib_per_day(self) -> float:
+        ...
+    @property
+    def access_log(self) -> bool:
+        ...
+    @property
+    def app_gib_per_day(self) -> float:
+        ...
+    @property
+    def audit_gib_per_day(self) -> float:
+        ...
+    @property
+    def audit_log(self) -> bool:
+        ...
+    @property
+    def components(self) -> list[ComponentLogVolume]:
+        ...
+    @property
+    def gib_per_day(self) -> float:
+        ...
+    @property
+    def level(self) -> LogLevel:
+        ...
+    @property
+    def retention_days(self) -> float:
+        ...
+    @property
+    def stored_gib(self) -> float:
+        ...
+    @property
+    def stored_reason(self) -> str:
+        ...
+    @property
+    def volume_reason(self) -> str:
+        ...
+class PostgresBackupPlan:
+    """
+    PostgreSQL backups: repository, RPO and RTO.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: PostgresBackupPlan) -> bool:
+        ...
+    @property
+    def full_backup_gib(self) -> float:
+        ...
+    @property
+    def full_backup_reason(self) -> str:
+        ...
+    @property
+    def full_backups_kept(self) -> int:
+        ...
+    @property
+    def point_in_time_recovery(self) -> bool:
+        ...
+    @property
+    def repository_gib(self) -> float:
+        ...
+    @property
+    def repository_reason(self) -> str:
+        ...
+    @property
+    def retention_days(self) -> float:
+        ...
+    @property
+    def rpo_minutes(self) -> float:
+        ...
+    @property
+    def rpo_reason(self) -> str:
+        ...
+    @property
+    def rto_minutes(self) -> float:
+        ...
+    @property
+    def rto_reason(self) -> str:
+        ...
+    @property
+    def wal_gib_per_day(self) -> float:
+        ...
+    @property
+    def wal_reason(self) -> str:
+        ...
+    @property
+    def written_gib_per_day(self) -> float:
+        ...
+class ObjectStorageBackupPlan:
+    """
+    Object versions kept by the lifecycle rule.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: ObjectStorageBackupPlan) -> bool:
+        ...
+    @property
+    def noncurrent_version_gib(self) -> float:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def versioning(self) -> bool:
+        ...
+class VectorStoreBackupPlan:
+    """
+    Vector store recovery: snapshots or a rebuild.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: VectorStoreBackupPlan) -> bool:
+        ...
+    @property
+    def method(self) -> VectorRecovery:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def rebuild_minutes(self) -> float:
+        ...
+    @property
+    def recommended(self) -> VectorRecovery:
+        ...
+    @property
+    def recovery_minutes(self) -> float:
+        ...
+    @property
+    def rpo_minutes(self) -> float:
+        ...
+    @property
+    def snapshot_gib(self) -> float:
+        ...
+    @property
+    def snapshot_storage_gib(self) -> float:
+        ...
+class BackupPlan:
+    """
+    Backups of one environment.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: BackupPlan) -> bool:
+        ...
+    @property
+    def helm_values_in_version_control(self) -> bool:
+        ...
+    @property
+    def object_storage(self) -> ObjectStorageBackupPlan:
+        ...
+    @property
+    def postgres(self) -> PostgresBackupPlan:
+        ...
+    @property
+    def rpo_target_minutes(self) -> float:
+        ...
+    @property
+    def rto_target_minutes(self) -> float:
+        ...
+    @property
+    def storage_gib(self) -> float:
+        ...
+    @property
+    def storage_reason(self) -> str:
+        ...
+    @property
+    def vector_store(self) -> VectorStoreBackupPlan:
+        ...
+class CostItem:
+    """
+    One line of the monthly cost.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: CostItem) -> bool:
+        ...
+    @property
+    def cost_usd_month(self) -> float:
+        ...
+    @property
+    def item(self) -> str:
+        ...
+    @property
+    def quantity(self) -> float:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def unit(self) -> str:
+        ...
+    @property
+    def unit_cost_usd_month(self) -> float:
+        ...
+class CostPlan:
+    """
+    Cost per month of one environment, line by line.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: CostPlan) -> bool:
+        ...
+    def item(self, name: str) -> CostItem:
+        ...
+    @property
+    def items(self) -> list[CostItem]:
+        ...
+    @property
+    def total_reason(self) -> str:
+        ...
+    @property
+    def total_usd_month(self) -> float:
+        ...
 class EnvironmentPlan:
     """
     The plan of one environment.
@@ -2508,7 +3070,13 @@ class EnvironmentPlan:
         One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.frames.plan_to_frame).
         """
     @property
+    def backups(self) -> BackupPlan:
+        ...
+    @property
     def components(self) -> list[ComponentPlan]:
+        ...
+    @property
+    def cost(self) -> CostPlan:
         ...
     @property
     def daily_active_users(self) -> float:
@@ -2521,6 +3089,9 @@ class EnvironmentPlan:
         ...
     @property
     def growth_factor(self) -> float:
+        ...
+    @property
+    def logs(self) -> LogPlan:
         ...
     @property
     def name(self) -> str:

@@ -61,6 +61,10 @@ struct DatabaseModel {
   double hot_days = 7.0;
   // Memory of one server process per connection (PostgreSQL wiki: a few MiB each).
   double memory_mib_per_connection = 5.0;
+  // WAL bytes per byte of table and index written: full-page images after each
+  // checkpoint, index entries, updates of hot rows (assumption; full-page images dominate
+  // WAL after checkpoints: Cybertec, "Checkpoint distance and amount of WAL").
+  double wal_bytes_per_written_byte = 3.0;
   std::string source;
   bool operator==(const DatabaseModel&) const = default;
 };

@@ -39,6 +39,8 @@ struct PostgresPlan {
   double wal_gib = 0.0;
   double storage_gib = 0.0;
   std::string storage_reason;
+  // Table and index bytes written per day at the horizon's load (what WAL follows).
+  double written_gib_per_day = 0.0;
   std::vector<ConnectionUse> connections;
   int client_connections = 0;    // what the replicas may open
   int reserved_connections = 0;  // superuser, admin and replication slots
@@ -68,6 +70,7 @@ struct RedisPlan {
   double used_memory_mib = 0.0;  // data plus the empty instance, times fragmentation
   double maxmemory_mib = 0.0;
   double instance_memory_gib = 0.0;  // maxmemory plus the fork and replication reserve
+  MachineShape shape;                // the catalog's cache tier of that memory
   std::string memory_reason;
   int maxclients = 0;
   std::string maxclients_reason;
@@ -101,7 +104,7 @@ struct ObjectStoragePlan {
   double uploads_gib = 0.0;
   double documents_gib = 0.0;
   double plugin_packages_gib = 0.0;
-  double versions_gib = 0.0;
+  double versions_gib = 0.0;  // noncurrent versions kept by the lifecycle rule
   double total_gib = 0.0;
   std::string reason;
   bool operator==(const ObjectStoragePlan&) const = default;

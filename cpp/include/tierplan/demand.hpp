@@ -40,6 +40,9 @@ struct ComponentLoad {
 // Converts "per user per day" into a peak rate per second.
 double peak_rate_per_s(const Workload& workload, double per_user_per_day);
 PeakDemand peak_demand(const Workload& workload);
+// Units of a load driver per day at today's load (requests, tasks, calls, documents):
+// the daily counts the peak rates come from, without the peak.
+double daily_units(LoadDriver driver, const Workload& workload);
 ComponentLoad component_load(const Component& component, const PeakDemand& demand,
                              const Workload& workload);
 

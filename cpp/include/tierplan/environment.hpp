@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "tierplan/backups.hpp"
+#include "tierplan/logs.hpp"
 #include "tierplan/pgtune.hpp"
 #include "tierplan/workload.hpp"
 
@@ -38,8 +40,6 @@ struct DatastorePolicy {
   bool qdrant_vectors_on_disk = false;
   VectorDatatype qdrant_datatype = VectorDatatype::float32;
   Quantization qdrant_quantization = Quantization::none;
-  // Object versioning and backup room as a share of the stored objects.
-  double object_versions_fraction = 0.0;
   bool operator==(const DatastorePolicy&) const = default;
 };
 
@@ -77,6 +77,8 @@ struct EnvironmentPolicy {
   // Instance type fixed by the scenario; empty: the cheapest feasible one.
   std::string node_type;
   DatastorePolicy datastores;
+  LogPolicy logs;
+  BackupPolicy backups;
   bool operator==(const EnvironmentPolicy&) const = default;
 };
 

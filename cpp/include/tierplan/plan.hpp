@@ -5,8 +5,11 @@
 #include <string_view>
 #include <vector>
 
+#include "tierplan/backups.hpp"
+#include "tierplan/cost.hpp"
 #include "tierplan/datastores.hpp"
 #include "tierplan/demand.hpp"
+#include "tierplan/logs.hpp"
 #include "tierplan/nodes.hpp"
 #include "tierplan/replicas.hpp"
 #include "tierplan/scenario.hpp"
@@ -54,6 +57,9 @@ struct EnvironmentPlan {
   NodePlan nodes;
   ResourceTotals totals;
   DataPlan data;
+  LogPlan logs;
+  BackupPlan backups;
+  CostPlan cost;
   TierRecommendation tier;
   std::vector<std::string> warnings;
   bool operator==(const EnvironmentPlan&) const = default;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "tierplan/datastore_model.hpp"
+#include "tierplan/logs.hpp"
 
 namespace tierplan {
 
@@ -58,6 +59,8 @@ struct Component {
   int db_max_overflow = 0;
   // Oldest chart version (major*100 + minor) that has this component; 0: all.
   int since_chart_version = 0;
+  // How much it logs (nothing when absent).
+  ComponentLogging logging;
   std::string source;
   bool operator==(const Component&) const = default;
 };
