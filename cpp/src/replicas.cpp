@@ -221,10 +221,14 @@ ComponentPlan size_component(const Component& component, const ComponentLoad& lo
     // the worker's limit; a replica whose limit is under one core still runs one process.
     const double limit_cores = plan.limit_cpu_m / kMillicoresPerCore;
     plan.processes_per_replica = std::max(1, static_cast<int>(std::floor(limit_cores + 1e-9)));
+    // Dify starts Celery with the gevent pool (celery worker -P gevent -c CELERY_WORKER_AMOUNT,
+    // api/docker/entrypoint.sh): the amount is concurrency inside one process, so a replica
+    // still holds one SQLAlchemy pool (datastores.cpp counts one pool per replica).
     plan.processes_reason = concat(
-        plan.processes_per_replica, plan.processes_per_replica == 1 ? " process" : " processes",
-        ": one per core of its ", Readable{limit_cores},
-        "-core CPU limit (Dify Enterprise: one Celery worker per CPU core), at least one");
+        "celeryWorkerAmount ", plan.processes_per_replica, ": one per core of its ",
+        Readable{limit_cores},
+        "-core CPU limit (Dify Enterprise: one Celery worker per CPU core), at least one; gevent "
+        "concurrency in one process, one database pool");
   } else {
     // Dify Enterprise chart default serverWorkerAmount 1: one gevent worker per api replica;
     // the other services are event-driven servers too. They scale by replicas.

@@ -91,7 +91,12 @@ def gib(value_gib: float) -> str:
 
 
 def usd(value: float) -> str:
-    return f"${value:,.0f}"
+    # Cents only where they are a visible share of the amount.
+    return f"${value:,.2f}" if value < 100 else f"${value:,.0f}"
+
+
+def on_off(flag: bool) -> str:
+    return "on" if flag else "off"
 
 
 def count(n: int, noun: str) -> str:
@@ -427,8 +432,144 @@ def high_availability_section(envs: Sequence[EnvironmentPlan]) -> Section:
     )
 
 
-# The comparison's sections in order. Logs, backups and cost (EnvironmentPlan.logs,
-# .backups, .cost) plug in here as three more functions, after high availability.
+def _log_level(e: EnvironmentPlan) -> Cell:
+    overridden = [f"{c.component} {c.level.name}" for c in e.logs.components if c.level_overridden]
+    text = e.logs.level.name.upper() + (f" ({', '.join(overridden)})" if overridden else "")
+    return Cell(
+        text, "policy.logs.level, with policy.logs.component_levels for the components named"
+    )
+
+
+def logs_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    return Section(
+        "Logs",
+        (
+            _row("level", envs, _log_level),
+            _row(
+                "access / audit logs",
+                envs,
+                lambda e: Cell(
+                    f"{on_off(e.logs.access_log)} / {on_off(e.logs.audit_log)}",
+                    "policy.logs.access_log and policy.logs.audit_log",
+                ),
+            ),
+            _row(
+                "volume",
+                envs,
+                lambda e: Cell(f"{e.logs.gib_per_day:,.2f} GiB/day", e.logs.volume_reason),
+            ),
+            _row(
+                "kept",
+                envs,
+                lambda e: Cell(
+                    f"{e.logs.retention_days:g} days, {gib(e.logs.stored_gib)}",
+                    e.logs.stored_reason,
+                ),
+            ),
+        ),
+    )
+
+
+def _minutes(minutes: float) -> str:
+    if minutes >= 2 * 60 * 24:
+        return f"{minutes / (60 * 24):,.1f} days"
+    if minutes >= 120:
+        return f"{minutes / 60:,.1f} h"
+    return f"{minutes:,.1f} min"
+
+
+def backups_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    def postgres(e: EnvironmentPlan) -> Cell:
+        pg = e.backups.postgres
+        method = (
+            "full backups + WAL archiving (PITR)" if pg.point_in_time_recovery else "full backups"
+        )
+        return Cell(
+            f"{method}, {count(pg.full_backups_kept, 'full')} kept, {gib(pg.repository_gib)}",
+            pg.repository_reason,
+        )
+
+    def vector_store(e: EnvironmentPlan) -> Cell:
+        v = e.backups.vector_store
+        text = f"{v.method.name}, recovery {_minutes(v.recovery_minutes)}"
+        if v.recommended != v.method:
+            text += f" ({v.recommended.name} recommended)"
+        return Cell(text, v.reason)
+
+    return Section(
+        "Backups",
+        (
+            _row("PostgreSQL", envs, postgres),
+            _row(
+                "PostgreSQL RPO",
+                envs,
+                lambda e: Cell(
+                    f"{_minutes(e.backups.postgres.rpo_minutes)}"
+                    f" (target {_minutes(e.backups.rpo_target_minutes)})",
+                    e.backups.postgres.rpo_reason,
+                ),
+            ),
+            _row(
+                "PostgreSQL RTO",
+                envs,
+                lambda e: Cell(
+                    f"{_minutes(e.backups.postgres.rto_minutes)}"
+                    f" (target {_minutes(e.backups.rto_target_minutes)})",
+                    e.backups.postgres.rto_reason,
+                ),
+            ),
+            _row(
+                "object storage",
+                envs,
+                lambda e: Cell(
+                    f"versioning, {gib(e.backups.object_storage.noncurrent_version_gib)} of old"
+                    " versions"
+                    if e.backups.object_storage.versioning
+                    else "no versioning",
+                    e.backups.object_storage.reason,
+                ),
+            ),
+            _row("vector store", envs, vector_store),
+            _row(
+                "Helm values in version control",
+                envs,
+                lambda e: Cell(
+                    yes_no(e.backups.helm_values_in_version_control),
+                    "policy.backups.helm_values_in_version_control",
+                ),
+            ),
+            _row(
+                "backup storage",
+                envs,
+                lambda e: Cell(gib(e.backups.storage_gib), e.backups.storage_reason),
+            ),
+        ),
+    )
+
+
+def cost_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    items: list[str] = []
+    for env in envs:
+        items += [i.item for i in env.cost.items if i.item not in items]
+
+    def item_cell(name: str) -> CellOf:
+        def cell(e: EnvironmentPlan) -> Cell:
+            found = [i for i in e.cost.items if i.item == name]
+            if not found:
+                return Cell("-")
+            return Cell(usd(found[0].cost_usd_month), found[0].reason)
+
+        return cell
+
+    rows = [_row(name.replace("_", " "), envs, item_cell(name)) for name in items]
+    rows.append(
+        _row("total", envs, lambda e: Cell(usd(e.cost.total_usd_month), e.cost.total_reason))
+    )
+    return Section("Cost per month (USD)", tuple(rows))
+
+
+# The comparison's sections in order: the official checklist's resources first, then the
+# risk model (replicas, high availability, logs, backups), then what it costs.
 SECTIONS: tuple[SectionBuilder, ...] = (
     load_section,
     kubernetes_section,
@@ -439,6 +580,9 @@ SECTIONS: tuple[SectionBuilder, ...] = (
     replicas_section,
     resources_section,
     high_availability_section,
+    logs_section,
+    backups_section,
+    cost_section,
 )
 
 

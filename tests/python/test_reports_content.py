@@ -8,7 +8,7 @@ import pytest
 
 import tierplan
 from test_reports_html import TableReader, keyed_rows
-from tierplan.comparison import SECTIONS, compare, comparison_to_dict, detail
+from tierplan.comparison import SECTIONS, Cell, compare, comparison_to_dict, detail, usd
 from tierplan.render_html import render_html
 from tierplan.render_md import render_md
 
@@ -111,10 +111,12 @@ def test_the_comparison_json_is_the_reports_table(plan: tierplan.Plan) -> None:
         "PostgreSQL",
     ]
     rows = {
-        row["label"]: row["cells"] for section in document["sections"] for row in section["rows"]
+        (section["title"], row["label"]): row["cells"]
+        for section in document["sections"]
+        for row in section["rows"]
     }
     production = plan.environment("production")
-    assert rows["worker nodes"]["production"] == {
+    assert rows["Kubernetes workers", "worker nodes"]["production"] == {
         "value": f"{production.nodes.count} x {production.nodes.node_type.name}",
         "reason": production.nodes.count_reason,
     }
@@ -135,8 +137,36 @@ def test_sections_follow_the_official_checklist_then_components_and_availability
         "Replicas",
         "Requests / limits per replica",
         "High availability",
+        "Logs",
+        "Backups",
+        "Cost per month (USD)",
     ]
     assert len(SECTIONS) == len(titles)
+
+
+def test_logs_backups_and_cost_rows_show_the_plans_figures(plan: tierplan.Plan) -> None:
+    rows = {
+        (section.title, row.label): dict(zip(plan_names(plan), row.cells, strict=True))
+        for section in compare(plan).sections
+        for row in section.rows
+    }
+    for env in plan.environments:
+        assert rows["Logs", "volume"][env.name] == Cell(
+            f"{env.logs.gib_per_day:,.2f} GiB/day", env.logs.volume_reason
+        )
+        assert rows["Backups", "PostgreSQL RTO"][env.name].reason == env.backups.postgres.rto_reason
+        assert rows["Cost per month (USD)", "total"][env.name] == Cell(
+            usd(env.cost.total_usd_month), env.cost.total_reason
+        )
+        for item in env.cost.items:
+            cell = rows["Cost per month (USD)", item.item.replace("_", " ")][env.name]
+            assert cell == Cell(usd(item.cost_usd_month), item.reason)
+    assert rows["Logs", "level"]["test"].value == "DEBUG"
+    assert rows["Logs", "level"]["production"].value.startswith("INFO")
+
+
+def plan_names(plan: tierplan.Plan) -> list[str]:
+    return [e.name for e in plan.environments]
 
 
 def test_one_environment_in_detail_lists_its_nodes_connections_and_tables(
