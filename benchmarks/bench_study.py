@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Plans per second through the sweep API, against Python baselines measured in one run.
 
-1. ``tierplan.sweep`` over a grid of daily active users x chat messages per user (the
+1. ``tierplan.sweep`` over the "spec" grid of bench_study.cpp, 10 to 10,000 daily active
+   users x 5 to 24.8 chat messages per user (the
    production environment), on 1 and 2 threads;
 2. a Python loop over ``tierplan.plan_environment`` (the same work per point) and over
    ``tierplan.plan`` (every environment), changing the scenario in place;
@@ -61,9 +62,10 @@ def best_of(repeats: int, run: Callable[[], object]) -> tuple[float, float]:
 
 
 def grid(points: int) -> tuple[list[float], list[float]]:
-    chat = [1.0 + 0.3 * i for i in range(100)]
+    """The "spec" grid of bench_study.cpp: 10 to 10,000 users x 5 to 24.8 messages."""
+    chat = [5.0 + 0.2 * i for i in range(100)]
     users_n = max(1, points // len(chat))
-    users = [100.0 + 100.0 * i for i in range(users_n)]
+    users = [10.0 + 10.0 * i for i in range(users_n)]
     return users, chat
 
 
@@ -187,7 +189,7 @@ def main(argv: list[str]) -> int:
     sweep_rate = points / sweep_s[2]
 
     # Python loops: the same grid points, the scenario changed in place.
-    loop_users = list(np.linspace(100.0, 100_000.0, args.loop_points))
+    loop_users = list(np.linspace(10.0, 10_000.0, args.loop_points))
     s = tierplan.Scenario.builtin()
     production = s.environments[env_index]
 
@@ -205,12 +207,26 @@ def main(argv: list[str]) -> int:
             with contextlib.suppress(tierplan.PlanningError):
                 tierplan.plan(s)
 
+    def loop_with_value() -> None:
+        for i, u in enumerate(loop_users):
+            point = scenario.with_value(USERS, u).with_value(CHAT, chat[i % len(chat)])
+            with contextlib.suppress(tierplan.PlanningError):
+                tierplan.plan_environment(point, point.environments[env_index])
+
     best, median = best_of(args.repeats, loop_environment)
     loop_env_rate = len(loop_users) / best
     rows.append(
         (
             "Python loop over tierplan.plan_environment (production)",
             loop_env_rate,
+            f"{len(loop_users):,} points in {best:.3f} s",
+        )
+    )
+    best, median = best_of(args.repeats, loop_with_value)
+    rows.append(
+        (
+            "Python loop: Scenario.with_value per point, then plan_environment",
+            len(loop_users) / best,
             f"{len(loop_users):,} points in {best:.3f} s",
         )
     )
@@ -229,7 +245,7 @@ def main(argv: list[str]) -> int:
     components = {c.name: c for c in scenario.stack.components}
     policy = scenario.environments[env_index].policy
     base_users = scenario.workload.daily_active_users
-    py_users = list(np.linspace(100.0, 50_000.0, args.loop_points))
+    py_users = list(np.linspace(10.0, 10_000.0, args.loop_points))
 
     def python_sizing() -> list[list[int]]:
         out = []
