@@ -491,6 +491,18 @@ TEST(Sensitivity, MovesOutsideTheRangeAreErrors) {
   EXPECT_NE(issues[0].message.find("moved by +50%"), std::string::npos) << issues[0].message;
 }
 
+TEST(Sensitivity, IntegerFieldsMoveToWholeNumbersOutward) {
+  tierplan::SensitivityOptions o;
+  o.change_fraction = 0.1;
+  const auto t =
+      tierplan::sensitivity(builtin(), {"environments[production].policy.min_replicas"}, o);
+  const double base = t.base_values[0];
+  EXPECT_EQ(t.low_values[0], std::floor(base * 0.9));
+  EXPECT_EQ(t.high_values[0], std::ceil(base * 1.1));
+  EXPECT_LT(t.low_values[0], base);
+  EXPECT_GT(t.high_values[0], base);
+}
+
 // --- capacity -----------------------------------------------------------------------
 
 tierplan::FixedCluster production_cluster() {
@@ -535,6 +547,17 @@ TEST(Capacity, TheDatastoreThatRunsOutFirstIsNamed) {
   EXPECT_EQ(r.binding_resource, "postgres storage") << r.reason;
   ASSERT_TRUE(r.plan.has_value());
   EXPECT_LE(r.plan->data.postgres.storage_gib, *cluster.postgres_storage_gib);
+}
+
+TEST(Capacity, AFieldThatNeverFillsTheClusterStopsAtItsRange) {
+  // Retention grows the database, which this cluster does not bound: nothing runs out.
+  tierplan::CapacityOptions o;
+  o.path = "workload.retention.message_retention_days";
+  const auto r = tierplan::max_supported_load(builtin(), production_cluster(), o);
+  EXPECT_TRUE(r.limited_by_field_range) << r.reason;
+  EXPECT_EQ(r.max_value, 36500.0);
+  EXPECT_TRUE(std::isnan(r.first_failing_value));
+  EXPECT_TRUE(r.binding.empty());
 }
 
 TEST(Capacity, ClusterErrorsAreReportedTogether) {
