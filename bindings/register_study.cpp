@@ -130,6 +130,22 @@ void register_study(py::module_& m) {
        kStudyArgsDoc)
           .c_str());
 
+  m.def(
+      "evaluate_points",
+      [](const Scenario& s, const std::vector<std::string>& paths, const StudyMatrix& points,
+         const std::string& environment, int threads, const Progress& progress) {
+        const std::vector<FieldRef> fields = resolve_fields(s, paths);
+        check_points(s, fields, points);
+        return evaluate_points(s, fields, points, study_options(environment, threads, progress));
+      },
+      py::arg("scenario"), py::arg("paths"), py::arg("points"), py::kw_only(),
+      py::arg("environment") = "production", py::arg("threads") = 0,
+      py::arg("progress") = py::none(), py::call_guard<py::gil_scoped_release>(),
+      (std::string("Plan the environment at given points: row i of points (points x paths) "
+                   "sets each field of paths to its value (any design, not only a grid). ") +
+       kStudyArgsDoc)
+          .c_str());
+
   py::class_<Distribution>(m, "Distribution",
                            "A distribution of an uncertain field, sampled by its inverse CDF.")
       .def_static("normal", &Distribution::normal, py::arg("mean"), py::arg("sd"))

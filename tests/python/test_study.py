@@ -79,6 +79,16 @@ def test_sweep_does_not_depend_on_threads(scenario: tierplan.Scenario) -> None:
     assert one.values.tobytes() == seven.values.tobytes()
 
 
+def test_any_design_of_points_is_planned(scenario: tierplan.Scenario) -> None:
+    points = np.array([[3000.0, 20.0], [500.0, 4.0], [12000.0, 7.5]])
+    table = tierplan.evaluate_points(scenario, [USERS, CHAT], points, threads=2)
+    grid = tierplan.sweep(scenario, [(USERS, [500.0]), (CHAT, [4.0])])
+    assert np.array_equal(table.values[:, :2], points)
+    assert table.values[1].tobytes() == grid.values[0].tobytes()
+    with pytest.raises(tierplan.ValidationError, match="must be >= 0, got -1"):
+        tierplan.evaluate_points(scenario, [USERS, CHAT], np.array([[-1.0, 2.0]]))
+
+
 def test_infeasible_points_are_nan_rows(scenario: tierplan.Scenario) -> None:
     path = "stack.components[api].resources.baseline_memory_mib"
     table = tierplan.sweep(scenario, [(path, [1024.0, 4.0 * 1024 * 1024])])
