@@ -23,5 +23,6 @@ namespace tierplan::bindings {
 void register_errors(pybind11::module_& m);
 void register_scenario(pybind11::module_& m);
 void register_plan(pybind11::module_& m);
+void register_study(pybind11::module_& m);
 
 }  // namespace tierplan::bindings

@@ -46,6 +46,9 @@ inline Bounds above(double lo, double hi) { return {lo, hi, true}; }
 
 enum class Need { optional, required };
 
+// Levenshtein distance, for suggesting the key that was probably meant.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // "value" as it should appear after "got" in a message.
 std::string describe_value(const json& value);
 std::string join_path(std::string_view parent, std::string_view key);

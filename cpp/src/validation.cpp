@@ -35,7 +35,8 @@ std::string format_number(double value) {
   return text;
 }
 
-// Levenshtein distance, for suggesting the key that was probably meant.
+}  // namespace
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -51,6 +52,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   }
   return row[b.size()];
 }
+
+namespace {
 
 bool is_identifier(const std::string& text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {

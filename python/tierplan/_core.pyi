@@ -1,12 +1,14 @@
 """
-tierplan C++ core: scenario model and planner.
+tierplan C++ core: scenario model, planner and sizing studies.
 """
 from __future__ import annotations
 import collections.abc
 import enum
+import numpy
+import numpy.typing
 import os
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Catalog', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Growth', 'KnowledgeBase', 'LinesByLevel', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'QdrantPlan', 'Quantization', 'RedisPlan', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UnitPrice', 'Uploads', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'chunks_per_document', 'erlang_b', 'erlang_c', 'mean_wait_s', 'message_bytes', 'plan', 'plan_environment', 'probability_wait_exceeds', 'table_bytes', 'table_rows']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'CapacityResult', 'Catalog', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'FieldBounds', 'FixedCluster', 'Growth', 'KnowledgeBase', 'LinesByLevel', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'QdrantPlan', 'Quantization', 'RedisPlan', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'plan', 'plan_environment', 'probability_wait_exceeds', 'sensitivity', 'shortfalls', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -2127,6 +2129,10 @@ class Scenario:
         ...
     def __setstate__(self, arg0: str) -> None:
         ...
+    def get_value(self, path: str) -> float:
+        """
+        The value of a numeric field by path (see tierplan.get_value).
+        """
     def to_dict(self) -> typing.Any:
         """
         The scenario as a dict of plain Python values.
@@ -2134,6 +2140,10 @@ class Scenario:
     def to_json(self, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
         """
         The scenario as JSON text (lossless).
+        """
+    def with_value(self, path: str, value: typing.SupportsFloat | typing.SupportsIndex) -> Scenario:
+        """
+        A copy with the field at path set to value (see tierplan.with_value).
         """
     def workload_of(self, environment: Environment) -> Workload:
         """
@@ -3145,6 +3155,277 @@ class Plan:
     @property
     def scenario(self) -> str:
         ...
+class FieldBounds:
+    """
+    Valid values of a numeric field.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def integer(self) -> bool:
+        ...
+    @property
+    def max(self) -> float:
+        ...
+    @property
+    def min(self) -> float:
+        ...
+    @property
+    def min_exclusive(self) -> bool:
+        ...
+class StudyTable:
+    """
+    One row per point: the input fields, then the outputs. Infeasible points have feasible = 0, NaN outputs and their PlanningError message in errors.
+    """
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def column(self, name: str) -> int:
+        """
+        Index of a column by name.
+        """
+    @property
+    def columns(self) -> list[str]:
+        ...
+    @property
+    def components(self) -> list[str]:
+        ...
+    @property
+    def environment(self) -> str:
+        ...
+    @property
+    def errors(self) -> list[str]:
+        ...
+    @property
+    def input_columns(self) -> int:
+        ...
+    @property
+    def node_types(self) -> list[str]:
+        """
+        Node type names, indexed by the node_type_index column.
+        """
+    @property
+    def values(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        float64 array (points x columns), a read-only view without copy.
+        """
+class Distribution:
+    """
+    A distribution of an uncertain field, sampled by its inverse CDF.
+    """
+    __hash__: typing.ClassVar[None] = None
+    @staticmethod
+    def lognormal(median: typing.SupportsFloat | typing.SupportsIndex, sigma: typing.SupportsFloat | typing.SupportsIndex) -> Distribution:
+        """
+        Lognormal with that median; sigma is the standard deviation of the log.
+        """
+    @staticmethod
+    def normal(mean: typing.SupportsFloat | typing.SupportsIndex, sd: typing.SupportsFloat | typing.SupportsIndex) -> Distribution:
+        ...
+    @staticmethod
+    def triangular(low: typing.SupportsFloat | typing.SupportsIndex, mode: typing.SupportsFloat | typing.SupportsIndex, high: typing.SupportsFloat | typing.SupportsIndex) -> Distribution:
+        ...
+    @staticmethod
+    def uniform(low: typing.SupportsFloat | typing.SupportsIndex, high: typing.SupportsFloat | typing.SupportsIndex) -> Distribution:
+        ...
+    def __eq__(self, arg0: Distribution) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def cdf(self, x: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        ...
+    def mean(self) -> float:
+        ...
+    def quantile(self, p: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        ...
+    def standard_deviation(self) -> float:
+        ...
+    @property
+    def a(self) -> float:
+        ...
+    @property
+    def b(self) -> float:
+        ...
+    @property
+    def c(self) -> float:
+        ...
+    @property
+    def kind(self) -> str:
+        ...
+class UncertainField:
+    """
+    A field path and its distribution.
+    """
+    def __init__(self, path: str, distribution: Distribution, larger_is_more_load: bool = True) -> None:
+        ...
+    @property
+    def distribution(self) -> Distribution:
+        ...
+    @property
+    def larger_is_more_load(self) -> bool:
+        ...
+    @property
+    def path(self) -> str:
+        ...
+class UncertaintyResult:
+    """
+    Seeded samples, percentiles of every column, and the plan that covers the chosen percentile of the load.
+    """
+    @property
+    def covering_error(self) -> str:
+        ...
+    @property
+    def covering_plan(self) -> EnvironmentPlan | None:
+        ...
+    @property
+    def covering_reason(self) -> str:
+        ...
+    @property
+    def covering_values(self) -> list[float]:
+        ...
+    @property
+    def feasible_samples(self) -> int:
+        ...
+    @property
+    def percentile_levels(self) -> list[float]:
+        ...
+    @property
+    def percentiles(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        """
+        float64 array (levels x samples.columns) over feasible samples.
+        """
+    @property
+    def probability_in_range(self) -> list[float]:
+        ...
+    @property
+    def samples(self) -> StudyTable:
+        ...
+class SensitivityResult:
+    """
+    A tornado: each field moved alone, ranked by the swing of rank_by. Matrices are fields x columns.
+    """
+    @property
+    def base(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def base_values(self) -> list[float]:
+        ...
+    @property
+    def columns(self) -> list[str]:
+        ...
+    @property
+    def fields(self) -> list[str]:
+        ...
+    @property
+    def high(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def high_errors(self) -> list[str]:
+        ...
+    @property
+    def high_values(self) -> list[float]:
+        ...
+    @property
+    def low(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+    @property
+    def low_errors(self) -> list[str]:
+        ...
+    @property
+    def low_values(self) -> list[float]:
+        ...
+    @property
+    def rank_by(self) -> str:
+        ...
+    @property
+    def swing(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
+        ...
+class FixedCluster:
+    """
+    A cluster as built; datastore sizes left None are not checked.
+    """
+    def __init__(self, node_type: str, node_count: typing.SupportsInt | typing.SupportsIndex, *, postgres_vcpu: typing.SupportsFloat | typing.SupportsIndex | None = None, postgres_memory_gib: typing.SupportsFloat | typing.SupportsIndex | None = None, postgres_storage_gib: typing.SupportsFloat | typing.SupportsIndex | None = None, postgres_max_connections: typing.SupportsInt | typing.SupportsIndex | None = None, redis_memory_gib: typing.SupportsFloat | typing.SupportsIndex | None = None, qdrant_nodes: typing.SupportsInt | typing.SupportsIndex | None = None, qdrant_ram_gib_per_node: typing.SupportsFloat | typing.SupportsIndex | None = None, object_storage_gib: typing.SupportsFloat | typing.SupportsIndex | None = None) -> None:
+        ...
+    @property
+    def node_count(self) -> int:
+        ...
+    @property
+    def node_type(self) -> str:
+        ...
+    @property
+    def object_storage_gib(self) -> float | None:
+        ...
+    @property
+    def postgres_max_connections(self) -> int | None:
+        ...
+    @property
+    def postgres_memory_gib(self) -> float | None:
+        ...
+    @property
+    def postgres_storage_gib(self) -> float | None:
+        ...
+    @property
+    def postgres_vcpu(self) -> float | None:
+        ...
+    @property
+    def qdrant_nodes(self) -> int | None:
+        ...
+    @property
+    def qdrant_ram_gib_per_node(self) -> float | None:
+        ...
+    @property
+    def redis_memory_gib(self) -> float | None:
+        ...
+class Shortfall:
+    """
+    A need of the plan that the cluster does not meet.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def available(self) -> float:
+        ...
+    @property
+    def detail(self) -> str:
+        ...
+    @property
+    def needed(self) -> float:
+        ...
+    @property
+    def resource(self) -> str:
+        ...
+class CapacityResult:
+    """
+    The largest value of a load field that a fixed cluster supports.
+    """
+    @property
+    def binding(self) -> list[Shortfall]:
+        ...
+    @property
+    def binding_resource(self) -> str:
+        ...
+    @property
+    def first_failing_value(self) -> float:
+        ...
+    @property
+    def limited_by_field_range(self) -> bool:
+        ...
+    @property
+    def max_value(self) -> float:
+        ...
+    @property
+    def path(self) -> str:
+        ...
+    @property
+    def plan(self) -> EnvironmentPlan | None:
+        ...
+    @property
+    def plans_evaluated(self) -> int:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
 def builtin_data_file(relative_path: str) -> str:
     """
     Text of a shipped data file, e.g. 'schema/plan.schema.json'.
@@ -3165,9 +3446,17 @@ def cache_key_bytes(broker: BrokerModel, key_bytes: typing.SupportsFloat | typin
     """
     Redis bytes per cache key with a TTL.
     """
+def canonical_field_path(scenario: Scenario, path: str) -> str:
+    """
+    The path with every index as a number, as validation errors spell it.
+    """
 def chunks_per_document(knowledge_base: KnowledgeBase) -> float:
     """
     Chunks one document is split into.
+    """
+def environment_cost_usd_month(plan: EnvironmentPlan) -> float:
+    """
+    Total monthly cost of an environment plan: worker nodes and priced datastores.
     """
 def erlang_b(offered_load_erlangs: typing.SupportsFloat | typing.SupportsIndex, servers: typing.SupportsInt | typing.SupportsIndex) -> float:
     """
@@ -3177,6 +3466,22 @@ def erlang_c(offered_load_erlangs: typing.SupportsFloat | typing.SupportsIndex, 
     """
     Probability of waiting in M/M/c; needs servers > offered load.
     """
+def evaluate_points(scenario: Scenario, paths: collections.abc.Sequence[str], points: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"], *, environment: str = 'production', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: collections.abc.Callable[[int, int], None] | None = None) -> StudyTable:
+    """
+    Plan the environment at given points: row i of points (points x paths) sets each field of paths to its value (any design, not only a grid). environment: the environment planned (default 'production'); threads: 0 for one per core; progress: optional callable(done, total), called on the calling thread about ten times a second and once at the end (e.g. to drive tqdm). The GIL is released while planning.
+    """
+def field_bounds(scenario: Scenario, path: str) -> FieldBounds:
+    """
+    The valid range of a numeric field.
+    """
+def get_value(scenario: Scenario, path: str) -> float:
+    """
+    The value of a numeric field by path; request classes, environments, node types and components may be named in brackets (workload.requests[chat_message]...).
+    """
+def max_supported_load(scenario: Scenario, cluster: FixedCluster, *, path: str = 'workload.daily_active_users', environment: str = 'production', relative_tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.001) -> CapacityResult:
+    """
+    Largest value of the field (default daily active users) whose plan, with the node type fixed to the cluster's, fits the cluster; and what runs out first just above it.
+    """
 def mean_wait_s(offered_load_erlangs: typing.SupportsFloat | typing.SupportsIndex, servers: typing.SupportsInt | typing.SupportsIndex, service_s: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Mean queueing delay Wq in M/M/c.
@@ -3184,6 +3489,10 @@ def mean_wait_s(offered_load_erlangs: typing.SupportsFloat | typing.SupportsInde
 def message_bytes(broker: BrokerModel, body_bytes: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Redis bytes per queued Celery message of that body size.
+    """
+def numeric_field_paths(scenario: Scenario) -> list[str]:
+    """
+    Every numeric field path of the scenario (e.g. 'workload.daily_active_users').
     """
 def plan(scenario: Scenario) -> Plan:
     """
@@ -3197,6 +3506,22 @@ def probability_wait_exceeds(offered_load_erlangs: typing.SupportsFloat | typing
     """
     P(wait > wait_s) in M/M/c.
     """
+def sensitivity(scenario: Scenario, paths: collections.abc.Sequence[str], *, change_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.1, rank_by: str = 'cost_usd_month', environment: str = 'production', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: collections.abc.Callable[[int, int], None] | None = None) -> SensitivityResult:
+    """
+    Move each field alone by -/+ change_fraction of its value. environment: the environment planned (default 'production'); threads: 0 for one per core; progress: optional callable(done, total), called on the calling thread about ten times a second and once at the end (e.g. to drive tqdm). The GIL is released while planning.
+    """
+def shortfalls(plan: EnvironmentPlan, cluster: FixedCluster) -> list[Shortfall]:
+    """
+    The needs of an environment plan that the cluster does not meet.
+    """
+def study_output_columns(scenario: Scenario) -> list[str]:
+    """
+    Output column names of study tables for this scenario (units in the names).
+    """
+def sweep(scenario: Scenario, axes: collections.abc.Sequence[tuple[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]]], *, environment: str = 'production', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: collections.abc.Callable[[int, int], None] | None = None) -> StudyTable:
+    """
+    Plan the environment over the grid of the axes, a list of (field path, values); the first axis varies slowest. environment: the environment planned (default 'production'); threads: 0 for one per core; progress: optional callable(done, total), called on the calling thread about ten times a second and once at the end (e.g. to drive tqdm). The GIL is released while planning.
+    """
 def table_bytes(table: TableModel, rows: typing.SupportsFloat | typing.SupportsIndex, payload_bytes: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Bytes of the table with that many rows of that mean payload.
@@ -3204,5 +3529,17 @@ def table_bytes(table: TableModel, rows: typing.SupportsFloat | typing.SupportsI
 def table_rows(table: TableModel, workload: Workload) -> float:
     """
     Rows of one table at the end of the planning horizon.
+    """
+def uncertainty(scenario: Scenario, fields: collections.abc.Sequence[UncertainField], *, samples: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, percentiles: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [5.0, 50.0, 95.0], covering_percentile: typing.SupportsFloat | typing.SupportsIndex = 95.0, environment: str = 'production', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: collections.abc.Callable[[int, int], None] | None = None) -> UncertaintyResult:
+    """
+    Sample the fields' distributions (truncated to each field's range), plan every sample, and summarise. environment: the environment planned (default 'production'); threads: 0 for one per core; progress: optional callable(done, total), called on the calling thread about ten times a second and once at the end (e.g. to drive tqdm). The GIL is released while planning.
+    """
+def with_value(scenario: Scenario, path: str, value: typing.SupportsFloat | typing.SupportsIndex) -> Scenario:
+    """
+    A copy of the scenario with one field set; ValidationError when out of range.
+    """
+def with_values(scenario: Scenario, paths: collections.abc.Sequence[str], values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> Scenario:
+    """
+    A copy with several fields set; every problem in one ValidationError.
     """
 __version__: str = '0.1.0'

@@ -1,0 +1,704 @@
+#include "tierplan/fields.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <span>
+#include <utility>
+
+#include "field_reader.hpp"
+
+namespace tierplan {
+
+namespace {
+
+using detail::describe_value;
+using detail::json;
+
+// The ranges below are the JSON reader's (workload.cpp, environment.cpp, catalog.cpp,
+// stack.cpp); FieldBoundsMatchTheJsonReader in tests/cpp/test_study.cpp checks every one
+// of them against the reader, so that the two cannot drift apart.
+constexpr FieldBounds between(double lo, double hi) { return {lo, hi, false, false}; }
+constexpr FieldBounds above(double lo, double hi) { return {lo, hi, true, false}; }
+constexpr FieldBounds whole(double lo, double hi) { return {lo, hi, false, true}; }
+
+constexpr double kMaxUsers = 1e9;
+constexpr double kMaxPerUserPerDay = 1e6;
+constexpr double kMaxServiceMs = 3.6e6;
+constexpr double kMaxHoldS = 3600.0;
+constexpr double kMaxFanOut = 1000.0;
+constexpr double kMaxDays = 36500.0;
+constexpr double kMaxCpuM = 1024.0 * 1000.0;
+constexpr double kMaxMemoryMib = 4.0 * 1024.0 * 1024.0;
+
+template <class T>
+struct Member {
+  std::string_view key;
+  double T::*number = nullptr;
+  int T::*integer = nullptr;
+  FieldBounds bounds;
+};
+
+template <class T>
+constexpr Member<T> real(std::string_view key, double T::*member, FieldBounds bounds) {
+  return {key, member, nullptr, bounds};
+}
+template <class T>
+constexpr Member<T> count(std::string_view key, int T::*member, FieldBounds bounds) {
+  return {key, nullptr, member, bounds};
+}
+
+const Member<Workload> kWorkload[] = {
+    real("daily_active_users", &Workload::daily_active_users, between(0, kMaxUsers)),
+    real("peak_hour_fraction", &Workload::peak_hour_fraction, above(0, 1)),
+    real("peak_burst_factor", &Workload::peak_burst_factor, between(1, 100)),
+    real("worker_task_service_s", &Workload::worker_task_service_s, above(0, kMaxHoldS)),
+    real("plugin_call_service_s", &Workload::plugin_call_service_s, above(0, kMaxHoldS)),
+    real("sandbox_execution_service_s", &Workload::sandbox_execution_service_s,
+         above(0, kMaxHoldS)),
+};
+const Member<RequestClass> kRequest[] = {
+    real("per_user_per_day", &RequestClass::per_user_per_day, between(0, kMaxPerUserPerDay)),
+    real("api_service_ms", &RequestClass::api_service_ms, between(0, kMaxServiceMs)),
+    real("stream_hold_s", &RequestClass::stream_hold_s, between(0, kMaxHoldS)),
+    real("worker_tasks_per_request", &RequestClass::worker_tasks_per_request,
+         between(0, kMaxFanOut)),
+    real("plugin_calls_per_request", &RequestClass::plugin_calls_per_request,
+         between(0, kMaxFanOut)),
+    real("sandbox_executions_per_request", &RequestClass::sandbox_executions_per_request,
+         between(0, kMaxFanOut)),
+};
+const Member<KnowledgeBase> kKnowledgeBase[] = {
+    real("documents", &KnowledgeBase::documents, between(0, 1e10)),
+    real("average_document_kib", &KnowledgeBase::average_document_kib, between(0, 1e7)),
+    real("chunk_size_chars", &KnowledgeBase::chunk_size_chars, above(0, 1e6)),
+    real("chunk_overlap_chars", &KnowledgeBase::chunk_overlap_chars, between(0, 1e6)),
+    count("embedding_dimension", &KnowledgeBase::embedding_dimension, whole(1, 65536)),
+    real("documents_ingested_per_day", &KnowledgeBase::documents_ingested_per_day, between(0, 1e9)),
+};
+const Member<Retention> kRetention[] = {
+    real("message_retention_days", &Retention::message_retention_days, between(0, kMaxDays)),
+    real("workflow_log_retention_days", &Retention::workflow_log_retention_days,
+         between(0, kMaxDays)),
+};
+const Member<Uploads> kUploads[] = {
+    real("files_per_user_per_day", &Uploads::files_per_user_per_day, between(0, 1e4)),
+    real("average_file_kib", &Uploads::average_file_kib, between(0, 1e7)),
+};
+const Member<Growth> kGrowth[] = {
+    real("annual_growth_fraction", &Growth::annual_growth_fraction, between(-0.9, 100)),
+    real("planning_horizon_months", &Growth::planning_horizon_months, between(0, 120)),
+};
+const Member<EnvironmentPolicy> kPolicy[] = {
+    count("min_replicas", &EnvironmentPolicy::min_replicas, whole(1, 1000)),
+    real("max_server_utilization", &EnvironmentPolicy::max_server_utilization, above(0, 1)),
+    real("latency_target_ms", &EnvironmentPolicy::latency_target_ms, above(0, 3.6e6)),
+    real("latency_percentile", &EnvironmentPolicy::latency_percentile, above(0, 0.999999)),
+    count("max_replicas", &EnvironmentPolicy::max_replicas, whole(1, 100000)),
+    real("node_fill_ceiling", &EnvironmentPolicy::node_fill_ceiling, above(0, 1)),
+    real("max_capacity_share_per_node", &EnvironmentPolicy::max_capacity_share_per_node,
+         above(0, 1)),
+    real("max_pod_fraction_of_node", &EnvironmentPolicy::max_pod_fraction_of_node, above(0, 1)),
+    real("daemonset_cpu_m", &EnvironmentPolicy::daemonset_cpu_m, between(0, 1e6)),
+    real("daemonset_memory_mib", &EnvironmentPolicy::daemonset_memory_mib,
+         between(0, 4.0 * 1024 * 1024)),
+    count("daemonset_pods", &EnvironmentPolicy::daemonset_pods, whole(0, 1000)),
+};
+const Member<DatastorePolicy> kDatastores[] = {
+    count("pgbouncer_above_connections", &DatastorePolicy::pgbouncer_above_connections,
+          whole(1, 1e6)),
+    real("storage_headroom_fraction", &DatastorePolicy::storage_headroom_fraction, between(0, 10)),
+    real("broker_backlog_minutes", &DatastorePolicy::broker_backlog_minutes, between(0, 10080)),
+    count("qdrant_min_nodes", &DatastorePolicy::qdrant_min_nodes, whole(1, 1000)),
+    count("qdrant_replication_factor", &DatastorePolicy::qdrant_replication_factor, whole(1, 100)),
+    count("qdrant_shards_per_node", &DatastorePolicy::qdrant_shards_per_node, whole(1, 1000)),
+};
+// Log and backup policies (environment.cpp: days there are bounded by ten years).
+constexpr double kMaxPolicyDays = 3652.5;
+const Member<LogPolicy> kLogPolicy[] = {
+    real("retention_days", &LogPolicy::retention_days, between(0, kMaxPolicyDays)),
+};
+const Member<BackupPolicy> kBackupPolicy[] = {
+    real("rto_target_minutes", &BackupPolicy::rto_target_minutes, above(0, kMaxPolicyDays * 1440)),
+    real("rpo_target_minutes", &BackupPolicy::rpo_target_minutes,
+         between(0, kMaxPolicyDays * 1440)),
+};
+const Member<PostgresBackupPolicy> kPostgresBackup[] = {
+    real("full_backup_interval_days", &PostgresBackupPolicy::full_backup_interval_days,
+         above(0, kMaxPolicyDays)),
+    real("archive_timeout_s", &PostgresBackupPolicy::archive_timeout_s, above(0, 86400)),
+    count("retention_full", &PostgresBackupPolicy::retention_full, whole(1, 1000)),
+    real("compression_ratio", &PostgresBackupPolicy::compression_ratio, between(1, 100)),
+    real("restore_mib_per_s", &PostgresBackupPolicy::restore_mib_per_s, above(0, 1e6)),
+    real("wal_replay_mib_per_s", &PostgresBackupPolicy::wal_replay_mib_per_s, above(0, 1e6)),
+};
+const Member<ObjectStorageBackupPolicy> kObjectStorageBackup[] = {
+    real("noncurrent_version_expiration_days",
+         &ObjectStorageBackupPolicy::noncurrent_version_expiration_days,
+         between(0, kMaxPolicyDays)),
+    real("daily_overwrite_fraction", &ObjectStorageBackupPolicy::daily_overwrite_fraction,
+         between(0, 1)),
+};
+const Member<VectorStoreBackupPolicy> kVectorStoreBackup[] = {
+    real("snapshot_interval_hours", &VectorStoreBackupPolicy::snapshot_interval_hours,
+         above(0, kMaxPolicyDays * 24)),
+    count("snapshots_kept", &VectorStoreBackupPolicy::snapshots_kept, whole(1, 10000)),
+    real("snapshot_restore_mib_per_s", &VectorStoreBackupPolicy::snapshot_restore_mib_per_s,
+         above(0, 1e6)),
+    real("embedding_chunks_per_s", &VectorStoreBackupPolicy::embedding_chunks_per_s, above(0, 1e9)),
+};
+// catalog.prices.<name>.<amount key> (catalog.cpp: every amount >= 0 and <= 1e6).
+struct PriceField {
+  std::string_view key;
+  std::string_view amount_key;
+  UnitPrice Prices::*member;
+};
+constexpr PriceField kPriceFields[] = {
+    {"database_storage", "usd_per_gib_month", &Prices::database_storage_usd_per_gib_month},
+    {"block_storage", "usd_per_gib_month", &Prices::block_storage_usd_per_gib_month},
+    {"object_storage", "usd_per_gib_month", &Prices::object_storage_usd_per_gib_month},
+    {"backup_storage", "usd_per_gib_month", &Prices::backup_storage_usd_per_gib_month},
+    {"log_storage", "usd_per_gib_month", &Prices::log_storage_usd_per_gib_month},
+    {"log_ingestion", "usd_per_gib", &Prices::log_ingestion_usd_per_gib},
+};
+constexpr FieldBounds kPriceBounds = between(0, 1e6);
+const Member<NodeType> kNodeType[] = {
+    count("vcpu", &NodeType::vcpu, whole(1, 4096)),
+    real("memory_gib", &NodeType::memory_gib, above(0, 65536)),
+    count("max_pods", &NodeType::max_pods, whole(1, 10000)),
+    real("price_usd_per_hour", &NodeType::price_usd_per_hour, between(0, 10000)),
+};
+const Member<MachineShape> kShape[] = {
+    count("vcpu", &MachineShape::vcpu, whole(1, 4096)),
+    real("memory_gib", &MachineShape::memory_gib, above(0, 65536)),
+    real("price_usd_per_hour", &MachineShape::price_usd_per_hour, between(0, 10000)),
+};
+const Member<Stack> kStack[] = {
+    real("limit_to_request_ratio", &Stack::limit_to_request_ratio, between(1, 100)),
+};
+const Member<Component> kComponent[] = {
+    count("concurrency_per_replica", &Component::concurrency_per_replica, whole(1, 100000)),
+    count("max_connections_per_replica", &Component::max_connections_per_replica,
+          whole(0, 1000000)),
+    real("service_time_ms", &Component::service_time_ms, above(0, 3.6e6)),
+    count("db_pool_size", &Component::db_pool_size, whole(0, 100000)),
+    count("db_max_overflow", &Component::db_max_overflow, whole(0, 100000)),
+};
+const Member<ResourceModel> kResources[] = {
+    real("baseline_cpu_m", &ResourceModel::baseline_cpu_m, above(0, kMaxCpuM)),
+    real("baseline_memory_mib", &ResourceModel::baseline_memory_mib, above(0, kMaxMemoryMib)),
+    real("cpu_m_per_rate_per_s", &ResourceModel::cpu_m_per_rate_per_s, between(0, kMaxCpuM)),
+    real("memory_mib_per_rate_per_s", &ResourceModel::memory_mib_per_rate_per_s,
+         between(0, kMaxMemoryMib)),
+    real("memory_mib_per_concurrent", &ResourceModel::memory_mib_per_concurrent,
+         between(0, kMaxMemoryMib)),
+};
+constexpr FieldBounds kWorkloadShareBounds = between(0, 1000);
+
+// One step of a path: a key, and the index or name in brackets after it.
+struct Step {
+  std::string key;
+  std::optional<std::string> bracket;
+};
+
+std::optional<std::vector<Step>> parse_path(std::string_view path) {
+  std::vector<Step> steps;
+  std::size_t i = 0;
+  while (i <= path.size()) {
+    Step step;
+    while (i < path.size() && path[i] != '.' && path[i] != '[') step.key += path[i++];
+    if (step.key.empty()) return std::nullopt;
+    if (i < path.size() && path[i] == '[') {
+      const std::size_t close = path.find(']', i);
+      if (close == std::string_view::npos || close == i + 1) return std::nullopt;
+      step.bracket = std::string(path.substr(i + 1, close - i - 1));
+      i = close + 1;
+    }
+    steps.push_back(std::move(step));
+    if (i == path.size()) break;
+    if (path[i] != '.') return std::nullopt;
+    ++i;
+  }
+  if (steps.empty()) return std::nullopt;
+  return steps;
+}
+
+template <class T>
+using ObjectOf = std::function<T&(Scenario&)>;
+
+// Walks the steps of one path over a scenario; fails with a message (or none, for
+// "no such field", which gets a suggestion).
+class Walker {
+ public:
+  Walker(const Scenario& scenario, const std::vector<Step>& steps)
+      : scenario_(scenario), steps_(steps) {}
+
+  std::optional<FieldRef> walk() {
+    const Step* s = next();
+    if (s == nullptr) return std::nullopt;
+    if (s->key == "environments") {
+      const auto i = pick(scenario_.environments, *s);
+      if (!i) return std::nullopt;
+      return in_environment(*i);
+    }
+    if (s->bracket) return std::nullopt;
+    if (s->key == "workload") {
+      return in_workload([](Scenario& sc) -> Workload& { return sc.workload; }, scenario_.workload);
+    }
+    if (s->key == "catalog") return in_catalog();
+    if (s->key == "stack") return in_stack();
+    return std::nullopt;
+  }
+
+  std::string error;
+
+ private:
+  const Step* next() {
+    if (at_ >= steps_.size()) return nullptr;
+    const Step& s = steps_[at_++];
+    if (!path_.empty()) path_ += '.';
+    path_ += s.key;
+    return &s;
+  }
+  bool last() const { return at_ == steps_.size(); }
+
+  // The index named by the step's brackets: a number or an item's name.
+  template <class Item>
+  std::optional<std::size_t> pick(const std::vector<Item>& items, const Step& s) {
+    if (!s.bracket) return std::nullopt;
+    const std::string& b = *s.bracket;
+    std::optional<std::size_t> index;
+    if (b.find_first_not_of("0123456789") == std::string::npos) {
+      std::size_t n = 0;
+      const auto [end, ec] = std::from_chars(b.data(), b.data() + b.size(), n);
+      if (ec != std::errc() || end != b.data() + b.size() || n >= items.size()) {
+        error = "index " + b + " is out of range: " + s.key + " has " +
+                std::to_string(items.size()) + " items";
+        return std::nullopt;
+      }
+      index = static_cast<std::size_t>(n);
+    } else {
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].name == b) index = i;
+      }
+      if (!index) {
+        error = "names no item of " + s.key + ", got \"" + b + "\"";
+        return std::nullopt;
+      }
+    }
+    path_ += "[" + std::to_string(*index) + "]";
+    return index;
+  }
+
+  template <class T>
+  std::optional<FieldRef> leaf(const ObjectOf<T>& object, std::span<const Member<T>> members,
+                               const Step& s) {
+    if (s.bracket || !last()) return std::nullopt;
+    for (const Member<T>& m : members) {
+      if (m.key != s.key) continue;
+      if (m.number != nullptr) {
+        return FieldRef(
+            path_, m.bounds,
+            [object, p = m.number](const Scenario& sc) {
+              return object(const_cast<Scenario&>(sc)).*p;
+            },
+            [object, p = m.number](Scenario& sc, double v) { object(sc).*p = v; });
+      }
+      return FieldRef(
+          path_, m.bounds,
+          [object, p = m.integer](const Scenario& sc) {
+            return static_cast<double>(object(const_cast<Scenario&>(sc)).*p);
+          },
+          [object, p = m.integer](Scenario& sc, double v) { object(sc).*p = static_cast<int>(v); });
+    }
+    return std::nullopt;
+  }
+
+  // A nested object: the accessor of the member object, then its leaves.
+  template <class Outer, class Inner>
+  static ObjectOf<Inner> member_of(ObjectOf<Outer> outer, Inner Outer::*p) {
+    return [outer = std::move(outer), p](Scenario& sc) -> Inner& { return outer(sc).*p; };
+  }
+
+  std::optional<FieldRef> in_workload(const ObjectOf<Workload>& w, const Workload& value) {
+    const Step* s = next();
+    if (s == nullptr) return std::nullopt;
+    if (s->key == "requests") {
+      const auto j = pick(value.requests, *s);
+      if (!j) return std::nullopt;
+      const Step* leaf_step = next();
+      if (leaf_step == nullptr) return std::nullopt;
+      const ObjectOf<RequestClass> r = [w, j = *j](Scenario& sc) -> RequestClass& {
+        return w(sc).requests[j];
+      };
+      return leaf<RequestClass>(r, kRequest, *leaf_step);
+    }
+    const auto nested = [&]<class T>(T Workload::*p, std::span<const Member<T>> members) {
+      const Step* leaf_step = next();
+      if (leaf_step == nullptr) return std::optional<FieldRef>{};
+      return leaf<T>(member_of(w, p), members, *leaf_step);
+    };
+    if (s->bracket) return std::nullopt;
+    if (s->key == "knowledge_base") {
+      return nested(&Workload::knowledge_base,
+                    std::span<const Member<KnowledgeBase>>(kKnowledgeBase));
+    }
+    if (s->key == "retention") {
+      return nested(&Workload::retention, std::span<const Member<Retention>>(kRetention));
+    }
+    if (s->key == "uploads") {
+      return nested(&Workload::uploads, std::span<const Member<Uploads>>(kUploads));
+    }
+    if (s->key == "growth") {
+      return nested(&Workload::growth, std::span<const Member<Growth>>(kGrowth));
+    }
+    return leaf<Workload>(w, kWorkload, *s);
+  }
+
+  std::optional<FieldRef> in_environment(std::size_t i) {
+    const Environment& env = scenario_.environments[i];
+    const Step* s = next();
+    if (s == nullptr || s->bracket) return std::nullopt;
+    if (s->key == "workload_share") {
+      if (!last()) return std::nullopt;
+      if (!env.workload_share) {
+        error = "environment " + env.name + " has its own workload, not a workload_share";
+        return std::nullopt;
+      }
+      return FieldRef(
+          path_, kWorkloadShareBounds,
+          [i](const Scenario& sc) { return *sc.environments[i].workload_share; },
+          [i](Scenario& sc, double v) { sc.environments[i].workload_share = v; });
+    }
+    if (s->key == "workload") {
+      if (!env.workload) {
+        error = "environment " + env.name +
+                " has no workload of its own (it serves a workload_share of the scenario's)";
+        return std::nullopt;
+      }
+      return in_workload([i](Scenario& sc) -> Workload& { return *sc.environments[i].workload; },
+                         *env.workload);
+    }
+    if (s->key != "policy") return std::nullopt;
+    const ObjectOf<EnvironmentPolicy> policy = [i](Scenario& sc) -> EnvironmentPolicy& {
+      return sc.environments[i].policy;
+    };
+    const Step* p = next();
+    if (p == nullptr) return std::nullopt;
+    if (p->key == "datastores" && !p->bracket) {
+      const Step* leaf_step = next();
+      if (leaf_step == nullptr) return std::nullopt;
+      return leaf<DatastorePolicy>(member_of(policy, &EnvironmentPolicy::datastores), kDatastores,
+                                   *leaf_step);
+    }
+    if (p->key == "logs" && !p->bracket) {
+      const Step* leaf_step = next();
+      if (leaf_step == nullptr) return std::nullopt;
+      return leaf<LogPolicy>(member_of(policy, &EnvironmentPolicy::logs), kLogPolicy, *leaf_step);
+    }
+    if (p->key == "backups" && !p->bracket) {
+      const ObjectOf<BackupPolicy> backups = member_of(policy, &EnvironmentPolicy::backups);
+      const Step* b = next();
+      if (b == nullptr || b->bracket) return std::nullopt;
+      const auto nested = [&]<class T>(T BackupPolicy::*member,
+                                       std::span<const Member<T>> members) {
+        const Step* leaf_step = next();
+        if (leaf_step == nullptr) return std::optional<FieldRef>{};
+        return leaf<T>(member_of(backups, member), members, *leaf_step);
+      };
+      if (b->key == "postgres") {
+        return nested(&BackupPolicy::postgres,
+                      std::span<const Member<PostgresBackupPolicy>>(kPostgresBackup));
+      }
+      if (b->key == "object_storage") {
+        return nested(&BackupPolicy::object_storage,
+                      std::span<const Member<ObjectStorageBackupPolicy>>(kObjectStorageBackup));
+      }
+      if (b->key == "vector_store") {
+        return nested(&BackupPolicy::vector_store,
+                      std::span<const Member<VectorStoreBackupPolicy>>(kVectorStoreBackup));
+      }
+      return leaf<BackupPolicy>(backups, kBackupPolicy, *b);
+    }
+    return leaf<EnvironmentPolicy>(policy, kPolicy, *p);
+  }
+
+  std::optional<FieldRef> in_catalog() {
+    const Step* s = next();
+    if (s == nullptr) return std::nullopt;
+    if (s->key == "prices" && !s->bracket) {
+      const Step* price = next();
+      if (price == nullptr || price->bracket) return std::nullopt;
+      const Step* amount = next();
+      if (amount == nullptr || amount->bracket || !last()) return std::nullopt;
+      for (const PriceField& f : kPriceFields) {
+        if (f.key != price->key || f.amount_key != amount->key) continue;
+        return FieldRef(
+            path_, kPriceBounds,
+            [m = f.member](const Scenario& sc) { return (sc.catalog.prices.*m).usd; },
+            [m = f.member](Scenario& sc, double v) { (sc.catalog.prices.*m).usd = v; });
+      }
+      return std::nullopt;
+    }
+    const auto listed = [&]<class T>(std::vector<T> Catalog::*list,
+                                     std::span<const Member<T>> members) {
+      const auto j = pick(scenario_.catalog.*list, *s);
+      if (!j) return std::optional<FieldRef>{};
+      const Step* leaf_step = next();
+      if (leaf_step == nullptr) return std::optional<FieldRef>{};
+      const ObjectOf<T> item = [list, j = *j](Scenario& sc) -> T& { return (sc.catalog.*list)[j]; };
+      return leaf<T>(item, members, *leaf_step);
+    };
+    if (s->key == "node_types") {
+      return listed(&Catalog::node_types, std::span<const Member<NodeType>>(kNodeType));
+    }
+    if (s->key == "database_shapes") {
+      return listed(&Catalog::database_shapes, std::span<const Member<MachineShape>>(kShape));
+    }
+    if (s->key == "vector_store_shapes") {
+      return listed(&Catalog::vector_store_shapes, std::span<const Member<MachineShape>>(kShape));
+    }
+    if (s->key == "cache_shapes") {
+      return listed(&Catalog::cache_shapes, std::span<const Member<MachineShape>>(kShape));
+    }
+    return std::nullopt;
+  }
+
+  std::optional<FieldRef> in_stack() {
+    const Step* s = next();
+    if (s == nullptr) return std::nullopt;
+    if (s->key == "components") {
+      const auto j = pick(scenario_.stack.components, *s);
+      if (!j) return std::nullopt;
+      const ObjectOf<Component> c = [j = *j](Scenario& sc) -> Component& {
+        return sc.stack.components[j];
+      };
+      const Step* leaf_step = next();
+      if (leaf_step == nullptr) return std::nullopt;
+      if (leaf_step->key == "resources" && !leaf_step->bracket) {
+        const Step* r = next();
+        if (r == nullptr) return std::nullopt;
+        return leaf<ResourceModel>(member_of(c, &Component::resources), kResources, *r);
+      }
+      return leaf<Component>(c, kComponent, *leaf_step);
+    }
+    return leaf<Stack>([](Scenario& sc) -> Stack& { return sc.stack; }, kStack, *s);
+  }
+
+  const Scenario& scenario_;
+  const std::vector<Step>& steps_;
+  std::size_t at_ = 0;
+  std::string path_;
+};
+
+template <class T>
+void add_paths(std::vector<std::string>& out, const std::string& prefix,
+               std::span<const Member<T>> members) {
+  for (const Member<T>& m : members) out.push_back(prefix + "." + std::string(m.key));
+}
+
+void add_workload_paths(std::vector<std::string>& out, const std::string& prefix,
+                        const Workload& w) {
+  add_paths<Workload>(out, prefix, kWorkload);
+  for (std::size_t j = 0; j < w.requests.size(); ++j) {
+    add_paths<RequestClass>(out, detail::index_path(prefix + ".requests", j), kRequest);
+  }
+  add_paths<KnowledgeBase>(out, prefix + ".knowledge_base", kKnowledgeBase);
+  add_paths<Retention>(out, prefix + ".retention", kRetention);
+  add_paths<Uploads>(out, prefix + ".uploads", kUploads);
+  add_paths<Growth>(out, prefix + ".growth", kGrowth);
+}
+
+std::optional<std::string> suggestion(const Scenario& scenario, std::string_view path) {
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (auto& candidate : numeric_field_paths(scenario)) {
+    const std::size_t d = detail::edit_distance(path, candidate);
+    if (!best || d < best_distance) {
+      best_distance = d;
+      best = std::move(candidate);
+    }
+  }
+  return best;
+}
+
+std::optional<FieldRef> resolve(const Scenario& scenario, std::string_view path,
+                                std::vector<FieldIssue>& issues) {
+  std::string message;
+  if (const auto steps = parse_path(path)) {
+    Walker walker(scenario, *steps);
+    if (auto field = walker.walk()) return field;
+    message = walker.error;
+  }
+  const std::string shown = path.empty() ? "$" : std::string(path);
+  if (message.empty()) {
+    message = "names no numeric field of the scenario";
+    if (const auto near = suggestion(scenario, path))
+      message += "; did you mean \"" + *near + "\"?";
+  }
+  issues.push_back({shown, message});
+  return std::nullopt;
+}
+
+}  // namespace
+
+FieldRef::FieldRef(std::string path, FieldBounds bounds, Getter get, Setter set, std::string rule)
+    : path_(std::move(path)),
+      bounds_(bounds),
+      get_(std::move(get)),
+      set_(std::move(set)),
+      rule_(std::move(rule)) {}
+
+std::string_view FieldRef::key() const {
+  std::string_view p = path_;
+  const std::size_t dot = p.rfind('.');
+  p = dot == std::string_view::npos ? p : p.substr(dot + 1);
+  return p.substr(0, p.find('['));
+}
+
+std::optional<std::string> FieldRef::check(double value) const {
+  const std::string shown = describe_value(json(value));
+  if (!std::isfinite(value)) return "must be a finite number, got " + shown;
+  if (bounds_.integer && std::trunc(value) != value) return "must be an integer, got " + shown;
+  const auto bound = [](double b) { return describe_value(json(b)); };
+  const bool below = bounds_.min_exclusive ? !(value > bounds_.min) : value < bounds_.min;
+  if (!rule_.empty() && (below || value > bounds_.max)) return rule_ + ", got " + shown;
+  if (bounds_.min_exclusive && !(value > bounds_.min)) {
+    return "must be > " + bound(bounds_.min) + ", got " + shown;
+  }
+  if (!bounds_.min_exclusive && value < bounds_.min) {
+    return "must be >= " + bound(bounds_.min) + ", got " + shown;
+  }
+  if (value > bounds_.max) return "must be <= " + bound(bounds_.max) + ", got " + shown;
+  return std::nullopt;
+}
+
+FieldRef resolve_field(const Scenario& scenario, std::string_view path) {
+  std::vector<FieldIssue> issues;
+  auto field = resolve(scenario, path, issues);
+  if (!field) throw ValidationError(std::move(issues));
+  return std::move(*field);
+}
+
+std::vector<FieldRef> resolve_fields(const Scenario& scenario,
+                                     const std::vector<std::string>& paths) {
+  std::vector<FieldIssue> issues;
+  std::vector<FieldRef> fields;
+  fields.reserve(paths.size());
+  for (const auto& path : paths) {
+    if (auto field = resolve(scenario, path, issues)) fields.push_back(std::move(*field));
+  }
+  if (!issues.empty()) throw ValidationError(std::move(issues));
+  return fields;
+}
+
+std::vector<std::string> numeric_field_paths(const Scenario& scenario) {
+  std::vector<std::string> out;
+  add_workload_paths(out, "workload", scenario.workload);
+  for (std::size_t i = 0; i < scenario.environments.size(); ++i) {
+    const Environment& env = scenario.environments[i];
+    const std::string prefix = detail::index_path("environments", i);
+    if (env.workload_share) out.push_back(prefix + ".workload_share");
+    if (env.workload) add_workload_paths(out, prefix + ".workload", *env.workload);
+    add_paths<EnvironmentPolicy>(out, prefix + ".policy", kPolicy);
+    add_paths<DatastorePolicy>(out, prefix + ".policy.datastores", kDatastores);
+    add_paths<LogPolicy>(out, prefix + ".policy.logs", kLogPolicy);
+    add_paths<BackupPolicy>(out, prefix + ".policy.backups", kBackupPolicy);
+    add_paths<PostgresBackupPolicy>(out, prefix + ".policy.backups.postgres", kPostgresBackup);
+    add_paths<ObjectStorageBackupPolicy>(out, prefix + ".policy.backups.object_storage",
+                                         kObjectStorageBackup);
+    add_paths<VectorStoreBackupPolicy>(out, prefix + ".policy.backups.vector_store",
+                                       kVectorStoreBackup);
+  }
+  add_paths<Stack>(out, "stack", kStack);
+  for (std::size_t j = 0; j < scenario.stack.components.size(); ++j) {
+    const std::string prefix = detail::index_path("stack.components", j);
+    add_paths<Component>(out, prefix, kComponent);
+    add_paths<ResourceModel>(out, prefix + ".resources", kResources);
+  }
+  for (std::size_t j = 0; j < scenario.catalog.node_types.size(); ++j) {
+    add_paths<NodeType>(out, detail::index_path("catalog.node_types", j), kNodeType);
+  }
+  for (std::size_t j = 0; j < scenario.catalog.database_shapes.size(); ++j) {
+    add_paths<MachineShape>(out, detail::index_path("catalog.database_shapes", j), kShape);
+  }
+  for (std::size_t j = 0; j < scenario.catalog.vector_store_shapes.size(); ++j) {
+    add_paths<MachineShape>(out, detail::index_path("catalog.vector_store_shapes", j), kShape);
+  }
+  for (std::size_t j = 0; j < scenario.catalog.cache_shapes.size(); ++j) {
+    add_paths<MachineShape>(out, detail::index_path("catalog.cache_shapes", j), kShape);
+  }
+  for (const PriceField& f : kPriceFields) {
+    out.push_back("catalog.prices." + std::string(f.key) + "." + std::string(f.amount_key));
+  }
+  return out;
+}
+
+std::vector<FieldIssue> cross_field_issues(const Scenario& scenario) {
+  // The messages are the reader's (workload.cpp, environment.cpp).
+  std::vector<FieldIssue> issues;
+  const auto knowledge_base = [&](const Workload& w, const std::string& prefix) {
+    const auto& kb = w.knowledge_base;
+    if (kb.chunk_overlap_chars >= kb.chunk_size_chars) {
+      issues.push_back({prefix + ".knowledge_base.chunk_overlap_chars",
+                        "must be < chunk_size_chars (" + describe_value(kb.chunk_size_chars) +
+                            "), got " + describe_value(kb.chunk_overlap_chars)});
+    }
+  };
+  knowledge_base(scenario.workload, "workload");
+  for (std::size_t i = 0; i < scenario.environments.size(); ++i) {
+    const Environment& env = scenario.environments[i];
+    const std::string prefix = detail::index_path("environments", i);
+    if (env.workload) knowledge_base(*env.workload, prefix + ".workload");
+    const auto& p = env.policy;
+    if (p.datastores.qdrant_replication_factor > p.datastores.qdrant_min_nodes) {
+      issues.push_back({prefix + ".policy.datastores.qdrant_replication_factor",
+                        "must be <= qdrant_min_nodes (" +
+                            std::to_string(p.datastores.qdrant_min_nodes) + "), got " +
+                            std::to_string(p.datastores.qdrant_replication_factor)});
+    }
+    if (p.max_replicas < p.min_replicas) {
+      issues.push_back({prefix + ".policy.max_replicas",
+                        "must be >= min_replicas (" + std::to_string(p.min_replicas) + "), got " +
+                            std::to_string(p.max_replicas)});
+    }
+  }
+  return issues;
+}
+
+bool in_cross_field_rule(const FieldRef& field) {
+  const std::string_view key = field.key();
+  return key == "chunk_overlap_chars" || key == "chunk_size_chars" ||
+         key == "qdrant_replication_factor" || key == "qdrant_min_nodes" || key == "max_replicas" ||
+         key == "min_replicas";
+}
+
+double get_value(const Scenario& scenario, std::string_view path) {
+  return resolve_field(scenario, path).get(scenario);
+}
+
+Scenario with_value(const Scenario& scenario, std::string_view path, double value) {
+  return with_values(scenario, {std::string(path)}, {value});
+}
+
+Scenario with_values(const Scenario& scenario, const std::vector<std::string>& paths,
+                     const std::vector<double>& values) {
+  if (paths.size() != values.size()) {
+    throw std::invalid_argument("with_values: " + std::to_string(paths.size()) + " paths but " +
+                                std::to_string(values.size()) + " values");
+  }
+  const std::vector<FieldRef> fields = resolve_fields(scenario, paths);
+  std::vector<FieldIssue> issues;
+  Scenario result = scenario;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (auto why = fields[i].check(values[i])) {
+      issues.push_back({fields[i].path(), std::move(*why)});
+    } else {
+      fields[i].set(result, values[i]);
+    }
+  }
+  if (issues.empty()) issues = cross_field_issues(result);
+  if (!issues.empty()) throw ValidationError(std::move(issues));
+  return result;
+}
+
+}  // namespace tierplan
