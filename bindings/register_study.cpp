@@ -107,6 +107,13 @@ void register_study(py::module_& m) {
       .def_readonly("node_types", &StudyTable::node_types,
                     "Node type names, indexed by the node_type_index column.")
       .def_readonly("components", &StudyTable::components)
+      .def(
+          "to_frame",
+          [](const py::object& self) {
+            // Presentation lives in Python: tierplan.study names the columns.
+            return py::module_::import("tierplan.study").attr("table_to_frame")(self);
+          },
+          "The table as a tidy pandas DataFrame (tierplan.study.table_to_frame).")
       .def("column", &StudyTable::column, py::arg("name"), "Index of a column by name.")
       .def("__len__", [](const StudyTable& t) { return static_cast<std::size_t>(t.values.rows()); })
       .def("__repr__", [](const StudyTable& t) {

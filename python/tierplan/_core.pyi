@@ -3185,6 +3185,10 @@ class StudyTable:
         """
         Index of a column by name.
         """
+    def to_frame(self) -> typing.Any:
+        """
+        The table as a tidy pandas DataFrame (tierplan.study.table_to_frame).
+        """
     @property
     def columns(self) -> list[str]:
         ...

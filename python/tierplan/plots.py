@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tierplan._core import EnvironmentPlan, Plan
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
@@ -87,3 +88,77 @@ def resources_by_component(
 
 def _legend_outside(axes: Axes) -> None:
     axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8, frameon=False)
+
+
+def cost_and_nodes(
+    frame: pd.DataFrame,
+    x: str,
+    boundaries: Sequence[tuple[str, float]] = (),
+    x_label: str | None = None,
+) -> Figure:
+    """Monthly cost and worker nodes of a one-axis sweep (tierplan.study.sweep_frame)
+    against its input ``x``, with vertical lines at ``boundaries``: (label, x) pairs, e.g.
+    the largest load a tier preset supports (tierplan.max_supported_load). Infeasible
+    points are left out and marked on the axis."""
+    plt = _pyplot()
+    figure, cost_axes = plt.subplots(figsize=(10, 4.5))
+    feasible = frame[frame["feasible"]]
+    cost_axes.plot(feasible[x], feasible["cost_usd_month"], color="tab:blue", label="cost")
+    cost_axes.set_xlabel(x_label or x)
+    cost_axes.set_ylabel("cost (USD/month)", color="tab:blue")
+    node_axes = cost_axes.twinx()
+    node_axes.step(
+        feasible[x], feasible["node_count"], where="post", color="tab:orange", label="nodes"
+    )
+    node_axes.set_ylabel("worker nodes", color="tab:orange")
+    infeasible = frame[~frame["feasible"]]
+    if len(infeasible):
+        cost_axes.plot(
+            infeasible[x],
+            [0.0] * len(infeasible),
+            "x",
+            color="tab:red",
+            label="cannot be planned",
+        )
+    for label, value in boundaries:
+        cost_axes.axvline(value, color="grey", linestyle="--", linewidth=1)
+        cost_axes.annotate(
+            label,
+            (value, 1.0),
+            xycoords=("data", "axes fraction"),
+            rotation=90,
+            va="top",
+            ha="right",
+            fontsize=8,
+        )
+    handles = cost_axes.get_legend_handles_labels()[0] + node_axes.get_legend_handles_labels()[0]
+    cost_axes.legend(handles=handles, loc="upper left", fontsize=8)
+    environment = frame.attrs.get("environment", "")
+    cost_axes.set_title(f"{environment}: cost and worker nodes against {x_label or x}")
+    figure.tight_layout()
+    result: Figure = figure
+    return result
+
+
+def tornado(tornado_table: pd.DataFrame, output: str = "cost_usd_month") -> Figure:
+    """A tornado of a sensitivity study (tierplan.study.tornado_frame): each field's low
+    and high move of ``output`` around its base value, largest swing on top."""
+    plt = _pyplot()
+    rows = tornado_table.iloc[::-1]
+    base = float(rows[f"{output}_base"].iloc[0])
+    figure, axes = plt.subplots(figsize=(9, 0.5 * len(rows) + 1.5))
+    positions = list(range(len(rows)))
+    axes.barh(
+        positions, rows[f"{output}_low"] - base, left=base, color="tab:blue", label="field -X%"
+    )
+    axes.barh(
+        positions, rows[f"{output}_high"] - base, left=base, color="tab:orange", label="field +X%"
+    )
+    axes.axvline(base, color="black", linewidth=1)
+    axes.set_yticks(positions, list(rows["field"]), fontsize=8)
+    axes.set_xlabel(output)
+    axes.set_title(f"What moves {output} most")
+    axes.legend(fontsize=8)
+    figure.tight_layout()
+    result: Figure = figure
+    return result

@@ -1,0 +1,123 @@
+"""Sizing studies in notebooks: the C++ sweeps, uncertainty and sensitivity results as tidy
+pandas DataFrames, with a tqdm progress bar on long runs.
+
+The numbers come from the C++ core (tierplan.sweep, tierplan.uncertainty,
+tierplan.sensitivity); this module names columns and draws progress. pandas and tqdm are
+the ``study`` extra (``pip install tierplan[study]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from tierplan import _core
+from tierplan._core import Scenario, SensitivityResult, StudyTable, UncertaintyResult
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Progress = Callable[[int, int], None]
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as error:  # pragma: no cover - exercised only without pandas
+        raise ImportError("tierplan studies need pandas: pip install 'tierplan[study]'") from error
+    return pandas
+
+
+@contextmanager
+def progress_bar(description: str, enabled: bool = True) -> Iterator[Progress | None]:
+    """A progress callback for the study functions that drives a tqdm bar (None when
+    disabled). The C++ side calls it on the calling thread about ten times a second."""
+    if not enabled:
+        yield None
+        return
+    from tqdm.auto import tqdm
+
+    bar = tqdm(desc=description, unit="plan", leave=False)
+    try:
+
+        def update(done: int, total: int) -> None:
+            if bar.total != total:
+                bar.total = total
+            bar.update(done - bar.n)
+
+        yield update
+    finally:
+        bar.close()
+
+
+def table_to_frame(table: StudyTable) -> pd.DataFrame:
+    """A study table as a tidy DataFrame: a row per point, the input fields (named by their
+    paths), then every output; ``node_type`` holds the instance type's name and ``error``
+    the PlanningError of an infeasible point (empty when it was planned)."""
+    pandas = _pandas()
+    frame: pd.DataFrame = pandas.DataFrame(table.values, columns=table.columns)
+    frame["feasible"] = frame["feasible"].astype(bool)
+    names = list(table.node_types)
+    frame.insert(
+        list(frame.columns).index("node_type_index") + 1,
+        "node_type",
+        [names[int(i)] if i == i else "" for i in frame["node_type_index"]],
+    )
+    frame["error"] = list(table.errors)
+    frame.attrs["environment"] = table.environment
+    frame.attrs["input_columns"] = list(table.columns[: table.input_columns])
+    return frame
+
+
+def sweep_frame(
+    scenario: Scenario,
+    axes: Sequence[tuple[str, Sequence[float]]],
+    *,
+    environment: str = "production",
+    threads: int = 0,
+    progress: bool = True,
+) -> pd.DataFrame:
+    """tierplan.sweep over a grid of one or more fields, as a tidy DataFrame."""
+    with progress_bar(f"sweep {environment}", progress) as update:
+        table = _core.sweep(
+            scenario, list(axes), environment=environment, threads=threads, progress=update
+        )
+    return table_to_frame(table)
+
+
+def percentiles_frame(result: UncertaintyResult) -> pd.DataFrame:
+    """The percentiles of every input and output of an uncertainty study: a row per
+    percentile level."""
+    pandas = _pandas()
+    frame: pd.DataFrame = pandas.DataFrame(
+        result.percentiles,
+        columns=result.samples.columns,
+        index=pandas.Index(result.percentile_levels, name="percentile"),
+    )
+    return frame
+
+
+def tornado_frame(result: SensitivityResult, output: str | None = None) -> pd.DataFrame:
+    """A sensitivity study as a tidy DataFrame for one output (default: the one it was
+    ranked by): a row per field, its low and high values, the output at each and the swing,
+    largest swing first."""
+    pandas = _pandas()
+    name = output or result.rank_by
+    column = list(result.columns).index(name)
+    frame: pd.DataFrame = pandas.DataFrame(
+        {
+            "field": list(result.fields),
+            "base_value": list(result.base_values),
+            "low_value": list(result.low_values),
+            "high_value": list(result.high_values),
+            f"{name}_base": [float(result.base[0, column])] * len(result.fields),
+            f"{name}_low": result.low[:, column],
+            f"{name}_high": result.high[:, column],
+            f"{name}_swing": result.swing[:, column],
+        }
+    )
+    ranked: pd.DataFrame = frame.sort_values(
+        f"{name}_swing", ascending=False, kind="stable", ignore_index=True
+    )
+    return ranked
