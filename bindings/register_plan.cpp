@@ -360,6 +360,11 @@ void register_plan(py::module_& m) {
             throw py::key_error(std::string(name));
           },
           py::arg("name"), py::return_value_policy::reference_internal)
+      .def("__repr__",
+           [](const EnvironmentPlan& e) {
+             return "<tierplan.EnvironmentPlan '" + e.name + "': " + std::to_string(e.nodes.count) +
+                    " x " + e.nodes.node_type.name + ">";
+           })
       .def(py::pickle(
           [](const EnvironmentPlan& e) { return py::bytes(environment_plan_to_state(e)); },
           [](const py::bytes& state) {

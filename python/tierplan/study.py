@@ -29,6 +29,18 @@ def _pandas() -> Any:
     return pandas
 
 
+def _tqdm() -> Any:
+    # tqdm.auto draws a widget in Jupyter, which needs ipywidgets (and warns without it);
+    # the text bar works everywhere.
+    from importlib.util import find_spec
+
+    if find_spec("ipywidgets") is None:
+        from tqdm.std import tqdm
+    else:
+        from tqdm.auto import tqdm
+    return tqdm
+
+
 @contextmanager
 def progress_bar(description: str, enabled: bool = True) -> Iterator[Progress | None]:
     """A progress callback for the study functions that drives a tqdm bar (None when
@@ -36,9 +48,7 @@ def progress_bar(description: str, enabled: bool = True) -> Iterator[Progress | 
     if not enabled:
         yield None
         return
-    from tqdm.auto import tqdm
-
-    bar = tqdm(desc=description, unit="plan", leave=False)
+    bar = _tqdm()(desc=description, unit="plan", leave=False)
     try:
 
         def update(done: int, total: int) -> None:
