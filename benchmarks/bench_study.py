@@ -233,23 +233,20 @@ def main(argv: list[str]) -> int:
             d.object_storage.total_gib,
         ]
 
-    def loop_environment_rows() -> None:
-        rows_out = []
-        for i, u in enumerate(loop_users):
-            s.workload.daily_active_users = u
-            s.workload.requests[0].per_user_per_day = chat[i % len(chat)]
-            with contextlib.suppress(tierplan.PlanningError):
-                rows_out.append(outputs(tierplan.plan_environment(s, production)))
-        np.array(rows_out)
+    def loop_keeping_outputs(plan_point: Callable[[], Any]) -> Callable[[], None]:
+        def loop() -> None:
+            rows_out = []
+            for i, u in enumerate(loop_users):
+                s.workload.daily_active_users = u
+                s.workload.requests[0].per_user_per_day = chat[i % len(chat)]
+                with contextlib.suppress(tierplan.PlanningError):
+                    rows_out.append(outputs(plan_point()))
+            np.array(rows_out)
 
-    def loop_plan_rows() -> None:
-        rows_out = []
-        for i, u in enumerate(loop_users):
-            s.workload.daily_active_users = u
-            s.workload.requests[0].per_user_per_day = chat[i % len(chat)]
-            with contextlib.suppress(tierplan.PlanningError):
-                rows_out.append(outputs(tierplan.plan(s).environment(ENVIRONMENT)))
-        np.array(rows_out)
+        return loop
+
+    loop_environment_rows = loop_keeping_outputs(lambda: tierplan.plan_environment(s, production))
+    loop_plan_rows = loop_keeping_outputs(lambda: tierplan.plan(s).environment(ENVIRONMENT))
 
     def loop_with_value() -> None:
         for i, u in enumerate(loop_users):

@@ -61,21 +61,6 @@ json write_shape(const MachineShape& m) {
 
 namespace {
 
-// Prices in the catalog: {"usd_per_gib_month": 0.08, "source": "...", "as_of": "..."}.
-struct PriceKey {
-  std::string_view key;
-  std::string_view amount_key;
-  UnitPrice Prices::*member;
-};
-constexpr std::array<PriceKey, 6> kPriceKeys = {{
-    {"database_storage", "usd_per_gib_month", &Prices::database_storage_usd_per_gib_month},
-    {"block_storage", "usd_per_gib_month", &Prices::block_storage_usd_per_gib_month},
-    {"object_storage", "usd_per_gib_month", &Prices::object_storage_usd_per_gib_month},
-    {"backup_storage", "usd_per_gib_month", &Prices::backup_storage_usd_per_gib_month},
-    {"log_storage", "usd_per_gib_month", &Prices::log_storage_usd_per_gib_month},
-    {"log_ingestion", "usd_per_gib", &Prices::log_ingestion_usd_per_gib},
-}};
-
 void read_prices(ObjectReader& r, Prices& prices) {
   for (const auto& price : kPriceKeys) {
     ObjectReader p(r.object(price.key), join_path(r.path(), price.key), r.issues());

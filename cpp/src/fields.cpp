@@ -5,7 +5,7 @@
 #include <span>
 #include <utility>
 
-#include "field_reader.hpp"
+#include "serialization.hpp"
 
 namespace tierplan {
 
@@ -147,19 +147,6 @@ const Member<VectorStoreBackupPolicy> kVectorStoreBackup[] = {
     real("embedding_chunks_per_s", &VectorStoreBackupPolicy::embedding_chunks_per_s, above(0, 1e9)),
 };
 // catalog.prices.<name>.<amount key> (catalog.cpp: every amount >= 0 and <= 1e6).
-struct PriceField {
-  std::string_view key;
-  std::string_view amount_key;
-  UnitPrice Prices::*member;
-};
-constexpr PriceField kPriceFields[] = {
-    {"database_storage", "usd_per_gib_month", &Prices::database_storage_usd_per_gib_month},
-    {"block_storage", "usd_per_gib_month", &Prices::block_storage_usd_per_gib_month},
-    {"object_storage", "usd_per_gib_month", &Prices::object_storage_usd_per_gib_month},
-    {"backup_storage", "usd_per_gib_month", &Prices::backup_storage_usd_per_gib_month},
-    {"log_storage", "usd_per_gib_month", &Prices::log_storage_usd_per_gib_month},
-    {"log_ingestion", "usd_per_gib", &Prices::log_ingestion_usd_per_gib},
-};
 constexpr FieldBounds kPriceBounds = between(0, 1e6);
 const Member<NodeType> kNodeType[] = {
     count("vcpu", &NodeType::vcpu, whole(1, 4096)),
@@ -430,7 +417,7 @@ class Walker {
       if (price == nullptr || price->bracket) return std::nullopt;
       const Step* amount = next();
       if (amount == nullptr || amount->bracket || !last()) return std::nullopt;
-      for (const PriceField& f : kPriceFields) {
+      for (const detail::PriceKey& f : detail::kPriceKeys) {
         if (f.key != price->key || f.amount_key != amount->key) continue;
         return FieldRef(
             path_, kPriceBounds,
@@ -627,7 +614,7 @@ std::vector<std::string> numeric_field_paths(const Scenario& scenario) {
   for (std::size_t j = 0; j < scenario.catalog.cache_shapes.size(); ++j) {
     add_paths<MachineShape>(out, detail::index_path("catalog.cache_shapes", j), kShape);
   }
-  for (const PriceField& f : kPriceFields) {
+  for (const detail::PriceKey& f : detail::kPriceKeys) {
     out.push_back("catalog.prices." + std::string(f.key) + "." + std::string(f.amount_key));
   }
   return out;

@@ -1,6 +1,9 @@
 #pragma once
 // Reading and writing each part of a Scenario. Readers validate as they go and
 // record every problem in the reader's IssueList.
+#include <array>
+#include <string_view>
+
 #include "field_reader.hpp"
 #include "tierplan/scenario.hpp"
 
@@ -52,5 +55,21 @@ void check_unique_names(const std::vector<T>& items, const std::string& path, Is
     }
   }
 }
+
+// Prices in the catalog: {"usd_per_gib_month": 0.08, "source": "...", "as_of": "..."},
+// by their key in catalog.prices (read and written in catalog.cpp, set by path in fields.cpp).
+struct PriceKey {
+  std::string_view key;
+  std::string_view amount_key;
+  UnitPrice Prices::*member;
+};
+inline constexpr std::array<PriceKey, 6> kPriceKeys = {{
+    {"database_storage", "usd_per_gib_month", &Prices::database_storage_usd_per_gib_month},
+    {"block_storage", "usd_per_gib_month", &Prices::block_storage_usd_per_gib_month},
+    {"object_storage", "usd_per_gib_month", &Prices::object_storage_usd_per_gib_month},
+    {"backup_storage", "usd_per_gib_month", &Prices::backup_storage_usd_per_gib_month},
+    {"log_storage", "usd_per_gib_month", &Prices::log_storage_usd_per_gib_month},
+    {"log_ingestion", "usd_per_gib", &Prices::log_ingestion_usd_per_gib},
+}};
 
 }  // namespace tierplan::detail
