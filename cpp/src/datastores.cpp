@@ -66,10 +66,13 @@ double horizon_days(const Workload& w) { return w.growth.planning_horizon_months
 // Rows written per day at today's load, and the growth rate per day.
 double daily_rows(const TableModel& table, const Workload& w) {
   double rows = 0.0;
-  for (const auto& request : w.requests) {
-    const auto it = table.rows_per_request.find(request.name);
-    if (it != table.rows_per_request.end()) {
-      rows += w.daily_active_users * request.per_user_per_day * it->second;
+  // Most tables have no rows per request: then no lookup for each request.
+  if (!table.rows_per_request.empty()) {
+    for (const auto& request : w.requests) {
+      const auto it = table.rows_per_request.find(request.name);
+      if (it != table.rows_per_request.end()) {
+        rows += w.daily_active_users * request.per_user_per_day * it->second;
+      }
     }
   }
   rows += w.daily_active_users * w.uploads.files_per_user_per_day * table.rows_per_upload;

@@ -219,6 +219,8 @@ inline std::size_t readable_uncached(char* out, double value) {
 // plans do not count: each plan starts a new generation (ReadableScope), so the cost of
 // one plan does not depend on the plans before it.
 class ReadableCache {
+  struct Entry;
+
  public:
   static ReadableCache& instance() {
     thread_local ReadableCache cache;
@@ -230,14 +232,22 @@ class ReadableCache {
       generation_ = 1;
     }
   }
+  // The hit is small enough to inline; the miss formats out of line, so that the callers
+  // do not carry its registers and stack.
   std::size_t format(char* out, double value) {
     std::uint64_t bits = 0;
     std::memcpy(&bits, &value, sizeof bits);
     Entry& entry = entries_[(bits * 0x9E3779B97F4A7C15ull) >> (64 - kBits)];
-    if (entry.generation == generation_ && entry.bits == bits) {
+    if (entry.generation == generation_ && entry.bits == bits) [[likely]] {
       std::memcpy(out, entry.text, sizeof entry.text);
       return entry.size;
     }
+    return format_and_keep(out, value, bits, entry);
+  }
+
+ private:
+  [[gnu::noinline]] std::size_t format_and_keep(char* out, double value, std::uint64_t bits,
+                                                Entry& entry) {
     const std::size_t size = readable_uncached(out, value);
     if (size <= sizeof entry.text) {
       entry.bits = bits;
@@ -248,7 +258,6 @@ class ReadableCache {
     return size;
   }
 
- private:
   static constexpr int kBits = 8;
   struct Entry {
     std::uint64_t bits = 0;

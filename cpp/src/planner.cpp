@@ -707,15 +707,12 @@ EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& en
   plan.demand = peak_demand(workload);
   plan.components.reserve(deployed.size());
   for (const Component* component : deployed) {
-    ComponentLoad load = component_load(*component, plan.demand, workload);
-    // size_component copies the load into its plan and does not read the derivation:
-    // the text is moved in afterwards rather than copied.
-    std::string derivation = std::move(load.derivation);
-    load.derivation.clear();
-    plan.components.push_back(size_component(*component, load, policy,
-                                             scenario.stack.limit_to_request_ratio,
-                                             plan.growth_factor, environment.name));
-    plan.components.back().load.derivation = std::move(derivation);
+    // Sized in place: the load (with its derivation) is moved into the plan, and the plan
+    // is not moved into the vector after.
+    detail::size_component_into(plan.components.emplace_back(), *component,
+                                component_load(*component, plan.demand, workload), policy,
+                                scenario.stack.limit_to_request_ratio, plan.growth_factor,
+                                environment.name);
     if (!component->scales_horizontally && component->kind != ComponentKind::singleton &&
         policy.min_replicas > 1) {
       plan.warnings.push_back(concat(component->name, " runs as a single replica, below the ",
