@@ -336,7 +336,7 @@ class TextBuilder {
 
   // A string literal: its length is known without strlen.
   template <std::size_t N>
-  void put(const char (&text)[N]) {
+  [[gnu::always_inline]] void put(const char (&text)[N]) {
     write(text, N - 1);
   }
   template <class Text>
@@ -362,7 +362,8 @@ class TextBuilder {
                                      data_);
   }
 
-  void write(const char* text, std::size_t size) {
+  // Inlined, so that a literal's copy has a known size.
+  [[gnu::always_inline]] void write(const char* text, std::size_t size) {
     room(size);
     std::memcpy(data_ + size_, text, size);
     size_ += size;
@@ -370,7 +371,7 @@ class TextBuilder {
   void room(std::size_t size) {
     if (capacity_ - size_ < size) grow(size);
   }
-  void grow(std::size_t size) {
+  [[gnu::noinline]] void grow(std::size_t size) {
     std::size_t capacity = 2 * capacity_;
     while (capacity - size_ < size) capacity *= 2;
     auto heap = std::make_unique<char[]>(capacity);

@@ -691,9 +691,11 @@ void add_operations_warnings(EnvironmentPlan& plan, const EnvironmentPolicy& pol
   }
 }
 
-EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment,
-                                 const std::vector<const Component*>& deployed) {
-  EnvironmentPlan plan;
+// Plans the environment into plan, a default-constructed EnvironmentPlan (the element of
+// the plan's environments, so that it is not moved after).
+void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
+                           const Environment& environment,
+                           const std::vector<const Component*>& deployed) {
   plan.name = environment.name;
   // The environment's own workload as it is, or the share of the scenario's.
   std::optional<Workload> shared;
@@ -767,14 +769,15 @@ EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& en
                                    "plan for ",
                                    plan.nodes.count, " nodes"));
   }
-  return plan;
 }
 
 }  // namespace
 
 EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment) {
   const detail::ReadableScope numbers;
-  return plan_environment(scenario, environment, scenario.stack.deployed_components());
+  EnvironmentPlan plan;
+  plan_environment_into(plan, scenario, environment, scenario.stack.deployed_components());
+  return plan;
 }
 
 Plan plan(const Scenario& scenario) {
@@ -784,7 +787,7 @@ Plan plan(const Scenario& scenario) {
   result.environments.reserve(scenario.environments.size());
   const std::vector<const Component*> deployed = scenario.stack.deployed_components();
   for (const auto& environment : scenario.environments) {
-    result.environments.push_back(plan_environment(scenario, environment, deployed));
+    plan_environment_into(result.environments.emplace_back(), scenario, environment, deployed);
   }
   return result;
 }
