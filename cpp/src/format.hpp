@@ -389,6 +389,16 @@ class TextBuilder {
   template <class Integer>
   requires(std::is_integral_v<Integer> && !std::is_same_v<Integer, char> &&
            !std::is_same_v<Integer, bool>) static char* put(char* out, Integer number) {
+    // Most are small counts (replicas, nodes, connections): one or two digits directly.
+    if (number >= 0 && number < 100) {
+      const auto n = static_cast<unsigned>(number);
+      if (n < 10) {
+        *out = static_cast<char>('0' + n);
+        return out + 1;
+      }
+      std::memcpy(out, kDigitPairs + 2 * n, 2);
+      return out + 2;
+    }
     return std::to_chars(out, out + kIntegerRoom, number).ptr;
   }
 
