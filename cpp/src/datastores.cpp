@@ -66,10 +66,16 @@ double horizon_days(const Workload& w) { return w.growth.planning_horizon_months
 // Rows written per day at today's load, and the growth rate per day.
 double daily_rows(const TableModel& table, const Workload& w) {
   double rows = 0.0;
-  for (const auto& request : w.requests) {
-    const auto it = table.rows_per_request.find(request.name);
-    if (it != table.rows_per_request.end()) {
-      rows += w.daily_active_users * request.per_user_per_day * it->second;
+  // A table has rows for a few request classes: they are found by a scan that compares
+  // the lengths first (keys are unique, so it finds what find() would).
+  if (!table.rows_per_request.empty()) {
+    for (const auto& request : w.requests) {
+      for (const auto& [name, rows_per_request] : table.rows_per_request) {
+        if (name.size() == request.name.size() && name == request.name) {
+          rows += w.daily_active_users * request.per_user_per_day * rows_per_request;
+          break;
+        }
+      }
     }
   }
   rows += w.daily_active_users * w.uploads.files_per_user_per_day * table.rows_per_upload;

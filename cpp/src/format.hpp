@@ -219,6 +219,8 @@ inline std::size_t readable_uncached(char* out, double value) {
 // plans do not count: each plan starts a new generation (ReadableScope), so the cost of
 // one plan does not depend on the plans before it.
 class ReadableCache {
+  struct Entry;
+
  public:
   static ReadableCache& instance() {
     thread_local ReadableCache cache;
@@ -230,14 +232,22 @@ class ReadableCache {
       generation_ = 1;
     }
   }
+  // The hit is small enough to inline; the miss formats out of line, so that the callers
+  // do not carry its registers and stack.
   std::size_t format(char* out, double value) {
     std::uint64_t bits = 0;
     std::memcpy(&bits, &value, sizeof bits);
     Entry& entry = entries_[(bits * 0x9E3779B97F4A7C15ull) >> (64 - kBits)];
-    if (entry.generation == generation_ && entry.bits == bits) {
+    if (entry.generation == generation_ && entry.bits == bits) [[likely]] {
       std::memcpy(out, entry.text, sizeof entry.text);
       return entry.size;
     }
+    return format_and_keep(out, value, bits, entry);
+  }
+
+ private:
+  [[gnu::noinline]] std::size_t format_and_keep(char* out, double value, std::uint64_t bits,
+                                                Entry& entry) {
     const std::size_t size = readable_uncached(out, value);
     if (size <= sizeof entry.text) {
       entry.bits = bits;
@@ -248,7 +258,6 @@ class ReadableCache {
     return size;
   }
 
- private:
   static constexpr int kBits = 8;
   struct Entry {
     std::uint64_t bits = 0;
@@ -315,53 +324,88 @@ class TextBuilder {
   TextBuilder& operator=(const TextBuilder&) = delete;
   ~TextBuilder() = default;
 
+  // Room for every part is made once; the parts are then written through a local
+  // pointer, which the copies cannot alias (as they could the builder's members).
   template <class... Parts>
   TextBuilder& add(const Parts&... parts) {
-    (put(parts), ...);
+    room((room_for(parts) + ... + std::size_t{0}));
+    char* out = data_ + size_;
+    ((out = put(out, parts)), ...);
+    size_ = static_cast<std::size_t>(out - data_);
     return *this;
   }
   std::string str() const { return std::string(data_, size_); }
 
  private:
   static constexpr std::size_t kLocalSize = 1024;
+  static constexpr std::size_t kIntegerRoom = 24;  // 20 digits of 2^64 and a sign
 
-  // A string literal: its length is known without strlen.
+  // The most characters a part may write. A string literal's length is known without
+  // strlen.
   template <std::size_t N>
-  void put(const char (&text)[N]) {
-    write(text, N - 1);
+  static constexpr std::size_t room_for(const char (&)[N]) {
+    return N - 1;
   }
   template <class Text>
-  requires(std::is_same_v<Text, const char*> || std::is_same_v<Text, char*>) void put(Text text) {
-    write(text, std::strlen(text));
+  requires(std::is_same_v<Text, const char*> || std::is_same_v<Text, char*>) static std::size_t
+      room_for(Text text) {
+    return std::strlen(text);
   }
-  void put(std::string_view text) { write(text.data(), text.size()); }
-  void put(const std::string& text) { write(text.data(), text.size()); }
-  void put(char c) { write(&c, 1); }
-  void put(Readable number) {
-    room(kNumberRoom);
-    size_ += readable_format(data_ + size_, number.value);
+  static std::size_t room_for(std::string_view text) { return text.size(); }
+  static std::size_t room_for(const std::string& text) { return text.size(); }
+  static constexpr std::size_t room_for(char) { return 1; }
+  static constexpr std::size_t room_for(Readable) { return kNumberRoom; }
+  static constexpr std::size_t room_for(Fixed) { return kNumberRoom; }
+  template <class Integer>
+  requires(std::is_integral_v<Integer> && !std::is_same_v<Integer, char> &&
+           !std::is_same_v<Integer, bool>) static constexpr std::size_t room_for(Integer) {
+    return kIntegerRoom;
   }
-  void put(Fixed number) {
-    room(kNumberRoom);
-    size_ += printf_format(data_ + size_, number.value, std::chars_format::fixed, number.decimals);
+
+  // Each part written at out, which has its room_for(); the end of what it wrote.
+  template <std::size_t N>
+  [[gnu::always_inline]] static char* put(char* out, const char (&text)[N]) {
+    std::memcpy(out, text, N - 1);
+    return out + (N - 1);
+  }
+  template <class Text>
+  requires(std::is_same_v<Text, const char*> ||
+           std::is_same_v<Text, char*>) static char* put(char* out, Text text) {
+    return put(out, std::string_view(text));
+  }
+  static char* put(char* out, std::string_view text) {
+    std::memcpy(out, text.data(), text.size());
+    return out + text.size();
+  }
+  static char* put(char* out, const std::string& text) { return put(out, std::string_view(text)); }
+  static char* put(char* out, char c) {
+    *out = c;
+    return out + 1;
+  }
+  static char* put(char* out, Readable number) { return out + readable_format(out, number.value); }
+  static char* put(char* out, Fixed number) {
+    return out + printf_format(out, number.value, std::chars_format::fixed, number.decimals);
   }
   template <class Integer>
   requires(std::is_integral_v<Integer> && !std::is_same_v<Integer, char> &&
-           !std::is_same_v<Integer, bool>) void put(Integer number) {
-    room(24);
-    size_ = static_cast<std::size_t>(std::to_chars(data_ + size_, data_ + capacity_, number).ptr -
-                                     data_);
+           !std::is_same_v<Integer, bool>) static char* put(char* out, Integer number) {
+    // Most are small counts (replicas, nodes, connections): one or two digits directly.
+    if (number >= 0 && number < 100) {
+      const auto n = static_cast<unsigned>(number);
+      if (n < 10) {
+        *out = static_cast<char>('0' + n);
+        return out + 1;
+      }
+      std::memcpy(out, kDigitPairs + 2 * n, 2);
+      return out + 2;
+    }
+    return std::to_chars(out, out + kIntegerRoom, number).ptr;
   }
 
-  void write(const char* text, std::size_t size) {
-    room(size);
-    std::memcpy(data_ + size_, text, size);
-    size_ += size;
-  }
   void room(std::size_t size) {
     if (capacity_ - size_ < size) grow(size);
   }
-  void grow(std::size_t size) {
+  [[gnu::noinline]] void grow(std::size_t size) {
     std::size_t capacity = 2 * capacity_;
     while (capacity - size_ < size) capacity *= 2;
     auto heap = std::make_unique<char[]>(capacity);

@@ -48,10 +48,9 @@ struct DriverUnits {
     }
   }
   double of(LoadDriver driver) const {
-    for (std::size_t i = 0; i < kDrivers.size(); ++i) {
-      if (kDrivers[i] == driver) return per_day[i];
-    }
-    return 0.0;
+    // kDrivers lists the drivers in their enum order: the value is the index.
+    const auto i = static_cast<std::size_t>(driver);
+    return i < kDrivers.size() && kDrivers[i] == driver ? per_day[i] : 0.0;
   }
 
   std::array<double, 8> per_day{};

@@ -691,9 +691,11 @@ void add_operations_warnings(EnvironmentPlan& plan, const EnvironmentPolicy& pol
   }
 }
 
-EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment,
-                                 const std::vector<const Component*>& deployed) {
-  EnvironmentPlan plan;
+// Plans the environment into plan, a default-constructed EnvironmentPlan (the element of
+// the plan's environments, so that it is not moved after).
+void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
+                           const Environment& environment,
+                           const std::vector<const Component*>& deployed) {
   plan.name = environment.name;
   // The environment's own workload as it is, or the share of the scenario's.
   std::optional<Workload> shared;
@@ -707,15 +709,12 @@ EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& en
   plan.demand = peak_demand(workload);
   plan.components.reserve(deployed.size());
   for (const Component* component : deployed) {
-    ComponentLoad load = component_load(*component, plan.demand, workload);
-    // size_component copies the load into its plan and does not read the derivation:
-    // the text is moved in afterwards rather than copied.
-    std::string derivation = std::move(load.derivation);
-    load.derivation.clear();
-    plan.components.push_back(size_component(*component, load, policy,
-                                             scenario.stack.limit_to_request_ratio,
-                                             plan.growth_factor, environment.name));
-    plan.components.back().load.derivation = std::move(derivation);
+    // Sized in place: the load (with its derivation) is moved into the plan, and the plan
+    // is not moved into the vector after.
+    detail::size_component_into(plan.components.emplace_back(), *component,
+                                component_load(*component, plan.demand, workload), policy,
+                                scenario.stack.limit_to_request_ratio, plan.growth_factor,
+                                environment.name);
     if (!component->scales_horizontally && component->kind != ComponentKind::singleton &&
         policy.min_replicas > 1) {
       plan.warnings.push_back(concat(component->name, " runs as a single replica, below the ",
@@ -770,14 +769,15 @@ EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& en
                                    "plan for ",
                                    plan.nodes.count, " nodes"));
   }
-  return plan;
 }
 
 }  // namespace
 
 EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment) {
   const detail::ReadableScope numbers;
-  return plan_environment(scenario, environment, scenario.stack.deployed_components());
+  EnvironmentPlan plan;
+  plan_environment_into(plan, scenario, environment, scenario.stack.deployed_components());
+  return plan;
 }
 
 Plan plan(const Scenario& scenario) {
@@ -787,7 +787,7 @@ Plan plan(const Scenario& scenario) {
   result.environments.reserve(scenario.environments.size());
   const std::vector<const Component*> deployed = scenario.stack.deployed_components();
   for (const auto& environment : scenario.environments) {
-    result.environments.push_back(plan_environment(scenario, environment, deployed));
+    plan_environment_into(result.environments.emplace_back(), scenario, environment, deployed);
   }
   return result;
 }

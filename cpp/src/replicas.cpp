@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "format.hpp"
 #include "tierplan/errors.hpp"
@@ -101,10 +102,20 @@ ComponentPlan size_component(const Component& component, const ComponentLoad& lo
                              const EnvironmentPolicy& policy, double limit_to_request_ratio,
                              double growth_factor, const std::string& environment_name) {
   ComponentPlan plan;
+  detail::size_component_into(plan, component, ComponentLoad(load), policy, limit_to_request_ratio,
+                              growth_factor, environment_name);
+  return plan;
+}
+
+void detail::size_component_into(ComponentPlan& plan, const Component& component,
+                                 ComponentLoad&& taken_load, const EnvironmentPolicy& policy,
+                                 double limit_to_request_ratio, double growth_factor,
+                                 const std::string& environment_name) {
   plan.name = component.name;
   plan.helm_key = component.helm_key;
   plan.kind = component.kind;
-  plan.load = load;
+  plan.load = std::move(taken_load);
+  const ComponentLoad& load = plan.load;
 
   const ReplicaBounds bounds = replica_bounds(component, load, policy, environment_name);
   if (!bounds.beyond_max_replicas.empty()) {
@@ -266,7 +277,6 @@ ComponentPlan size_component(const Component& component, const ComponentLoad& lo
     plan.hpa_reason =
         component.scales_horizontally ? "no load to scale on" : "fixed at one replica";
   }
-  return plan;
 }
 
 }  // namespace tierplan

@@ -28,6 +28,7 @@ std::string to_string(LoadDriver driver) {
 
 std::vector<const Component*> Stack::deployed_components() const {
   std::vector<const Component*> deployed;
+  deployed.reserve(components.size());
   for (const auto& component : components) {
     if (component.since_chart_version <= chart_version) deployed.push_back(&component);
   }
