@@ -155,3 +155,4 @@ bench: deps build
 	  -DTIERPLAN_BUILD_BENCHMARKS=ON -DTIERPLAN_BUILD_TESTS=OFF
 	cmake --build $(BENCH_DIR) --parallel $(JOBS)
 	$(VENV_BIN)/python benchmarks/bench_plan.py --cpp-bench $(BENCH_DIR)/benchmarks/bench_plan
+	$(VENV_BIN)/python benchmarks/bench_study.py --cpp-bench $(BENCH_DIR)/benchmarks/bench_study
