@@ -14,19 +14,10 @@
 #include <string>
 #include <string_view>
 
+#include "bench_context.hpp"
 #include "tierplan/plan.hpp"
 #include "tierplan/queueing.hpp"
 #include "tierplan/scenario.hpp"
-
-#ifndef TIERPLAN_BENCH_COMPILER
-#define TIERPLAN_BENCH_COMPILER "unknown"
-#endif
-#ifndef TIERPLAN_BENCH_BUILD_TYPE
-#define TIERPLAN_BENCH_BUILD_TYPE "unknown"
-#endif
-#ifndef TIERPLAN_BENCH_CXX_FLAGS
-#define TIERPLAN_BENCH_CXX_FLAGS ""
-#endif
 
 namespace {
 
@@ -129,10 +120,7 @@ BENCHMARK(BM_MinServers)->Arg(10)->Arg(1000)->Arg(50000);
 }  // namespace
 
 int main(int argc, char** argv) {
-  benchmark::AddCustomContext("tierplan_compiler", TIERPLAN_BENCH_COMPILER);
-  benchmark::AddCustomContext("tierplan_build_type", TIERPLAN_BENCH_BUILD_TYPE);
-  benchmark::AddCustomContext("tierplan_cxx_flags", TIERPLAN_BENCH_CXX_FLAGS);
-  benchmark::AddCustomContext("tierplan_baseline", "BM_ScenarioFromJson");
+  tierplan::bench::add_build_context("BM_ScenarioFromJson");
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   try {

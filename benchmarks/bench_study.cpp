@@ -10,19 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "bench_context.hpp"
 #include "tierplan/plan.hpp"
 #include "tierplan/scenario.hpp"
 #include "tierplan/sweep.hpp"
-
-#ifndef TIERPLAN_BENCH_COMPILER
-#define TIERPLAN_BENCH_COMPILER "unknown"
-#endif
-#ifndef TIERPLAN_BENCH_BUILD_TYPE
-#define TIERPLAN_BENCH_BUILD_TYPE "unknown"
-#endif
-#ifndef TIERPLAN_BENCH_CXX_FLAGS
-#define TIERPLAN_BENCH_CXX_FLAGS ""
-#endif
 
 namespace {
 
@@ -81,10 +72,7 @@ BENCHMARK(BM_Sweep100k)
 }  // namespace
 
 int main(int argc, char** argv) {
-  benchmark::AddCustomContext("tierplan_compiler", TIERPLAN_BENCH_COMPILER);
-  benchmark::AddCustomContext("tierplan_build_type", TIERPLAN_BENCH_BUILD_TYPE);
-  benchmark::AddCustomContext("tierplan_cxx_flags", TIERPLAN_BENCH_CXX_FLAGS);
-  benchmark::AddCustomContext("tierplan_baseline", "BM_PlanEnvironmentProduction");
+  tierplan::bench::add_build_context("BM_PlanEnvironmentProduction");
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -254,50 +254,25 @@ def main(argv: list[str]) -> int:
             with contextlib.suppress(tierplan.PlanningError):
                 tierplan.plan_environment(point, point.environments[env_index])
 
-    best, median = best_of(args.repeats, loop_environment)
-    loop_env_rate = len(loop_users) / best
-    rows.append(
-        (
-            "Python loop over tierplan.plan_environment (production)",
-            loop_env_rate,
-            f"{len(loop_users):,} points in {best:.3f} s",
-        )
+    def time_loop(label: str, loop: Callable[[], None]) -> float:
+        """Points per second of the loop's best run, recorded as a row of the table."""
+        best, _ = best_of(args.repeats, loop)
+        rate = len(loop_users) / best
+        rows.append((label, rate, f"{len(loop_users):,} points in {best:.3f} s"))
+        return rate
+
+    loop_env_rate = time_loop(
+        "Python loop over tierplan.plan_environment (production)", loop_environment
     )
-    best, median = best_of(args.repeats, loop_with_value)
-    rows.append(
-        (
-            "Python loop: Scenario.with_value per point, then plan_environment",
-            len(loop_users) / best,
-            f"{len(loop_users):,} points in {best:.3f} s",
-        )
+    time_loop("Python loop: Scenario.with_value per point, then plan_environment", loop_with_value)
+    loop_env_rows_rate = time_loop(
+        "Python loop over tierplan.plan_environment, keeping the sweep's outputs per point",
+        loop_environment_rows,
     )
-    best, median = best_of(args.repeats, loop_environment_rows)
-    loop_env_rows_rate = len(loop_users) / best
-    rows.append(
-        (
-            "Python loop over tierplan.plan_environment, keeping the sweep's outputs per point",
-            loop_env_rows_rate,
-            f"{len(loop_users):,} points in {best:.3f} s",
-        )
+    loop_plan_rows_rate = time_loop(
+        "Python loop over tierplan.plan, keeping the sweep's outputs per point", loop_plan_rows
     )
-    best, median = best_of(args.repeats, loop_plan_rows)
-    loop_plan_rows_rate = len(loop_users) / best
-    rows.append(
-        (
-            "Python loop over tierplan.plan, keeping the sweep's outputs per point",
-            loop_plan_rows_rate,
-            f"{len(loop_users):,} points in {best:.3f} s",
-        )
-    )
-    best, median = best_of(args.repeats, loop_plan)
-    loop_plan_rate = len(loop_users) / best
-    rows.append(
-        (
-            "Python loop over tierplan.plan (3 environments)",
-            loop_plan_rate,
-            f"{len(loop_users):,} points in {best:.3f} s",
-        )
-    )
+    loop_plan_rate = time_loop("Python loop over tierplan.plan (3 environments)", loop_plan)
 
     # Plain Python replica sizing on each point's loads (daily active users axis).
     base = tierplan.plan_environment(scenario, scenario.environments[env_index])
