@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "format.hpp"
+#include "planner_detail.hpp"
 #include "tierplan/errors.hpp"
 #include "tierplan/plan.hpp"
 
@@ -335,7 +336,7 @@ struct Bound {
 // the next cheapest). Otherwise every type is sized.
 NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, const Catalog& catalog,
                     const EnvironmentPolicy& policy, const std::string& environment_name,
-                    detail::Packer& packer, PackMemo& memo) {
+                    detail::Packer& packer, PackMemo& memo, detail::PlanDetail level) {
   // Kept per thread, for their buffers. Pointers into checks and sized hold: neither
   // grows once they are taken.
   thread_local std::vector<TypeCheck> checks;
@@ -463,9 +464,10 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
     packer.pack(best->count);
   }
   plan.survives_node_loss = policy.survive_node_loss || packer.survives_node_loss();
+  plan.cost_usd_month = best->cost_usd_month;
+  if (level == detail::PlanDetail::numbers) return plan;
   plan.count_reason = count_reason(*best, totals, policy);
   plan.nodes = packer.node_usages();
-  plan.cost_usd_month = best->cost_usd_month;
   plan.cost_reason =
       concat(best->count, " x $", usd_of(type.price_usd_per_hour), "/h x ",
              Readable{kHoursPerMonth}, " h/month (", type.source, ", ", type.as_of, ")");
@@ -695,7 +697,9 @@ void add_operations_warnings(EnvironmentPlan& plan, const EnvironmentPolicy& pol
 // the plan's environments, so that it is not moved after).
 void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
                            const Environment& environment,
-                           const std::vector<const Component*>& deployed) {
+                           const std::vector<const Component*>& deployed,
+                           detail::PlanDetail level) {
+  const bool full = level == detail::PlanDetail::full;
   plan.name = environment.name;
   // The environment's own workload as it is, or the share of the scenario's.
   std::optional<Workload> shared;
@@ -715,7 +719,7 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
                                 component_load(*component, plan.demand, workload), policy,
                                 scenario.stack.limit_to_request_ratio, plan.growth_factor,
                                 environment.name);
-    if (!component->scales_horizontally && component->kind != ComponentKind::singleton &&
+    if (full && !component->scales_horizontally && component->kind != ComponentKind::singleton &&
         policy.min_replicas > 1) {
       plan.warnings.push_back(concat(component->name, " runs as a single replica, below the ",
                                      environment.name, " floor of ", policy.min_replicas,
@@ -750,18 +754,22 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   thread_local PackMemo memo;
   packer.reset(table, policy);
   memo.clear();
-  plan.nodes =
-      size_nodes(table, pod_totals, scenario.catalog, policy, environment.name, packer, memo);
+  plan.nodes = size_nodes(table, pod_totals, scenario.catalog, policy, environment.name, packer,
+                          memo, level);
   plan.totals = totals_of(plan.components, plan.nodes);
-  plan.tier = recommend_tier(pod_totals, scenario.tiers, policy, plan.nodes, packer, memo);
+  if (full)
+    plan.tier = recommend_tier(pod_totals, scenario.tiers, policy, plan.nodes, packer, memo);
   plan.data = plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
                         scenario.catalog, environment.name);
-  plan.warnings.insert(plan.warnings.end(), plan.data.warnings.begin(), plan.data.warnings.end());
+  if (full) {
+    plan.warnings.insert(plan.warnings.end(), plan.data.warnings.begin(), plan.data.warnings.end());
+  }
   const auto& ds = policy.datastores;
   plan.logs = plan_logs(workload, deployed, plan.components, plan.growth_factor, policy.logs);
   plan.backups = plan_backups(plan.data, scenario.stack.datastores.database, policy.backups,
                               ds.postgres_standby, ds.postgres_synchronous);
   plan.cost = plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, ds, scenario.catalog);
+  if (!full) return;
   add_operations_warnings(plan, policy);
   if (policy.survive_node_loss && !plan.tier.custom && !plan.tier.survives_node_loss) {
     plan.warnings.push_back(concat("tier ", plan.tier.tier,
@@ -776,7 +784,16 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
 EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment) {
   const detail::ReadableScope numbers;
   EnvironmentPlan plan;
-  plan_environment_into(plan, scenario, environment, scenario.stack.deployed_components());
+  plan_environment_into(plan, scenario, environment, scenario.stack.deployed_components(),
+                        detail::PlanDetail::full);
+  return plan;
+}
+
+EnvironmentPlan detail::plan_environment(const Scenario& scenario, const Environment& environment,
+                                         PlanDetail level) {
+  const detail::ReadableScope numbers;
+  EnvironmentPlan plan;
+  plan_environment_into(plan, scenario, environment, scenario.stack.deployed_components(), level);
   return plan;
 }
 
@@ -787,7 +804,8 @@ Plan plan(const Scenario& scenario) {
   result.environments.reserve(scenario.environments.size());
   const std::vector<const Component*> deployed = scenario.stack.deployed_components();
   for (const auto& environment : scenario.environments) {
-    plan_environment_into(result.environments.emplace_back(), scenario, environment, deployed);
+    plan_environment_into(result.environments.emplace_back(), scenario, environment, deployed,
+                          detail::PlanDetail::full);
   }
   return result;
 }

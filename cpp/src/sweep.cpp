@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "planner_detail.hpp"
+
 namespace tierplan {
 
 namespace {
@@ -206,7 +208,8 @@ StudyTable evaluate_points(const Scenario& scenario, const std::vector<FieldRef>
           }
           double* out = table.values.row(row).data() + inputs_n;
           try {
-            write_outputs(plan_environment(copy, environment), copy, out);
+            write_outputs(detail::plan_environment(copy, environment, detail::PlanDetail::numbers),
+                          copy, out);
           } catch (const PlanningError& e) {
             std::fill(out, out + outputs_n, kNaN);
             out[0] = 0.0;  // feasible

@@ -236,6 +236,58 @@ TEST(Sweep, EveryPointEqualsASinglePlanAtTheSameValues) {
   }
 }
 
+// The sweep plans its points without the reasons, node rows, tier and warnings that it
+// does not output: every number it writes must still be the full plan's, in every
+// environment, at feasible and infeasible points alike.
+TEST(Sweep, DenseGridsInEveryEnvironmentEqualFullPlansIncludingInfeasiblePoints) {
+  constexpr const char* kApiMemory = "stack.components[api].resources.baseline_memory_mib";
+  constexpr const char* kPrice = "catalog.node_types[3].price_usd_per_hour";
+  const std::vector<double> users = {0, 1, 250, 1500, 6000, 24000, 90000};
+  const std::vector<double> rates = {0.5, 3, 12};
+  const std::vector<double> api_memory = {512, 3000, 4.0 * 1024 * 1024};
+  const std::vector<double> prices = {0.01, 0.4, 9};
+  const std::vector<std::string> paths = {kUsers, kChatRate, kApiMemory, kPrice};
+  for (const auto& environment : builtin().environments) {
+    StudyOptions options;
+    options.environment = environment.name;
+    options.threads = 2;
+    const StudyTable t = tierplan::sweep(
+        builtin(),
+        {{kUsers, users}, {kChatRate, rates}, {kApiMemory, api_memory}, {kPrice, prices}}, options);
+    ASSERT_EQ(t.values.rows(), 7 * 3 * 3 * 3);
+    std::size_t feasible = 0;
+    std::size_t infeasible = 0;
+    for (Eigen::Index row = 0; row < t.values.rows(); ++row) {
+      std::vector<double> values;
+      for (Eigen::Index k = 0; k < 4; ++k) values.push_back(t.values(row, k));
+      const auto i = static_cast<std::size_t>(row);
+      std::vector<double> expected;
+      std::string error;
+      try {
+        expected = single_plan_row(builtin(), paths, values, environment.name);
+      } catch (const tierplan::PlanningError& e) {
+        error = e.what();
+      }
+      EXPECT_EQ(t.errors[i], error) << environment.name << " at point " << i;
+      if (!error.empty()) {
+        ++infeasible;
+        EXPECT_EQ(t.values(row, 4), 0.0);  // feasible
+        continue;
+      }
+      ++feasible;
+      for (std::size_t c = 0; c < expected.size(); ++c) {
+        // Bit for bit: NaN only where the full plan writes NaN too.
+        const double got = t.values(row, static_cast<Eigen::Index>(4 + c));
+        EXPECT_EQ(std::memcmp(&got, &expected[c], sizeof(double)), 0)
+            << environment.name << ": " << t.columns[4 + c] << " at point " << i << ": " << got
+            << " against " << expected[c];
+      }
+    }
+    EXPECT_GT(feasible, 0u) << environment.name;
+    EXPECT_GT(infeasible, 0u) << environment.name;
+  }
+}
+
 TEST(Sweep, ResultsDoNotDependOnTheNumberOfThreads) {
   std::vector<double> users;
   for (int i = 0; i < 40; ++i) users.push_back(100.0 + 997.0 * i);
