@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
 
@@ -693,12 +694,61 @@ void add_operations_warnings(EnvironmentPlan& plan, const EnvironmentPolicy& pol
   }
 }
 
+// Whether two doubles are the same bits: a node plan's cost keeps the sign of a zero price.
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof(double)) == 0; }
+
+bool same_pod(const detail::IndexedPod& a, const detail::IndexedPod& b) {
+  return a.component == b.component && a.replica_index == b.replica_index &&
+         same_bits(a.cpu_m, b.cpu_m) && same_bits(a.memory_mib, b.memory_mib) &&
+         same_bits(a.request_cpu_m, b.request_cpu_m) &&
+         same_bits(a.request_memory_mib, b.request_memory_mib) &&
+         same_bits(a.limit_cpu_m, b.limit_cpu_m) &&
+         same_bits(a.limit_memory_mib, b.limit_memory_mib);
+}
+
+// Whether size_nodes would see exactly what it saw when reuse was kept: every pod, the
+// component names and replica counts, the node types (prices bit for bit) and the policy.
+bool same_node_inputs(const detail::NodeSizingReuse& reuse, const detail::PodTable& table,
+                      const Catalog& catalog, const EnvironmentPolicy& policy) {
+  if (reuse.pods.size() != table.pods.size() || reuse.replicas != table.replicas ||
+      reuse.component_names.size() != table.component_names.size() ||
+      reuse.node_types.size() != catalog.node_types.size() || !(reuse.policy == policy)) {
+    return false;
+  }
+  for (std::size_t i = 0; i < table.pods.size(); ++i) {
+    if (!same_pod(reuse.pods[i], table.pods[i])) return false;
+  }
+  for (std::size_t i = 0; i < table.component_names.size(); ++i) {
+    if (reuse.component_names[i] != table.component_names[i]) return false;
+  }
+  for (std::size_t i = 0; i < catalog.node_types.size(); ++i) {
+    if (!(reuse.node_types[i] == catalog.node_types[i]) ||
+        !same_bits(reuse.node_types[i].price_usd_per_hour,
+                   catalog.node_types[i].price_usd_per_hour)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void keep_node_inputs(detail::NodeSizingReuse& reuse, const detail::PodTable& table,
+                      const Catalog& catalog, const EnvironmentPolicy& policy,
+                      const NodePlan& nodes) {
+  reuse.pods.assign(table.pods.begin(), table.pods.end());
+  reuse.component_names.assign(table.component_names.begin(), table.component_names.end());
+  reuse.replicas = table.replicas;
+  reuse.node_types = catalog.node_types;
+  reuse.policy = policy;
+  reuse.nodes = nodes;
+  reuse.valid = true;
+}
+
 // Plans the environment into plan, a default-constructed EnvironmentPlan (the element of
 // the plan's environments, so that it is not moved after).
 void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
                            const Environment& environment,
-                           const std::vector<const Component*>& deployed,
-                           detail::PlanDetail level) {
+                           const std::vector<const Component*>& deployed, detail::PlanDetail level,
+                           detail::NodeSizingReuse* reuse) {
   const bool full = level == detail::PlanDetail::full;
   plan.name = environment.name;
   // The environment's own workload as it is, or the share of the scenario's.
@@ -752,13 +802,25 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   table.finish();
   const PodTotals pod_totals = totals_of(table, policy);
   thread_local PackMemo memo;
-  packer.reset(table, policy);
-  memo.clear();
-  plan.nodes = size_nodes(table, pod_totals, scenario.catalog, policy, environment.name, packer,
-                          memo, level);
+  // Reused only numbers-only (that node plan has no text naming the environment) and only
+  // when every input of size_nodes is the same as the last time.
+  if (!full && reuse != nullptr && reuse->valid &&
+      same_node_inputs(*reuse, table, scenario.catalog, policy)) {
+    plan.nodes = reuse->nodes;
+  } else {
+    if (reuse != nullptr) reuse->valid = false;
+    packer.reset(table, policy);
+    memo.clear();
+    plan.nodes = size_nodes(table, pod_totals, scenario.catalog, policy, environment.name, packer,
+                            memo, level);
+    if (!full && reuse != nullptr) {
+      keep_node_inputs(*reuse, table, scenario.catalog, policy, plan.nodes);
+    }
+  }
   plan.totals = totals_of(plan.components, plan.nodes);
-  if (full)
+  if (full) {
     plan.tier = recommend_tier(pod_totals, scenario.tiers, policy, plan.nodes, packer, memo);
+  }
   plan.data = plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
                         scenario.catalog, environment.name);
   if (full) {
@@ -785,15 +847,16 @@ EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& en
   const detail::ReadableScope numbers;
   EnvironmentPlan plan;
   plan_environment_into(plan, scenario, environment, scenario.stack.deployed_components(),
-                        detail::PlanDetail::full);
+                        detail::PlanDetail::full, nullptr);
   return plan;
 }
 
 EnvironmentPlan detail::plan_environment(const Scenario& scenario, const Environment& environment,
-                                         PlanDetail level) {
+                                         PlanDetail level, NodeSizingReuse* reuse) {
   const detail::ReadableScope numbers;
   EnvironmentPlan plan;
-  plan_environment_into(plan, scenario, environment, scenario.stack.deployed_components(), level);
+  plan_environment_into(plan, scenario, environment, scenario.stack.deployed_components(), level,
+                        reuse);
   return plan;
 }
 
@@ -805,7 +868,7 @@ Plan plan(const Scenario& scenario) {
   const std::vector<const Component*> deployed = scenario.stack.deployed_components();
   for (const auto& environment : scenario.environments) {
     plan_environment_into(result.environments.emplace_back(), scenario, environment, deployed,
-                          detail::PlanDetail::full);
+                          detail::PlanDetail::full, nullptr);
   }
   return result;
 }

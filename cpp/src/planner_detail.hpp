@@ -14,8 +14,24 @@ enum class PlanDetail {
   numbers,
 };
 
-// plan_environment with the detail asked for.
+// The node plan of the last environment planned numbers-only with it, and everything that
+// node plan is computed from: the pods (every size, in order), the component names and
+// replica counts, the node types and the policy. A study keeps one per thread so that
+// neighbouring points whose pods did not change skip the packing; only a full match (not
+// a hash) reuses it.
+struct NodeSizingReuse {
+  bool valid = false;
+  std::vector<IndexedPod> pods;
+  std::vector<std::string> component_names;
+  std::vector<int> replicas;
+  std::vector<NodeType> node_types;
+  EnvironmentPolicy policy;
+  NodePlan nodes;
+};
+
+// plan_environment with the detail asked for. With reuse (numbers only), the node plan of
+// the previous call is reused when its inputs are the same.
 EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment,
-                                 PlanDetail level);
+                                 PlanDetail level, NodeSizingReuse* reuse = nullptr);
 
 }  // namespace tierplan::detail

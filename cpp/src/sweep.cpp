@@ -197,6 +197,7 @@ StudyTable evaluate_points(const Scenario& scenario, const std::vector<FieldRef>
     try {
       Scenario copy = scenario;
       const Environment& environment = copy.environments[env];
+      detail::NodeSizingReuse reuse;  // this thread's last node plan
       while (!stop.load(std::memory_order_relaxed)) {
         const std::size_t begin = next.fetch_add(chunk);
         if (begin >= points) break;
@@ -208,8 +209,9 @@ StudyTable evaluate_points(const Scenario& scenario, const std::vector<FieldRef>
           }
           double* out = table.values.row(row).data() + inputs_n;
           try {
-            write_outputs(detail::plan_environment(copy, environment, detail::PlanDetail::numbers),
-                          copy, out);
+            write_outputs(
+                detail::plan_environment(copy, environment, detail::PlanDetail::numbers, &reuse),
+                copy, out);
           } catch (const PlanningError& e) {
             std::fill(out, out + outputs_n, kNaN);
             out[0] = 0.0;  // feasible
