@@ -288,6 +288,39 @@ TEST(Sweep, DenseGridsInEveryEnvironmentEqualFullPlansIncludingInfeasiblePoints)
   }
 }
 
+// Neighbouring points with the same pods may share a node plan, but only when nothing
+// the node sizing reads changed: here the policy's fill ceiling and DaemonSet memory and a
+// node type's price change between points whose pods are the same.
+TEST(Sweep, PointsWithTheSamePodsButAnotherPolicyOrPriceAreSizedAgain) {
+  constexpr const char* kFill = "environments[2].policy.node_fill_ceiling";
+  constexpr const char* kDaemonSet = "environments[2].policy.daemonset_memory_mib";
+  constexpr const char* kPrice = "catalog.node_types[0].price_usd_per_hour";
+  // The last axis varies fastest: one thread sees each point after one that differs only
+  // in the fill ceiling.
+  const std::vector<std::string> paths = {kUsers, kPrice, kDaemonSet, kFill};
+  StudyOptions options;
+  options.threads = 1;
+  const StudyTable t = tierplan::sweep(builtin(),
+                                       {{kUsers, {3000, 20000}},
+                                        {kPrice, {0.0, 0.05, 3}},
+                                        {kDaemonSet, {256, 2048}},
+                                        {kFill, {0.5, 0.9}}},
+                                       options);
+  ASSERT_EQ(t.values.rows(), 2 * 3 * 2 * 2);
+  std::set<double> node_counts;
+  for (Eigen::Index row = 0; row < t.values.rows(); ++row) {
+    std::vector<double> values;
+    for (Eigen::Index k = 0; k < 4; ++k) values.push_back(t.values(row, k));
+    const auto expected = single_plan_row(builtin(), paths, values);
+    for (std::size_t c = 0; c < expected.size(); ++c) {
+      EXPECT_EQ(t.values(row, static_cast<Eigen::Index>(4 + c)), expected[c])
+          << t.columns[4 + c] << " at point " << row;
+    }
+    node_counts.insert(t.values(row, static_cast<Eigen::Index>(t.column("node_count"))));
+  }
+  EXPECT_GT(node_counts.size(), 1u);  // the policy moves the node plan
+}
+
 TEST(Sweep, ResultsDoNotDependOnTheNumberOfThreads) {
   std::vector<double> users;
   for (int i = 0; i < 40; ++i) users.push_back(100.0 + 997.0 * i);
