@@ -802,19 +802,32 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   table.finish();
   const PodTotals pod_totals = totals_of(table, policy);
   thread_local PackMemo memo;
-  // Reused only numbers-only (that node plan has no text naming the environment) and only
+  // Reused only numbers-only (the full node plan's texts are not kept) and only
   // when every input of size_nodes is the same as the last time.
-  if (!full && reuse != nullptr && reuse->valid &&
+  if (!full && reuse != nullptr && reuse->valid && reuse->environment_name == environment.name &&
       same_node_inputs(*reuse, table, scenario.catalog, policy)) {
+    if (!reuse->error.empty()) throw PlanningError(reuse->error);
     plan.nodes = reuse->nodes;
   } else {
     if (reuse != nullptr) reuse->valid = false;
     packer.reset(table, policy);
     memo.clear();
-    plan.nodes = size_nodes(table, pod_totals, scenario.catalog, policy, environment.name, packer,
-                            memo, level);
+    try {
+      plan.nodes = size_nodes(table, pod_totals, scenario.catalog, policy, environment.name, packer,
+                              memo, level);
+    } catch (const PlanningError& e) {
+      // No node type holds these pods: the next point with the same inputs fails alike.
+      if (!full && reuse != nullptr) {
+        keep_node_inputs(*reuse, table, scenario.catalog, policy, NodePlan{});
+        reuse->environment_name = environment.name;
+        reuse->error = e.what();
+      }
+      throw;
+    }
     if (!full && reuse != nullptr) {
       keep_node_inputs(*reuse, table, scenario.catalog, policy, plan.nodes);
+      reuse->environment_name = environment.name;
+      reuse->error.clear();
     }
   }
   plan.totals = totals_of(plan.components, plan.nodes);

@@ -18,7 +18,7 @@ enum class PlanDetail {
 // node plan is computed from: the pods (every size, in order), the component names and
 // replica counts, the node types and the policy. A study keeps one per thread so that
 // neighbouring points whose pods did not change skip the packing; only a full match (not
-// a hash) reuses it.
+// a hash) reuses it. A point whose pods no node type holds keeps its error instead.
 struct NodeSizingReuse {
   bool valid = false;
   std::vector<IndexedPod> pods;
@@ -26,7 +26,9 @@ struct NodeSizingReuse {
   std::vector<int> replicas;
   std::vector<NodeType> node_types;
   EnvironmentPolicy policy;
+  std::string environment_name;  // named in the error
   NodePlan nodes;
+  std::string error;  // the PlanningError of size_nodes, when no node type held the pods
 };
 
 // plan_environment with the detail asked for. With reuse (numbers only), the node plan of

@@ -367,6 +367,29 @@ TEST(Sweep, InfeasiblePointsAreNaNRowsWithThePlanningError) {
   EXPECT_NE(t.errors[1].find("no node type can hold the pods"), std::string::npos) << t.errors[1];
 }
 
+TEST(Sweep, NeighbouringInfeasiblePointsEachCarryTheFullPlansError) {
+  constexpr const char* kApiMemory = "stack.components[api].resources.baseline_memory_mib";
+  const std::vector<std::string> paths = {kApiMemory, kUsers};
+  for (const char* environment : {"staging", "production"}) {
+    StudyOptions options;
+    options.environment = environment;
+    options.threads = 1;
+    const StudyTable t = tierplan::sweep(
+        builtin(), {{kApiMemory, {4.0 * 1024 * 1024, 1024}}, {kUsers, {1000, 1000.5, 1001}}},
+        options);
+    for (Eigen::Index row = 0; row < t.values.rows(); ++row) {
+      std::string error;
+      try {
+        single_plan_row(builtin(), paths, {t.values(row, 0), t.values(row, 1)}, environment);
+      } catch (const tierplan::PlanningError& e) {
+        error = e.what();
+      }
+      EXPECT_EQ(t.errors[static_cast<std::size_t>(row)], error) << environment << " at " << row;
+      EXPECT_EQ(error.empty(), row >= 3) << environment << " at " << row;
+    }
+  }
+}
+
 TEST(Sweep, BadAxesAreReportedTogetherBeforeAnyPlanning) {
   const auto issues = issues_of([] {
     tierplan::sweep(builtin(),
