@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "format.hpp"
+#include "planner_detail.hpp"
 #include "tierplan/datastores.hpp"
 
 namespace tierplan {
@@ -19,14 +20,16 @@ constexpr double kMinutesPerDay = 1440.0;
 constexpr double kMinutesPerHour = 60.0;
 
 PostgresBackupPlan plan_postgres_backups(const PostgresPlan& pg, const DatabaseModel& database,
-                                         const BackupPolicy& policy, bool standby,
-                                         bool synchronous) {
+                                         const BackupPolicy& policy, bool standby, bool synchronous,
+                                         bool explain) {
   const auto& b = policy.postgres;
   PostgresBackupPlan p;
   p.point_in_time_recovery = b.wal_archiving;
   p.full_backup_gib = pg.data_gib / b.compression_ratio;
-  p.full_backup_reason =
-      concat("tables and indexes at the horizon / compression ", Readable{b.compression_ratio});
+  if (explain) {
+    p.full_backup_reason =
+        concat("tables and indexes at the horizon / compression ", Readable{b.compression_ratio});
+  }
   // pgBackRest: retention-full = n keeps n full backups, and n + 1 exist while the
   // newest completes before the oldest expires (DESIGN.md: retention-full=2 keeps three).
   p.full_backups_kept = b.retention_full + 1;
@@ -35,20 +38,25 @@ PostgresBackupPlan plan_postgres_backups(const PostgresPlan& pg, const DatabaseM
   if (b.wal_archiving) {
     p.wal_gib_per_day =
         pg.written_gib_per_day * database.wal_bytes_per_written_byte / b.compression_ratio;
-    p.wal_reason = concat("bytes written to tables and indexes per day (row model) x ",
-                          Readable{database.wal_bytes_per_written_byte},
-                          " WAL bytes per byte written (full-page writes, indexes) / compression ",
-                          Readable{b.compression_ratio});
-  } else {
+    if (explain) {
+      p.wal_reason =
+          concat("bytes written to tables and indexes per day (row model) x ",
+                 Readable{database.wal_bytes_per_written_byte},
+                 " WAL bytes per byte written (full-page writes, indexes) / compression ",
+                 Readable{b.compression_ratio});
+    }
+  } else if (explain) {
     p.wal_reason = "no WAL archiving: only full backups are kept";
   }
   // WAL is kept for every unexpired full backup (pgBackRest).
   const double wal_kept_gib = p.wal_gib_per_day * p.retention_days;
   p.repository_gib = p.full_backups_kept * p.full_backup_gib + wal_kept_gib;
-  p.repository_reason =
-      concat(p.full_backups_kept, " full backups (retention_full ", b.retention_full,
-             " + 1) + WAL/day x the days they span (", p.full_backups_kept, " x every ",
-             Readable{b.full_backup_interval_days}, " days)");
+  if (explain) {
+    p.repository_reason =
+        concat(p.full_backups_kept, " full backups (retention_full ", b.retention_full,
+               " + 1) + WAL/day x the days they span (", p.full_backups_kept, " x every ",
+               Readable{b.full_backup_interval_days}, " days)");
+  }
 
   // RPO: a disaster (lost primary and standby, a bad migration) is recovered from the
   // repository, which holds WAL up to the last archived segment.
@@ -59,13 +67,17 @@ PostgresBackupPlan plan_postgres_backups(const PostgresPlan& pg, const DatabaseM
                     : "; the asynchronous standby loses its replication lag on a node loss";
   if (b.wal_archiving) {
     p.rpo_minutes = b.archive_timeout_s / kSecondsPerMinute;
-    p.rpo_reason = concat("WAL archiving with archive_timeout ", Readable{b.archive_timeout_s},
-                          " s: at most one unarchived segment is lost", standby_note);
+    if (explain) {
+      p.rpo_reason = concat("WAL archiving with archive_timeout ", Readable{b.archive_timeout_s},
+                            " s: at most one unarchived segment is lost", standby_note);
+    }
   } else {
     p.rpo_minutes = b.full_backup_interval_days * kMinutesPerDay;
-    p.rpo_reason =
-        concat("no WAL archiving: a restore returns to the last full backup, taken every ",
-               Readable{b.full_backup_interval_days}, " days", standby_note);
+    if (explain) {
+      p.rpo_reason =
+          concat("no WAL archiving: a restore returns to the last full backup, taken every ",
+                 Readable{b.full_backup_interval_days}, " days", standby_note);
+    }
   }
   // RTO (worst case): restore the whole data set, then replay a whole interval of WAL.
   const double restore_minutes = pg.data_gib * kMibPerGib / b.restore_mib_per_s / kSecondsPerMinute;
@@ -76,6 +88,7 @@ PostgresBackupPlan plan_postgres_backups(const PostgresPlan& pg, const DatabaseM
   const double replay_minutes =
       replay_gib * kMibPerGib / b.wal_replay_mib_per_s / kSecondsPerMinute;
   p.rto_minutes = restore_minutes + replay_minutes;
+  if (!explain) return p;
   p.rto_reason = concat(
       "restore the data at ", Readable{b.restore_mib_per_s}, " MiB/s (", Readable{restore_minutes},
       " min) + replay ",
@@ -84,7 +97,8 @@ PostgresBackupPlan plan_postgres_backups(const PostgresPlan& pg, const DatabaseM
   return p;
 }
 
-VectorStoreBackupPlan plan_vector_store_backups(const QdrantPlan& q, const BackupPolicy& policy) {
+VectorStoreBackupPlan plan_vector_store_backups(const QdrantPlan& q, const BackupPolicy& policy,
+                                                bool explain) {
   const auto& v = policy.vector_store;
   VectorStoreBackupPlan p;
   p.method = v.method;
@@ -104,6 +118,7 @@ VectorStoreBackupPlan plan_vector_store_backups(const QdrantPlan& q, const Backu
     p.recovery_minutes = p.rebuild_minutes;
     p.rpo_minutes = 0.0;  // the source documents are in object storage and PostgreSQL
   }
+  if (!explain) return p;
   p.reason = concat(
       "rebuild: the points / ", Readable{v.embedding_chunks_per_s},
       " chunks/s embedded = ", Readable{p.rebuild_minutes}, " min; snapshot: one copy restored at ",
@@ -118,25 +133,35 @@ VectorStoreBackupPlan plan_vector_store_backups(const QdrantPlan& q, const Backu
 
 BackupPlan plan_backups(const DataPlan& data, const DatabaseModel& database,
                         const BackupPolicy& policy, bool postgres_standby, bool synchronous) {
+  return detail::plan_backups(data, database, policy, postgres_standby, synchronous,
+                              detail::PlanDetail::full);
+}
+
+BackupPlan detail::plan_backups(const DataPlan& data, const DatabaseModel& database,
+                                const BackupPolicy& policy, bool postgres_standby, bool synchronous,
+                                PlanDetail level) {
+  const bool explain = level == PlanDetail::full;
   BackupPlan plan;
   plan.rto_target_minutes = policy.rto_target_minutes;
   plan.rpo_target_minutes = policy.rpo_target_minutes;
   plan.helm_values_in_version_control = policy.helm_values_in_version_control;
-  plan.postgres =
-      plan_postgres_backups(data.postgres, database, policy, postgres_standby, synchronous);
+  plan.postgres = plan_postgres_backups(data.postgres, database, policy, postgres_standby,
+                                        synchronous, explain);
   const auto& o = policy.object_storage;
   plan.object_storage.versioning = o.versioning;
   plan.object_storage.noncurrent_version_gib = data.object_storage.versions_gib;
-  plan.object_storage.reason =
-      o.versioning
-          ? concat("versioning on: ", Readable{o.daily_overwrite_fraction * 100.0},
-                   "% of the uploads and documents overwritten or deleted per day, noncurrent "
-                   "versions expired after ",
-                   Readable{o.noncurrent_version_expiration_days}, " days")
-          : std::string("versioning off: an overwritten or deleted object cannot be recovered");
-  plan.vector_store = plan_vector_store_backups(data.qdrant, policy);
+  if (explain) {
+    plan.object_storage.reason =
+        o.versioning
+            ? concat("versioning on: ", Readable{o.daily_overwrite_fraction * 100.0},
+                     "% of the uploads and documents overwritten or deleted per day, noncurrent "
+                     "versions expired after ",
+                     Readable{o.noncurrent_version_expiration_days}, " days")
+            : std::string("versioning off: an overwritten or deleted object cannot be recovered");
+  }
+  plan.vector_store = plan_vector_store_backups(data.qdrant, policy, explain);
   plan.storage_gib = plan.postgres.repository_gib + plan.vector_store.snapshot_storage_gib;
-  plan.storage_reason = "PostgreSQL repository + vector store snapshots kept";
+  if (explain) plan.storage_reason = "PostgreSQL repository + vector store snapshots kept";
   return plan;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "format.hpp"
+#include "planner_detail.hpp"
 #include "tierplan/errors.hpp"
 
 namespace tierplan {
@@ -210,7 +211,8 @@ PgTuneInput tune_input(const MachineShape& shape, int max_connections, DiskType 
 PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
                            const std::vector<ComponentPlan>& components, const Stack& stack,
                            const ComponentSpecs& specs, const EnvironmentPolicy& policy,
-                           const Catalog& catalog, const std::string& environment_name) {
+                           const Catalog& catalog, const std::string& environment_name,
+                           bool explain) {
   PostgresPlan p;
   const auto& model = stack.datastores.database;
   const auto& ds = policy.datastores;
@@ -225,7 +227,7 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
     size.bytes_per_row = bytes_per_row(table, payload);
     if (table.retention == RetentionClass::knowledge) {
       size.rows = knowledge_rows(table, h);
-      size.reason = concat(Readable{h.documents}, " documents at the horizon");
+      if (explain) size.reason = concat(Readable{h.documents}, " documents at the horizon");
       written_bytes_per_day +=
           w.knowledge_base.documents_ingested_per_day *
           (table.rows_per_document + h.chunks_per_document * table.rows_per_chunk) *
@@ -236,8 +238,10 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
       const double days = retained_days(table, w);
       const double per_day = daily_rows(table, w);
       size.rows = timed_rows(table, w, h, per_day, days);
-      size.reason = concat(Readable{per_day}, " rows/day kept ", Readable{std::min(days, h.days)},
-                           " days (", to_string(table.retention), ")");
+      if (explain) {
+        size.reason = concat(Readable{per_day}, " rows/day kept ", Readable{std::min(days, h.days)},
+                             " days (", to_string(table.retention), ")");
+      }
       hot_bytes += h.accumulated(per_day, std::min(days, model.hot_days)) * size.bytes_per_row;
       written_bytes_per_day += per_day * h.growth * size.bytes_per_row;
     }
@@ -300,47 +304,52 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
   p.shape = *shape;
   p.max_connections = server_connections + p.reserved_connections;
   p.max_connections = (p.max_connections + 9) / 10 * 10;
-  TextBuilder connections_reason;
-  connections_reason.add(p.client_connections,
-                         " client connections (every DB-using replica at its autoscaling maximum "
-                         "x pool size + overflow)");
-  if (p.pgbouncer) connections_reason.add(" pooled by PgBouncer into ", server_connections);
-  connections_reason.add(" + ", p.reserved_connections, " reserved (superuser 3, admin 10",
-                         ds.postgres_standby ? ", replication 10" : "", "), rounded up to 10");
-  p.max_connections_reason = connections_reason.str();
-  if (p.pgbouncer) {
-    p.pgbouncer_reason =
-        concat(p.client_connections, " client connections exceed ", ds.pgbouncer_above_connections,
-               ": transaction pooling, default_pool_size ", p.pgbouncer_default_pool_size,
-               " = the larger of cores * 2 + 1 spindle (PostgreSQL wiki) and ",
-               Readable{concurrent_transactions}, " requests in flight at the peak");
-  } else {
-    p.pgbouncer_reason = concat(p.client_connections, " client connections, within ",
-                                ds.pgbouncer_above_connections, ": no pooler needed");
+  if (explain) {
+    TextBuilder connections_reason;
+    connections_reason.add(p.client_connections,
+                           " client connections (every DB-using replica at its autoscaling maximum "
+                           "x pool size + overflow)");
+    if (p.pgbouncer) connections_reason.add(" pooled by PgBouncer into ", server_connections);
+    connections_reason.add(" + ", p.reserved_connections, " reserved (superuser 3, admin 10",
+                           ds.postgres_standby ? ", replication 10" : "", "), rounded up to 10");
+    p.max_connections_reason = connections_reason.str();
+    if (p.pgbouncer) {
+      p.pgbouncer_reason = concat(
+          p.client_connections, " client connections exceed ", ds.pgbouncer_above_connections,
+          ": transaction pooling, default_pool_size ", p.pgbouncer_default_pool_size,
+          " = the larger of cores * 2 + 1 spindle (PostgreSQL wiki) and ",
+          Readable{concurrent_transactions}, " requests in flight at the peak");
+    } else {
+      p.pgbouncer_reason = concat(p.client_connections, " client connections, within ",
+                                  ds.pgbouncer_above_connections, ": no pooler needed");
+    }
+    p.shape_reason =
+        concat(p.shape.name, ": smallest shape with ", Readable{p.cpu_needed_cores}, " vCPU (",
+               Readable{p.query_rate_per_s}, " queries/s x ", Readable{model.cpu_ms_per_query},
+               " ms at 60% CPU) and ", Readable{p.memory_needed_gib}, " GiB (working set ",
+               Readable{hot_bytes / kBytesPerGib}, " GiB in effective_cache_size = RAM x 3/4, ",
+               server_connections + p.reserved_connections, " connections x ",
+               Readable{model.memory_mib_per_connection}, " MiB)");
   }
-  p.shape_reason =
-      concat(p.shape.name, ": smallest shape with ", Readable{p.cpu_needed_cores}, " vCPU (",
-             Readable{p.query_rate_per_s}, " queries/s x ", Readable{model.cpu_ms_per_query},
-             " ms at 60% CPU) and ", Readable{p.memory_needed_gib}, " GiB (working set ",
-             Readable{hot_bytes / kBytesPerGib}, " GiB in effective_cache_size = RAM x 3/4, ",
-             server_connections + p.reserved_connections, " connections x ",
-             Readable{model.memory_mib_per_connection}, " MiB)");
 
   p.tune_input = tune_input(p.shape, p.max_connections, ds.postgres_disk);
   p.settings = pgtune(p.tune_input);
   p.wal_gib = p.settings.max_wal_size_kib / (1024.0 * 1024.0);
   p.storage_gib =
       std::ceil((p.data_gib * (1.0 + ds.storage_headroom_fraction) + p.wal_gib) / 8.0) * 8.0;
-  p.storage_reason = concat(Readable{p.data_gib}, " GiB of tables and indexes at the horizon + ",
-                            Readable{ds.storage_headroom_fraction * 100.0}, "% headroom + ",
-                            Readable{p.wal_gib}, " GiB WAL (max_wal_size), rounded up to 8 GiB");
+  if (explain) {
+    p.storage_reason = concat(Readable{p.data_gib}, " GiB of tables and indexes at the horizon + ",
+                              Readable{ds.storage_headroom_fraction * 100.0}, "% headroom + ",
+                              Readable{p.wal_gib}, " GiB WAL (max_wal_size), rounded up to 8 GiB");
+  }
   if (ds.postgres_standby) {
     p.topology = ds.postgres_synchronous ? "primary + synchronous hot standby"
                                          : "primary + asynchronous hot standby";
-    p.topology_reason = "streaming replication to a standby of the same shape and storage";
+    if (explain)
+      p.topology_reason = "streaming replication to a standby of the same shape and storage";
   } else {
     p.topology = "single instance";
-    p.topology_reason = "no standby: recovery is a restore from backup";
+    if (explain) p.topology_reason = "no standby: recovery is a restore from backup";
   }
   return p;
 }
@@ -348,7 +357,7 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
 RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
                      const std::vector<ComponentPlan>& components, const Stack& stack,
                      const ComponentSpecs& specs, const EnvironmentPolicy& policy,
-                     const Catalog& catalog, const std::string& environment_name) {
+                     const Catalog& catalog, const std::string& environment_name, bool explain) {
   RedisPlan r;
   const auto& b = stack.datastores.broker;
   const auto& ds = policy.datastores;
@@ -377,13 +386,16 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
   r.instance_memory_gib = chosen;
   // maxmemory takes what the tier leaves after the reserve.
   r.maxmemory_mib = std::floor(chosen * 1024.0 * (1.0 - kRedisReserveShare));
-  r.memory_reason = concat(Readable{r.broker_backlog_messages}, " Celery messages (",
-                           Readable{ds.broker_backlog_minutes}, " min of tasks at ",
-                           Readable{demand.worker_task_rate_per_s}, "/s) and ",
-                           Readable{r.cache_keys}, " cache keys use ", Readable{r.used_memory_mib},
-                           " MiB with fragmentation; +25% for fork and replication buffers: the ",
-                           Readable{chosen}, " GiB tier, maxmemory ", Readable{r.maxmemory_mib},
-                           " MiB, maxmemory-policy noeviction (the broker must not lose tasks)");
+  if (explain) {
+    r.memory_reason =
+        concat(Readable{r.broker_backlog_messages}, " Celery messages (",
+               Readable{ds.broker_backlog_minutes}, " min of tasks at ",
+               Readable{demand.worker_task_rate_per_s}, "/s) and ", Readable{r.cache_keys},
+               " cache keys use ", Readable{r.used_memory_mib},
+               " MiB with fragmentation; +25% for fork and replication buffers: the ",
+               Readable{chosen}, " GiB tier, maxmemory ", Readable{r.maxmemory_mib},
+               " MiB, maxmemory-policy noeviction (the broker must not lose tasks)");
+  }
   int clients = kRedisAdminConnections;
   for (std::size_t i = 0; i < components.size(); ++i) {
     const ComponentPlan& c = components[i];
@@ -396,24 +408,28 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
     }
   }
   r.maxclients = std::max(clients, 1000);
-  r.maxclients_reason =
-      concat(clients,
-             " connections from the app replicas at their autoscaling maximum and admin; at "
-             "least 1000");
+  if (explain) {
+    r.maxclients_reason =
+        concat(clients,
+               " connections from the app replicas at their autoscaling maximum and admin; at "
+               "least 1000");
+  }
   if (ds.redis_replica_with_sentinels) {
     r.topology = "primary + replica + 3 Sentinels";
-    r.topology_reason =
-        "Sentinel needs three sentinels on independent hosts to fail over; Dify does not "
-        "support Redis Cluster mode";
+    if (explain) {
+      r.topology_reason =
+          "Sentinel needs three sentinels on independent hosts to fail over; Dify does not "
+          "support Redis Cluster mode";
+    }
   } else {
     r.topology = "single instance";
-    r.topology_reason = "no replica: a restart loses queued tasks not yet consumed";
+    if (explain) r.topology_reason = "no replica: a restart loses queued tasks not yet consumed";
   }
   return r;
 }
 
 QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentPolicy& policy,
-                       const Catalog& catalog, const std::string& environment_name) {
+                       const Catalog& catalog, const std::string& environment_name, bool explain) {
   QdrantPlan q;
   const auto& ds = policy.datastores;
   const auto& kb = w.knowledge_base;
@@ -458,6 +474,7 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
   const MachineShape* shape = smallest_shape(catalog.vector_store_shapes, 0, q.ram_per_node_gib);
   q.shape = *shape;
   q.shards = q.nodes * ds.qdrant_shards_per_node;
+  if (!explain) return q;
   q.reason = concat(
       Readable{q.points}, " points (", Readable{documents_at_horizon(w)}, " documents x ",
       Readable{q.chunks_per_document}, " chunks) of ", Readable{dimension},
@@ -469,7 +486,8 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
   return q;
 }
 
-ObjectStoragePlan plan_object_storage(const Workload& w, const EnvironmentPolicy& policy) {
+ObjectStoragePlan plan_object_storage(const Workload& w, const EnvironmentPolicy& policy,
+                                      bool explain) {
   ObjectStoragePlan o;
   const double upload_bytes_per_day =
       w.daily_active_users * w.uploads.files_per_user_per_day * w.uploads.average_file_kib * 1024.0;
@@ -487,6 +505,7 @@ ObjectStoragePlan plan_object_storage(const Workload& w, const EnvironmentPolicy
   o.total_gib =
       std::ceil((o.uploads_gib + o.documents_gib + o.plugin_packages_gib + o.versions_gib) *
                 (1.0 + policy.datastores.storage_headroom_fraction));
+  if (!explain) return o;
   o.reason =
       concat("uploads ", Readable{o.uploads_gib}, " GiB over the horizon, documents ",
              Readable{o.documents_gib}, " GiB, plugin packages ", Readable{o.plugin_packages_gib},
@@ -574,16 +593,25 @@ DataPlan plan_data(const Workload& workload, const PeakDemand& demand,
                    const std::vector<ComponentPlan>& components, const Stack& stack,
                    const EnvironmentPolicy& policy, const Catalog& catalog,
                    const std::string& environment_name) {
+  return detail::plan_data(workload, demand, components, stack, policy, catalog, environment_name,
+                           detail::PlanDetail::full);
+}
+
+DataPlan detail::plan_data(const Workload& workload, const PeakDemand& demand,
+                           const std::vector<ComponentPlan>& components, const Stack& stack,
+                           const EnvironmentPolicy& policy, const Catalog& catalog,
+                           const std::string& environment_name, PlanDetail level) {
+  const bool explain = level == PlanDetail::full;
   DataPlan plan;
   thread_local ComponentSpecs specs;  // kept per thread for its buffers
   specs.find(components, stack);
-  plan.postgres =
-      plan_postgres(workload, demand, components, stack, specs, policy, catalog, environment_name);
-  plan.redis =
-      plan_redis(workload, demand, components, stack, specs, policy, catalog, environment_name);
-  plan.qdrant = plan_qdrant(workload, stack, policy, catalog, environment_name);
-  plan.object_storage = plan_object_storage(workload, policy);
-  add_warnings(plan, workload, components, specs, policy);
+  plan.postgres = plan_postgres(workload, demand, components, stack, specs, policy, catalog,
+                                environment_name, explain);
+  plan.redis = plan_redis(workload, demand, components, stack, specs, policy, catalog,
+                          environment_name, explain);
+  plan.qdrant = plan_qdrant(workload, stack, policy, catalog, environment_name, explain);
+  plan.object_storage = plan_object_storage(workload, policy, explain);
+  if (explain) add_warnings(plan, workload, components, specs, policy);
   return plan;
 }
 

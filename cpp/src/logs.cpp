@@ -3,6 +3,7 @@
 #include <array>
 
 #include "format.hpp"
+#include "planner_detail.hpp"
 #include "tierplan/demand.hpp"
 #include "tierplan/replicas.hpp"
 #include "tierplan/stack.hpp"
@@ -76,6 +77,13 @@ double LinesByLevel::at_level(LogLevel level) const {
 LogPlan plan_logs(const Workload& workload, const std::vector<const Component*>& deployed,
                   const std::vector<ComponentPlan>& components, double growth_factor,
                   const LogPolicy& policy) {
+  return detail::plan_logs(workload, deployed, components, growth_factor, policy,
+                           detail::PlanDetail::full);
+}
+
+LogPlan detail::plan_logs(const Workload& workload, const std::vector<const Component*>& deployed,
+                          const std::vector<ComponentPlan>& components, double growth_factor,
+                          const LogPolicy& policy, PlanDetail detail_level) {
   LogPlan plan;
   plan.level = policy.level;
   plan.access_log = policy.access_log;
@@ -117,6 +125,7 @@ LogPlan plan_logs(const Workload& workload, const std::vector<const Component*>&
   plan.audit_gib_per_day = audit_bytes / kBytesPerGib;
   plan.gib_per_day = plan.app_gib_per_day + plan.access_gib_per_day + plan.audit_gib_per_day;
   plan.stored_gib = plan.gib_per_day * plan.retention_days;
+  if (detail_level == PlanDetail::numbers) return plan;
 
   TextBuilder volume;
   volume.add("application logs at ", level_name(policy.level));

@@ -768,7 +768,7 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
     detail::size_component_into(plan.components.emplace_back(), *component,
                                 component_load(*component, plan.demand, workload), policy,
                                 scenario.stack.limit_to_request_ratio, plan.growth_factor,
-                                environment.name);
+                                environment.name, level);
     if (full && !component->scales_horizontally && component->kind != ComponentKind::singleton &&
         policy.min_replicas > 1) {
       plan.warnings.push_back(concat(component->name, " runs as a single replica, below the ",
@@ -834,16 +834,18 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   if (full) {
     plan.tier = recommend_tier(pod_totals, scenario.tiers, policy, plan.nodes, packer, memo);
   }
-  plan.data = plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
-                        scenario.catalog, environment.name);
+  plan.data = detail::plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
+                                scenario.catalog, environment.name, level);
   if (full) {
     plan.warnings.insert(plan.warnings.end(), plan.data.warnings.begin(), plan.data.warnings.end());
   }
   const auto& ds = policy.datastores;
-  plan.logs = plan_logs(workload, deployed, plan.components, plan.growth_factor, policy.logs);
-  plan.backups = plan_backups(plan.data, scenario.stack.datastores.database, policy.backups,
-                              ds.postgres_standby, ds.postgres_synchronous);
-  plan.cost = plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, ds, scenario.catalog);
+  plan.logs = detail::plan_logs(workload, deployed, plan.components, plan.growth_factor,
+                                policy.logs, level);
+  plan.backups = detail::plan_backups(plan.data, scenario.stack.datastores.database, policy.backups,
+                                      ds.postgres_standby, ds.postgres_synchronous, level);
+  plan.cost = detail::plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, ds,
+                                scenario.catalog, level);
   if (!full) return;
   add_operations_warnings(plan, policy);
   if (policy.survive_node_loss && !plan.tier.custom && !plan.tier.survives_node_loss) {

@@ -1,18 +1,31 @@
 #pragma once
-// How much of a plan the planner writes: internal to the library, for the studies that
-// read only numbers.
+// The planner's internal entry points: every model at a chosen detail level, and the
+// node-plan reuse of studies.
+#include "plan_detail_level.hpp"
 #include "tierplan/plan.hpp"
 
 namespace tierplan::detail {
 
-enum class PlanDetail {
-  full,  // the plan as plan_environment returns it
-  // Every number of the environment plan as the full planner computes it (the same code),
-  // but none of what only explains them: the node plan's count, type and cost reasons and
-  // its per-node usage rows, the tier recommendation and the warnings are left empty.
-  // For sweeps, whose outputs are numbers of the plan only.
-  numbers,
-};
+// The models with the detail asked for: PlanDetail::full is what the public functions of
+// the same names return; numbers leaves every reason (and the data plan's warnings)
+// empty and computes every number alike.
+void size_component_into(ComponentPlan& plan, const Component& component, ComponentLoad&& load,
+                         const EnvironmentPolicy& policy, double limit_to_request_ratio,
+                         double growth_factor, const std::string& environment_name,
+                         PlanDetail level);
+DataPlan plan_data(const Workload& workload, const PeakDemand& demand,
+                   const std::vector<ComponentPlan>& components, const Stack& stack,
+                   const EnvironmentPolicy& policy, const Catalog& catalog,
+                   const std::string& environment_name, PlanDetail level);
+LogPlan plan_logs(const Workload& workload, const std::vector<const Component*>& deployed,
+                  const std::vector<ComponentPlan>& components, double growth_factor,
+                  const LogPolicy& policy, PlanDetail level);
+BackupPlan plan_backups(const DataPlan& data, const DatabaseModel& database,
+                        const BackupPolicy& policy, bool postgres_standby,
+                        bool postgres_synchronous, PlanDetail level);
+CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
+                   const BackupPlan& backups, const DatastorePolicy& policy, const Catalog& catalog,
+                   PlanDetail level);
 
 // The node plan of the last environment planned numbers-only with it, and everything that
 // node plan is computed from: the pods (every size, in order), the component names and

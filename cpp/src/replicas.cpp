@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "format.hpp"
+#include "planner_detail.hpp"
 #include "tierplan/errors.hpp"
 #include "tierplan/queueing.hpp"
 
@@ -103,14 +104,15 @@ ComponentPlan size_component(const Component& component, const ComponentLoad& lo
                              double growth_factor, const std::string& environment_name) {
   ComponentPlan plan;
   detail::size_component_into(plan, component, ComponentLoad(load), policy, limit_to_request_ratio,
-                              growth_factor, environment_name);
+                              growth_factor, environment_name, detail::PlanDetail::full);
   return plan;
 }
 
 void detail::size_component_into(ComponentPlan& plan, const Component& component,
                                  ComponentLoad&& taken_load, const EnvironmentPolicy& policy,
                                  double limit_to_request_ratio, double growth_factor,
-                                 const std::string& environment_name) {
+                                 const std::string& environment_name, PlanDetail level) {
+  const bool explain = level == PlanDetail::full;
   plan.name = component.name;
   plan.helm_key = component.helm_key;
   plan.kind = component.kind;
@@ -138,54 +140,56 @@ void detail::size_component_into(ComponentPlan& plan, const Component& component
   }
   plan.replicas = needed;
 
-  // The reason names the binding bound first, then the others it was compared with,
-  // joined by "; ".
-  const bool has_queueing = load.arrival_rate_per_s > 0.0;
-  const bool has_connections = bounds.connections > 0;
-  TextBuilder reason;
-  reason.add(needed, needed == 1 ? " replica (" : " replicas (");
-  bool first_part = true;
-  auto next_part = [&] {
-    if (!first_part) reason.add("; ");
-    first_part = false;
-  };
-  auto queueing_text = [&] {
-    next_part();
-    reason.add("queueing needs ", bounds.queueing, " at ", Readable{load.arrival_rate_per_s},
-               " req/s (", Readable{load.offered_load_erlangs}, " Erlangs, ",
-               component.concurrency_per_replica, " per replica, ");
-    if (bounds.sizing.bound_by_wait) {
-      reason.add("p", Readable{policy.latency_percentile * 100.0}, " latency target ",
-                 Readable{policy.latency_target_ms}, " ms)");
-    } else {
-      reason.add("utilisation ceiling ", Readable{policy.max_server_utilization * 100.0}, "%)");
+  if (explain) {
+    // The reason names the binding bound first, then the others it was compared with,
+    // joined by "; ".
+    const bool has_queueing = load.arrival_rate_per_s > 0.0;
+    const bool has_connections = bounds.connections > 0;
+    TextBuilder reason;
+    reason.add(needed, needed == 1 ? " replica (" : " replicas (");
+    bool first_part = true;
+    auto next_part = [&] {
+      if (!first_part) reason.add("; ");
+      first_part = false;
+    };
+    auto queueing_text = [&] {
+      next_part();
+      reason.add("queueing needs ", bounds.queueing, " at ", Readable{load.arrival_rate_per_s},
+                 " req/s (", Readable{load.offered_load_erlangs}, " Erlangs, ",
+                 component.concurrency_per_replica, " per replica, ");
+      if (bounds.sizing.bound_by_wait) {
+        reason.add("p", Readable{policy.latency_percentile * 100.0}, " latency target ",
+                   Readable{policy.latency_target_ms}, " ms)");
+      } else {
+        reason.add("utilisation ceiling ", Readable{policy.max_server_utilization * 100.0}, "%)");
+      }
+    };
+    auto connection_text = [&] {
+      next_part();
+      reason.add("held connections need ", bounds.connections, " for ",
+                 Readable{load.concurrent_requests}, " in flight (Little's law)");
+    };
+    if (has_queueing && bounds.queueing == needed) queueing_text();
+    if (has_connections && bounds.connections == needed) connection_text();
+    if (plan.floor_replicas == needed) {
+      next_part();
+      if (component.kind == ComponentKind::singleton) {
+        reason.add("singleton: exactly one replica");
+      } else if (!component.scales_horizontally) {
+        reason.add("does not scale horizontally: one replica");
+      } else {
+        reason.add(environment_name, " floor min_replicas ", policy.min_replicas);
+      }
     }
-  };
-  auto connection_text = [&] {
-    next_part();
-    reason.add("held connections need ", bounds.connections, " for ",
-               Readable{load.concurrent_requests}, " in flight (Little's law)");
-  };
-  if (has_queueing && bounds.queueing == needed) queueing_text();
-  if (has_connections && bounds.connections == needed) connection_text();
-  if (plan.floor_replicas == needed) {
-    next_part();
-    if (component.kind == ComponentKind::singleton) {
-      reason.add("singleton: exactly one replica");
-    } else if (!component.scales_horizontally) {
-      reason.add("does not scale horizontally: one replica");
-    } else {
-      reason.add(environment_name, " floor min_replicas ", policy.min_replicas);
+    if (has_queueing && bounds.queueing != needed) queueing_text();
+    if (has_connections && bounds.connections != needed) connection_text();
+    if (load.arrival_rate_per_s <= 0.0) {
+      next_part();
+      reason.add("no load of its own");
     }
+    reason.add(")");
+    plan.replicas_reason = reason.str();
   }
-  if (has_queueing && bounds.queueing != needed) queueing_text();
-  if (has_connections && bounds.connections != needed) connection_text();
-  if (load.arrival_rate_per_s <= 0.0) {
-    next_part();
-    reason.add("no load of its own");
-  }
-  reason.add(")");
-  plan.replicas_reason = reason.str();
 
   if (load.arrival_rate_per_s > 0.0) {
     const int servers = plan.replicas * component.concurrency_per_replica;
@@ -216,12 +220,12 @@ void detail::size_component_into(ComponentPlan& plan, const Component& component
   plan.limit_cpu_m = round_up(plan.request_cpu_m * limit_to_request_ratio, kCpuStepM);
   plan.limit_memory_mib =
       round_up(plan.request_memory_mib * limit_to_request_ratio, kMemoryStepMib);
-  if (design_rate > 0.0) {
+  if (explain && design_rate > 0.0) {
     plan.resources_reason = concat(
         "baseline ", Readable{model.baseline_cpu_m}, " m / ", Readable{model.baseline_memory_mib},
         " MiB plus ", Readable{design_rate}, " req/s and ", Readable{design_concurrent},
         " in flight per replica; limits ", Readable{limit_to_request_ratio}, "x requests");
-  } else {
+  } else if (explain) {
     plan.resources_reason = concat(
         "baseline ", Readable{model.baseline_cpu_m}, " m / ", Readable{model.baseline_memory_mib},
         " MiB (no load of its own); limits ", Readable{limit_to_request_ratio}, "x requests");
@@ -235,18 +239,22 @@ void detail::size_component_into(ComponentPlan& plan, const Component& component
     // Dify starts Celery with the gevent pool (celery worker -P gevent -c CELERY_WORKER_AMOUNT,
     // api/docker/entrypoint.sh): the amount is concurrency inside one process, so a replica
     // still holds one SQLAlchemy pool (datastores.cpp counts one pool per replica).
-    plan.processes_reason = concat(
-        "celeryWorkerAmount ", plan.processes_per_replica, ": one per core of its ",
-        Readable{limit_cores},
-        "-core CPU limit (Dify Enterprise: one Celery worker per CPU core), at least one; gevent "
-        "concurrency in one process, one database pool");
+    if (explain) {
+      plan.processes_reason = concat(
+          "celeryWorkerAmount ", plan.processes_per_replica, ": one per core of its ",
+          Readable{limit_cores},
+          "-core CPU limit (Dify Enterprise: one Celery worker per CPU core), at least one; gevent "
+          "concurrency in one process, one database pool");
+    }
   } else {
     // Dify Enterprise chart default serverWorkerAmount 1: one gevent worker per api replica;
     // the other services are event-driven servers too. They scale by replicas.
     plan.processes_per_replica = 1;
-    plan.processes_reason =
-        "1 process: it serves requests concurrently inside one process and scales by replicas "
-        "(Dify Enterprise chart default serverWorkerAmount 1, gevent)";
+    if (explain) {
+      plan.processes_reason =
+          "1 process: it serves requests concurrently inside one process and scales by replicas "
+          "(Dify Enterprise chart default serverWorkerAmount 1, gevent)";
+    }
   }
 
   plan.autoscaled = component.scales_horizontally && load.arrival_rate_per_s > 0.0;
@@ -264,6 +272,7 @@ void detail::size_component_into(ComponentPlan& plan, const Component& component
         std::min(policy.max_replicas,
                  std::max({plan.replicas, grown_bounds.queueing, grown_bounds.connections}));
     plan.hpa_target_cpu_utilization_percent = policy.max_server_utilization * 100.0;
+    if (!explain) return;
     TextBuilder hpa;
     hpa.add("from the planned replicas up to what ", Readable{growth_factor},
             "x the peak load needs at the end of the planning horizon; target CPU ",
@@ -273,7 +282,7 @@ void detail::size_component_into(ComponentPlan& plan, const Component& component
               grown_bounds.beyond_max_replicas, ")");
     }
     plan.hpa_reason = hpa.str();
-  } else {
+  } else if (explain) {
     plan.hpa_reason =
         component.scales_horizontally ? "no load to scale on" : "fixed at one replica";
   }

@@ -50,12 +50,4 @@ ComponentPlan size_component(const Component& component, const ComponentLoad& lo
                              const EnvironmentPolicy& policy, double limit_to_request_ratio,
                              double growth_factor, const std::string& environment_name);
 
-namespace detail {
-// size_component() into plan, a default-constructed ComponentPlan (the planner's element
-// of its components, so that the plan is not moved after), taking the load over.
-void size_component_into(ComponentPlan& plan, const Component& component, ComponentLoad&& load,
-                         const EnvironmentPolicy& policy, double limit_to_request_ratio,
-                         double growth_factor, const std::string& environment_name);
-}  // namespace detail
-
 }  // namespace tierplan
