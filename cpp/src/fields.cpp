@@ -543,19 +543,20 @@ std::string_view FieldRef::key() const {
 }
 
 std::optional<std::string> FieldRef::check(double value) const {
-  const std::string shown = describe_value(json(value));
-  if (!std::isfinite(value)) return "must be a finite number, got " + shown;
-  if (bounds_.integer && std::trunc(value) != value) return "must be an integer, got " + shown;
+  // The value is described only for an error: a study checks every point.
+  const auto shown = [value] { return describe_value(json(value)); };
+  if (!std::isfinite(value)) return "must be a finite number, got " + shown();
+  if (bounds_.integer && std::trunc(value) != value) return "must be an integer, got " + shown();
   const auto bound = [](double b) { return describe_value(json(b)); };
   const bool below = bounds_.min_exclusive ? !(value > bounds_.min) : value < bounds_.min;
-  if (!rule_.empty() && (below || value > bounds_.max)) return rule_ + ", got " + shown;
+  if (!rule_.empty() && (below || value > bounds_.max)) return rule_ + ", got " + shown();
   if (bounds_.min_exclusive && !(value > bounds_.min)) {
-    return "must be > " + bound(bounds_.min) + ", got " + shown;
+    return "must be > " + bound(bounds_.min) + ", got " + shown();
   }
   if (!bounds_.min_exclusive && value < bounds_.min) {
-    return "must be >= " + bound(bounds_.min) + ", got " + shown;
+    return "must be >= " + bound(bounds_.min) + ", got " + shown();
   }
-  if (value > bounds_.max) return "must be <= " + bound(bounds_.max) + ", got " + shown;
+  if (value > bounds_.max) return "must be <= " + bound(bounds_.max) + ", got " + shown();
   return std::nullopt;
 }
 

@@ -402,10 +402,14 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
       if (b.check->lower != s.count) return b.check->lower > s.count;
       return b.check->type->name > s.check->type->name;
     };
+    // The full plan names the next cheapest type in its reason, so it sizes until no type
+    // can be among the two cheapest; numbers only need the cheapest.
+    const bool numbers_only = level == detail::PlanDetail::numbers;
     for (const Bound& bound : bounds) {
-      // Sorted by bound, so no later type can beat the second cheapest either.
-      if (next != nullptr && beyond(bound, *next)) break;
-      sized.push_back(size_type(*bound.check, packer, memo, totals, policy, next));
+      const Sizing* limit = numbers_only ? best : next;
+      // Sorted by bound, so no later type can beat the limit either.
+      if (limit != nullptr && beyond(bound, *limit)) break;
+      sized.push_back(size_type(*bound.check, packer, memo, totals, policy, limit));
       const Sizing* s = &sized.back();
       if (s->dominated) continue;
       if (best == nullptr || cheaper(*s, *best)) {
@@ -706,6 +710,17 @@ bool same_pod(const detail::IndexedPod& a, const detail::IndexedPod& b) {
          same_bits(a.limit_memory_mib, b.limit_memory_mib);
 }
 
+// The same node types, prices bit for bit.
+bool same_node_types(const std::vector<NodeType>& a, const std::vector<NodeType>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!(a[i] == b[i]) || !same_bits(a[i].price_usd_per_hour, b[i].price_usd_per_hour)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Whether size_nodes would see exactly what it saw when reuse was kept: every pod, the
 // component names and replica counts, the node types (prices bit for bit) and the policy.
 bool same_node_inputs(const detail::NodeSizingReuse& reuse, const detail::PodTable& table,
@@ -721,24 +736,24 @@ bool same_node_inputs(const detail::NodeSizingReuse& reuse, const detail::PodTab
   for (std::size_t i = 0; i < table.component_names.size(); ++i) {
     if (reuse.component_names[i] != table.component_names[i]) return false;
   }
-  for (std::size_t i = 0; i < catalog.node_types.size(); ++i) {
-    if (!(reuse.node_types[i] == catalog.node_types[i]) ||
-        !same_bits(reuse.node_types[i].price_usd_per_hour,
-                   catalog.node_types[i].price_usd_per_hour)) {
-      return false;
-    }
-  }
-  return true;
+  return same_node_types(reuse.node_types, catalog.node_types);
 }
 
+// Keeps what size_nodes saw. The names, node types and policy rarely change from one
+// point of a study to the next: they are copied (with their strings) only when they did.
 void keep_node_inputs(detail::NodeSizingReuse& reuse, const detail::PodTable& table,
                       const Catalog& catalog, const EnvironmentPolicy& policy,
                       const NodePlan& nodes) {
   reuse.pods.assign(table.pods.begin(), table.pods.end());
-  reuse.component_names.assign(table.component_names.begin(), table.component_names.end());
+  if (!std::equal(reuse.component_names.begin(), reuse.component_names.end(),
+                  table.component_names.begin(), table.component_names.end())) {
+    reuse.component_names.assign(table.component_names.begin(), table.component_names.end());
+  }
   reuse.replicas = table.replicas;
-  reuse.node_types = catalog.node_types;
-  reuse.policy = policy;
+  if (!same_node_types(reuse.node_types, catalog.node_types)) {
+    reuse.node_types = catalog.node_types;
+  }
+  if (!(reuse.policy == policy)) reuse.policy = policy;
   reuse.nodes = nodes;
   reuse.valid = true;
 }
