@@ -1,6 +1,7 @@
 #include "tierplan/demand.hpp"
 
 #include "format.hpp"
+#include "planner_detail.hpp"
 
 namespace tierplan {
 
@@ -81,11 +82,17 @@ double daily_units(LoadDriver driver, const Workload& workload) {
 
 ComponentLoad component_load(const Component& component, const PeakDemand& demand,
                              const Workload& workload) {
+  return detail::component_load(component, demand, workload, detail::PlanDetail::full);
+}
+
+ComponentLoad detail::component_load(const Component& component, const PeakDemand& demand,
+                                     const Workload& workload, PlanDetail level) {
   ComponentLoad load;
+  const char* derivation = "";
   const double own_service_s = component.service_time_ms / kMillisecondsPerSecond;
   switch (component.load_driver) {
     case LoadDriver::none:
-      load.derivation = "no load driver";
+      if (level == PlanDetail::full) load.derivation = "no load driver";
       return load;
     case LoadDriver::api_requests:
       load.arrival_rate_per_s = demand.api_rate_per_s;
@@ -93,39 +100,40 @@ ComponentLoad component_load(const Component& component, const PeakDemand& deman
       // Only components that hold connections (the api, a proxy in front of it) keep
       // them open while the LLM streams; the others answer and let go.
       load.hold_s = component.max_connections_per_replica > 0 ? demand.api_stream_hold_s : 0.0;
-      load.derivation = "every request class";
+      derivation = "every request class";
       break;
     case LoadDriver::web_requests:
       load.arrival_rate_per_s = demand.api_rate_per_s;
       load.service_s = own_service_s;
-      load.derivation = "one front-end request per api request";
+      derivation = "one front-end request per api request";
       break;
     case LoadDriver::worker_tasks:
       load.arrival_rate_per_s = demand.worker_task_rate_per_s;
       load.service_s = workload.worker_task_service_s;
-      load.derivation = "Celery tasks fanned out by requests and document ingestion";
+      derivation = "Celery tasks fanned out by requests and document ingestion";
       break;
     case LoadDriver::plugin_calls:
       load.arrival_rate_per_s = demand.plugin_call_rate_per_s;
       load.service_s = workload.plugin_call_service_s;
-      load.derivation = "plugin and tool calls";
+      derivation = "plugin and tool calls";
       break;
     case LoadDriver::sandbox_executions:
       load.arrival_rate_per_s = demand.sandbox_execution_rate_per_s;
       load.service_s = workload.sandbox_execution_service_s;
-      load.derivation = "code node executions";
+      derivation = "code node executions";
       break;
     case LoadDriver::document_ingestion:
       load.arrival_rate_per_s = demand.document_ingestion_rate_per_s;
       load.service_s = own_service_s;
-      load.derivation = "documents parsed";
+      derivation = "documents parsed";
       break;
     case LoadDriver::outbound_requests:
       load.arrival_rate_per_s = demand.outbound_request_rate_per_s;
       load.service_s = own_service_s;
-      load.derivation = "outbound HTTP of plugins and sandbox";
+      derivation = "outbound HTTP of plugins and sandbox";
       break;
   }
+  if (level == PlanDetail::full) load.derivation = derivation;
   load.offered_load_erlangs = load.arrival_rate_per_s * load.service_s;
   load.concurrent_requests = load.arrival_rate_per_s * (load.service_s + load.hold_s);
   return load;

@@ -807,8 +807,8 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
     // Sized in place: the load (with its derivation) is moved into the plan, and the plan
     // is not moved into the vector after.
     detail::size_component_into(plan.components.emplace_back(), *component,
-                                component_load(*component, plan.demand, workload), policy,
-                                scenario.stack.limit_to_request_ratio, plan.growth_factor,
+                                detail::component_load(*component, plan.demand, workload, level),
+                                policy, scenario.stack.limit_to_request_ratio, plan.growth_factor,
                                 environment.name, level);
     if (full && !component->scales_horizontally && component->kind != ComponentKind::singleton &&
         policy.min_replicas > 1) {
