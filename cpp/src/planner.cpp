@@ -44,9 +44,6 @@ struct PodTotals {
   int most_replicas = 0;
   // Every size finite and not negative: the shortcuts of size_nodes hold.
   bool well_formed = true;
-  // Every pod no larger by the node-loss measure than by the packing measure (the same
-  // measure, or requests within limits).
-  bool loss_within_pack = true;
 };
 
 PodTotals totals_of(const detail::PodTable& table, const EnvironmentPolicy& policy) {
@@ -66,8 +63,6 @@ PodTotals totals_of(const detail::PodTable& table, const EnvironmentPolicy& poli
     t.largest_loss_memory_mib = std::max(t.largest_loss_memory_mib, loss_memory);
     t.loss_cpu_m += loss_cpu;
     t.loss_memory_mib += loss_memory;
-    t.loss_within_pack =
-        t.loss_within_pack && loss_cpu <= pod.cpu_m && loss_memory <= pod.memory_mib;
   }
   t.pod_count = static_cast<int>(table.pods.size());
   for (const int replicas : table.replicas) t.most_replicas = std::max(t.most_replicas, replicas);
@@ -165,12 +160,12 @@ void check_type(TypeCheck& c, const NodeType& type, const detail::PodTable& tabl
   }
   c.share_floor = static_cast<int>(std::ceil(1.0 / policy.max_capacity_share_per_node - 1e-9));
   c.lower = std::max(c.lower, c.share_floor);
-  // When no pod is larger by the node-loss measure than by the packing measure, every node
-  // stays within its usable room by the node-loss measure after any loss (packed within it,
-  // and survives_node_loss places a displaced pod only where it fits), and the pods all
-  // sit on the count - 1 nodes left, so no count below 1 + the totals' bound survives. The
-  // slack of 1e-6 keeps the bound below the packer's tolerance of 1e-9 per pod.
-  if (policy.survive_node_loss && totals.loss_within_pack && totals.well_formed && pod_count > 0) {
+  // When the node-loss measure is the packing measure, every node stays within its usable
+  // room by that measure after any loss, and the pods all sit on the count - 1 nodes left
+  // (survives_node_loss), so no count below 1 + the totals' bound survives. The slack of
+  // 1e-6 keeps the bound below the packer's tolerance of 1e-9 per pod.
+  if (policy.survive_node_loss && policy.node_loss_pack_by == policy.pack_by &&
+      totals.well_formed && pod_count > 0) {
     c.survival_lower =
         1 + std::max({static_cast<int>(std::ceil(totals.loss_cpu_m / usable_cpu - 1e-6)),
                       static_cast<int>(std::ceil(totals.loss_memory_mib / usable_memory - 1e-6)),
