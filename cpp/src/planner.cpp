@@ -38,8 +38,6 @@ struct PodTotals {
   double largest_memory_mib = 0.0;
   double largest_loss_cpu_m = 0.0;  // by the node-loss measure
   double largest_loss_memory_mib = 0.0;
-  double loss_cpu_m = 0.0;  // every pod by the node-loss measure
-  double loss_memory_mib = 0.0;
   int pod_count = 0;
   int most_replicas = 0;
   // Every size finite and not negative: the shortcuts of size_nodes hold.
@@ -61,8 +59,6 @@ PodTotals totals_of(const detail::PodTable& table, const EnvironmentPolicy& poli
     t.largest_memory_mib = std::max(t.largest_memory_mib, pod.memory_mib);
     t.largest_loss_cpu_m = std::max(t.largest_loss_cpu_m, loss_cpu);
     t.largest_loss_memory_mib = std::max(t.largest_loss_memory_mib, loss_memory);
-    t.loss_cpu_m += loss_cpu;
-    t.loss_memory_mib += loss_memory;
   }
   t.pod_count = static_cast<int>(table.pods.size());
   for (const int replicas : table.replicas) t.most_replicas = std::max(t.most_replicas, replicas);
@@ -84,10 +80,6 @@ struct TypeCheck {
   int spread_floor = 0;
   int share_floor = 0;
   int lower = 0;
-  // The fewest nodes that can survive a node loss (0: not known): see check_type.
-  int survival_lower = 0;
-  // The fewest nodes the type can be planned with: lower, or survival_lower when larger.
-  int bound_count() const { return std::max(lower, survival_lower); }
 };
 
 // The reason text, made only for the types a plan or an error names.
@@ -160,17 +152,6 @@ void check_type(TypeCheck& c, const NodeType& type, const detail::PodTable& tabl
   }
   c.share_floor = static_cast<int>(std::ceil(1.0 / policy.max_capacity_share_per_node - 1e-9));
   c.lower = std::max(c.lower, c.share_floor);
-  // When the node-loss measure is the packing measure, every node stays within its usable
-  // room by that measure after any loss, and the pods all sit on the count - 1 nodes left
-  // (survives_node_loss), so no count below 1 + the totals' bound survives. The slack of
-  // 1e-6 keeps the bound below the packer's tolerance of 1e-9 per pod.
-  if (policy.survive_node_loss && policy.node_loss_pack_by == policy.pack_by &&
-      totals.well_formed && pod_count > 0) {
-    c.survival_lower =
-        1 + std::max({static_cast<int>(std::ceil(totals.loss_cpu_m / usable_cpu - 1e-6)),
-                      static_cast<int>(std::ceil(totals.loss_memory_mib / usable_memory - 1e-6)),
-                      (pod_count + a.pod_slots - 1) / a.pod_slots});
-  }
 }
 
 // A feasible type's node count: the fewest that hold every pod (steady state), and the
@@ -251,10 +232,9 @@ class TypePacker {
 
 bool cheaper(const Sizing& a, const Sizing& b);
 
-// Sizes a type. With a limit (the second cheapest type so far, or the cheapest when only
-// numbers are planned), stops as soon as the type is sure to cost more than the limit (by
-// cost, then count, then name): its count will be at least the one it tries, so it cannot
-// be among the types that matter.
+// Sizes a type. With a limit (the second cheapest type so far), stops as soon as the type
+// is sure to cost more than the limit (by cost, then count, then name): its count will
+// be at least the one it tries, so it cannot be among the two cheapest.
 Sizing size_type(const TypeCheck& check, detail::Packer& packer, PackMemo& memo,
                  const PodTotals& totals, const EnvironmentPolicy& policy,
                  const Sizing* limit = nullptr) {
@@ -275,10 +255,6 @@ Sizing size_type(const TypeCheck& check, detail::Packer& packer, PackMemo& memo,
     }
     if (!type.fits(n)) continue;
     if (s.steady_state_count == 0) s.steady_state_count = n;
-    if (n < check.survival_lower) {
-      n = check.survival_lower - 1;  // no count below survives: none is packed
-      continue;
-    }
     if (policy.survive_node_loss && !type.survives(n)) continue;
     s.count = n;
     break;
@@ -411,13 +387,11 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
     feasible_count = candidates.size();
     bounds.reserve(candidates.size());
     for (const TypeCheck* c : candidates) {
-      bounds.push_back({c, c->bound_count() * c->type->price_usd_per_hour * kHoursPerMonth});
+      bounds.push_back({c, c->lower * c->type->price_usd_per_hour * kHoursPerMonth});
     }
     auto bound_less = [](const Bound& a, const Bound& b) {
       if (a.cost != b.cost) return a.cost < b.cost;
-      if (a.check->bound_count() != b.check->bound_count()) {
-        return a.check->bound_count() < b.check->bound_count();
-      }
+      if (a.check->lower != b.check->lower) return a.check->lower < b.check->lower;
       return a.check->type->name < b.check->type->name;
     };
     std::sort(bounds.begin(), bounds.end(), bound_less);
@@ -425,7 +399,7 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
     // are never below its bound's).
     auto beyond = [](const Bound& b, const Sizing& s) {
       if (b.cost != s.cost_usd_month) return b.cost > s.cost_usd_month;
-      if (b.check->bound_count() != s.count) return b.check->bound_count() > s.count;
+      if (b.check->lower != s.count) return b.check->lower > s.count;
       return b.check->type->name > s.check->type->name;
     };
     // The full plan names the next cheapest type in its reason, so it sizes until no type
