@@ -61,6 +61,21 @@ def best_of(repeats: int, run: Callable[[], object]) -> tuple[float, float]:
     return min(times), statistics.median(times)
 
 
+def interleaved(
+    repeats: int, runs: dict[str, Callable[[], object]]
+) -> dict[str, tuple[float, float]]:
+    """(min, median) wall seconds of each run over repeats rounds, each round running every
+    run once in turn: a slower spell of a shared machine then falls on all of them alike
+    rather than on whichever ran during it."""
+    times: dict[str, list[float]] = {label: [] for label in runs}
+    for _ in range(repeats):
+        for label, run in runs.items():
+            start = time.perf_counter()
+            run()
+            times[label].append(time.perf_counter() - start)
+    return {label: (min(t), statistics.median(t)) for label, t in times.items()}
+
+
 def grid(points: int) -> tuple[list[float], list[float]]:
     """The "spec" grid of bench_study.cpp: 10 to 10,000 users x 5 to 24.8 messages."""
     chat = [5.0 + 0.2 * i for i in range(100)]
@@ -161,7 +176,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--points", type=int, default=SWEEP_POINTS_TARGET)
     parser.add_argument("--loop-points", type=int, default=2000)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--cpp-bench", help="path of the bench_study Google Benchmark program")
     parser.add_argument("--markdown-out", help="write the results table here")
     args = parser.parse_args(argv)
@@ -172,21 +187,6 @@ def main(argv: list[str]) -> int:
     axes = [(USERS, users), (CHAT, chat)]
     points = len(users) * len(chat)
     rows: list[tuple[str, float, str]] = []  # (what, plans per second, note)
-
-    sweep_s: dict[int, float] = {}
-    for threads in (1, 2):
-        best, median = best_of(
-            args.repeats, lambda t=threads: tierplan.sweep(scenario, axes, threads=t)
-        )
-        sweep_s[threads] = best
-        rows.append(
-            (
-                f"tierplan.sweep, {points:,} points, {threads} thread{'s' * (threads > 1)}",
-                points / best,
-                f"{best:.3f} s (median {median:.3f} s)",
-            )
-        )
-    sweep_rate = points / sweep_s[2]
 
     # Python loops: the same grid points, the scenario changed in place.
     loop_users = list(np.linspace(10.0, 10_000.0, args.loop_points))
@@ -254,25 +254,48 @@ def main(argv: list[str]) -> int:
             with contextlib.suppress(tierplan.PlanningError):
                 tierplan.plan_environment(point, point.environments[env_index])
 
-    def time_loop(label: str, loop: Callable[[], None]) -> float:
-        """Points per second of the loop's best run, recorded as a row of the table."""
-        best, _ = best_of(args.repeats, loop)
-        rate = len(loop_users) / best
-        rows.append((label, rate, f"{len(loop_users):,} points in {best:.3f} s"))
-        return rate
-
-    loop_env_rate = time_loop(
-        "Python loop over tierplan.plan_environment (production)", loop_environment
-    )
-    time_loop("Python loop: Scenario.with_value per point, then plan_environment", loop_with_value)
-    loop_env_rows_rate = time_loop(
-        "Python loop over tierplan.plan_environment, keeping the sweep's outputs per point",
-        loop_environment_rows,
-    )
-    loop_plan_rows_rate = time_loop(
-        "Python loop over tierplan.plan, keeping the sweep's outputs per point", loop_plan_rows
-    )
-    loop_plan_rate = time_loop("Python loop over tierplan.plan (3 environments)", loop_plan)
+    # The sweeps and the loops, interleaved round by round.
+    sweep_labels = {
+        threads: f"tierplan.sweep, {points:,} points, {threads} thread{'s' * (threads > 1)}"
+        for threads in (1, 2)
+    }
+    loop_labels = {
+        "plan": "Python loop over tierplan.plan (3 environments)",
+        "plan_rows": "Python loop over tierplan.plan, keeping the sweep's outputs per point",
+        "env": "Python loop over tierplan.plan_environment (production)",
+        "env_rows": "Python loop over tierplan.plan_environment, keeping the sweep's outputs "
+        "per point",
+        "with_value": "Python loop: Scenario.with_value per point, then plan_environment",
+    }
+    loops: dict[str, Callable[[], object]] = {
+        "plan": loop_plan,
+        "plan_rows": loop_plan_rows,
+        "env": loop_environment,
+        "env_rows": loop_environment_rows,
+        "with_value": loop_with_value,
+    }
+    runs: dict[str, Callable[[], object]] = {
+        sweep_labels[1]: lambda: tierplan.sweep(scenario, axes, threads=1),
+        sweep_labels[2]: lambda: tierplan.sweep(scenario, axes, threads=2),
+    }
+    runs.update({loop_labels[key]: loop for key, loop in loops.items()})
+    timed = interleaved(args.repeats, runs)
+    sweep_s = {threads: timed[label][0] for threads, label in sweep_labels.items()}
+    for label in sweep_labels.values():
+        best, median = timed[label]
+        rows.append((label, points / best, f"{best:.3f} s (median {median:.3f} s)"))
+    sweep_rate = points / sweep_s[2]
+    loop_rate: dict[str, float] = {}
+    for key, label in loop_labels.items():
+        best, median = timed[label]
+        loop_rate[key] = len(loop_users) / best
+        rows.append(
+            (
+                label,
+                loop_rate[key],
+                f"{len(loop_users):,} points in {best:.3f} s (median {median:.3f} s)",
+            )
+        )
 
     # Plain Python replica sizing on each point's loads (daily active users axis).
     base = tierplan.plan_environment(scenario, scenario.environments[env_index])
@@ -329,7 +352,9 @@ def main(argv: list[str]) -> int:
     worst = max(abs(x - y) / y for x, y in zip(ours(), theirs(), strict=True) if y > 0)
 
     met_time = "met" if sweep_s[2] < SWEEP_SECONDS_TARGET else "NOT met"
-    met_ratio = "met" if sweep_rate / loop_env_rate >= LOOP_RATIO_TARGET else "NOT met"
+    # The issue's baseline is a Python loop over tierplan.plan; the bare loop (no outputs
+    # kept) is the faster of the two, so the ratio is judged against it.
+    met_ratio = "met" if sweep_rate / loop_rate["plan"] >= LOOP_RATIO_TARGET else "NOT met"
     lines = [
         f"Machine: {machine()['cpu']}, {machine()['cores']} cores; Python "
         f"{machine()['python']}; {machine()['platform']}.",
@@ -344,11 +369,12 @@ def main(argv: list[str]) -> int:
         f"Sweep of {points:,} points on 2 threads: {sweep_s[2]:.3f} s "
         f"(target < {SWEEP_SECONDS_TARGET} s: {met_time}); "
         f"2 threads / 1 thread speed-up {sweep_s[1] / sweep_s[2]:.2f}x.",
-        f"Sweep against a Python loop over plan_environment: {sweep_rate / loop_env_rate:.1f}x "
-        f"(target >= {LOOP_RATIO_TARGET}x: {met_ratio}); "
-        f"over plan(): {sweep_rate / loop_plan_rate:.1f}x. Against loops that keep the sweep's"
-        f" outputs: over plan_environment {sweep_rate / loop_env_rows_rate:.1f}x, over plan()"
-        f" {sweep_rate / loop_plan_rows_rate:.1f}x.",
+        f"Sweep against a Python loop over tierplan.plan: {sweep_rate / loop_rate['plan']:.1f}x "
+        f"(target >= {LOOP_RATIO_TARGET}x: {met_ratio}); keeping the sweep's outputs "
+        f"{sweep_rate / loop_rate['plan_rows']:.1f}x. Against a loop over plan_environment "
+        f"(one environment per point, the work of a sweep point): "
+        f"{sweep_rate / loop_rate['env']:.1f}x, keeping the outputs "
+        f"{sweep_rate / loop_rate['env_rows']:.1f}x.",
         "",
         f"Erlang C on {len(erlang_grid)} (load, servers) pairs: tierplan.erlang_c "
         f"{ours_s / len(erlang_grid) * 1e6:.2f} us per call, pyworkforce ErlangC "
