@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "planner_detail.hpp"  // the internal numbers-only level of sweeps
 #include "tierplan/capacity.hpp"
 #include "tierplan/fields.hpp"
 #include "tierplan/json.hpp"
@@ -234,6 +235,62 @@ TEST(Sweep, EveryPointEqualsASinglePlanAtTheSameValues) {
           << t.columns[2 + c] << " at point " << i;
     }
   }
+}
+
+// Walks a full environment plan's JSON beside the numbers-only plan's: every reason and
+// derivation of the plan is empty numbers-only, the tier, the per-node rows and the warnings are
+// left out, and every other value is the full plan's. Counts the texts it compared.
+void expect_numbers_only(const nlohmann::ordered_json& full, const nlohmann::ordered_json& numbers,
+                         const std::string& path, int& texts) {
+  if (full.is_object()) {
+    ASSERT_TRUE(numbers.is_object()) << path;
+    for (auto it = full.begin(); it != full.end(); ++it) {
+      const std::string& key = it.key();
+      const std::string at = path + "." + key;
+      ASSERT_TRUE(numbers.contains(key)) << at;
+      // settings_reason is written by the JSON writer from the tune input, a number of the
+      // plan: it is compared as a value.
+      if ((key.ends_with("reason") && key != "settings_reason") || key == "derivation") {
+        EXPECT_EQ(numbers[key], "") << at;
+        ++texts;
+      } else if (key != "tier" && key != "warnings" && at != ".nodes.nodes") {
+        expect_numbers_only(*it, numbers[key], at, texts);
+      }
+    }
+  } else if (full.is_array()) {
+    ASSERT_TRUE(numbers.is_array()) << path;
+    ASSERT_EQ(full.size(), numbers.size()) << path;
+    for (std::size_t i = 0; i < full.size(); ++i) {
+      expect_numbers_only(full[i], numbers[i], path + "[" + std::to_string(i) + "]", texts);
+    }
+  } else {
+    EXPECT_EQ(full, numbers) << path;
+  }
+}
+
+nlohmann::ordered_json environment_json(const tierplan::EnvironmentPlan& environment) {
+  tierplan::Plan plan;
+  plan.environments.push_back(environment);
+  return tierplan::plan_to_json(plan)["environments"][0];
+}
+
+TEST(Sweep, NumbersOnlyPlansLeaveOutTheTextsAndKeepEveryNumber) {
+  int texts = 0;
+  for (const double scale : {0.1, 1.0, 5.0}) {
+    Scenario s = builtin();
+    s.workload = s.workload.scaled(scale);
+    for (const auto& environment : s.environments) {
+      const auto full = tierplan::plan_environment(s, environment);
+      const auto numbers =
+          tierplan::detail::plan_environment(s, environment, tierplan::detail::PlanDetail::numbers);
+      EXPECT_TRUE(numbers.warnings.empty());
+      EXPECT_TRUE(numbers.nodes.nodes.empty());
+      expect_numbers_only(environment_json(full), environment_json(numbers), "", texts);
+    }
+  }
+  // Every component's reasons and derivation, the node plan's, the data plane's, the
+  // logs', the backups' and every cost item's, in nine plans.
+  EXPECT_GT(texts, 9 * 60);
 }
 
 // The sweep plans its points without the reasons, node rows, tier and warnings that it
