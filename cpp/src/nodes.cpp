@@ -388,12 +388,24 @@ bool Packer::pack(int count) {
   for (std::size_t c = 0; c < components; ++c) {
     caps_[c] = spread_cap_for(*policy_, table_->replicas[c], count);
   }
+  // The buffers and limits in locals: the compiler cannot tell that the stores below leave
+  // the vectors' own pointers alone, and would load them again for every node it tries.
+  double* const cpu_m = cpu_m_.data();
+  double* const memory_mib = memory_mib_.data();
+  int* const pods_on = pod_count_.data();
+  int* const replicas_on = replicas_on_.data();
+  int* const node_of = node_of_.data();
+  const int* const caps = caps_.data();
+  const IndexedPod* const pods = table_->pods.data();
+  const int slots = limits_.slots;
+  const double cpu_limit = limits_.cpu_m + kTolerance;
+  const double memory_limit = limits_.memory_mib + kTolerance;
   const IndexedPod* previous = nullptr;
   std::size_t start = 0;
   for (const int index : order_) {
-    const IndexedPod& pod = table_->pods[static_cast<std::size_t>(index)];
+    const IndexedPod& pod = pods[static_cast<std::size_t>(index)];
     const auto component = static_cast<std::size_t>(pod.component);
-    const int cap = caps_[component];
+    const int cap = caps[component];
     // A pod the same as the one before cannot go on the nodes that one skipped: they
     // have not changed since.
     if (previous == nullptr || previous->component != pod.component ||
@@ -402,18 +414,18 @@ bool Packer::pack(int count) {
     }
     std::size_t n = start;
     for (; n < nodes; ++n) {
-      if (pod_count_[n] + 1 > limits_.slots) continue;
-      if (cpu_m_[n] + pod.cpu_m > limits_.cpu_m + kTolerance) continue;
-      if (memory_mib_[n] + pod.memory_mib > limits_.memory_mib + kTolerance) continue;
-      if (cap > 0 && replicas_on_[n * components + component] >= cap) continue;
+      if (pods_on[n] + 1 > slots) continue;
+      if (cpu_m[n] + pod.cpu_m > cpu_limit) continue;
+      if (memory_mib[n] + pod.memory_mib > memory_limit) continue;
+      if (cap > 0 && replicas_on[n * components + component] >= cap) continue;
       break;
     }
     if (n == nodes) return false;  // no packing to report or test
-    cpu_m_[n] += pod.cpu_m;
-    memory_mib_[n] += pod.memory_mib;
-    pod_count_[n] += 1;
-    replicas_on_[n * components + component] += 1;
-    node_of_[static_cast<std::size_t>(index)] = static_cast<int>(n);
+    cpu_m[n] += pod.cpu_m;
+    memory_mib[n] += pod.memory_mib;
+    pods_on[n] += 1;
+    replicas_on[n * components + component] += 1;
+    node_of[static_cast<std::size_t>(index)] = static_cast<int>(n);
     previous = &pod;
     start = n;
   }
@@ -457,32 +469,43 @@ bool Packer::survives_node_loss() {
   const auto nodes = static_cast<std::size_t>(count);
   const std::size_t c_count = components_;
   // Each node as it stands by the node-loss measure, its pods added in placement order.
-  std::vector<double>& base_cpu = base_cpu_m_;
-  std::vector<double>& base_memory = base_memory_mib_;
-  std::vector<int>& base_pods = base_pods_;
-  std::vector<int>& base_replicas = base_replicas_;
-  base_cpu.assign(nodes, 0.0);
-  base_memory.assign(nodes, 0.0);
-  base_pods.assign(nodes, 0);
-  base_replicas.assign(nodes * c_count, 0);
+  // The buffers and limits are taken into locals (as in pack()): the log of changes grows
+  // in the loop, and the compiler would otherwise load every vector's pointer again.
+  base_cpu_m_.assign(nodes, 0.0);
+  base_memory_mib_.assign(nodes, 0.0);
+  base_pods_.assign(nodes, 0);
+  base_replicas_.assign(nodes * c_count, 0);
+  double* const base_cpu = base_cpu_m_.data();
+  double* const base_memory = base_memory_mib_.data();
+  int* const base_pods = base_pods_.data();
+  int* const base_replicas = base_replicas_.data();
+  const double* const loss_cpu = loss_cpu_m_.data();
+  const double* const loss_memory = loss_memory_mib_.data();
+  const IndexedPod* const pods = table_->pods.data();
+  const int* const members = members_.data();
+  const int* const offsets = offsets_.data();
+  const int* const caps = caps_.data();
   for (std::size_t n = 0; n < nodes; ++n) {
-    for (int m = offsets_[n]; m < offsets_[n + 1]; ++m) {
-      const auto index = static_cast<std::size_t>(members_[static_cast<std::size_t>(m)]);
-      base_cpu[n] += loss_cpu_m_[index];
-      base_memory[n] += loss_memory_mib_[index];
+    for (int m = offsets[n]; m < offsets[n + 1]; ++m) {
+      const auto index = static_cast<std::size_t>(members[static_cast<std::size_t>(m)]);
+      base_cpu[n] += loss_cpu[index];
+      base_memory[n] += loss_memory[index];
       base_pods[n] += 1;
-      base_replicas[n * c_count + static_cast<std::size_t>(table_->pods[index].component)] += 1;
+      base_replicas[n * c_count + static_cast<std::size_t>(pods[index].component)] += 1;
     }
   }
   for (std::size_t c = 0; c < c_count; ++c) {
     caps_[c] = spread_cap_for(*policy_, table_->replicas[c], count - 1);
   }
+  const int slots = limits_.slots;
+  const double cpu_limit = limits_.cpu_m + kTolerance;
+  const double memory_limit = limits_.memory_mib + kTolerance;
   // For each lost node: the others as they are, then the lost node's pods rescheduled
   // first-fit decreasing into their free room, still spread over the count - 1 nodes
   // left. The survivors are the base states less the lost node; what placing changes on
   // them is logged and undone for the next lost node.
   for (std::size_t lost = 0; lost < nodes; ++lost) {
-    displaced_.assign(members_.begin() + offsets_[lost], members_.begin() + offsets_[lost + 1]);
+    displaced_.assign(members_.begin() + offsets[lost], members_.begin() + offsets[lost + 1]);
     sort_by_share(displaced_, loss_share_, loss_shares_ordered_);
     changes_.clear();
     bool placed_all = true;
@@ -491,21 +514,21 @@ bool Packer::survives_node_loss() {
     bool first = true;
     for (const int index : displaced_) {
       const auto i = static_cast<std::size_t>(index);
-      const auto component = static_cast<std::size_t>(table_->pods[i].component);
-      const int cap = caps_[component];
-      const double cpu = loss_cpu_m_[i];
-      const double memory = loss_memory_mib_[i];
+      const auto component = static_cast<std::size_t>(pods[i].component);
+      const int cap = caps[component];
+      const double cpu = loss_cpu[i];
+      const double memory = loss_memory[i];
       // As in pack(): the same pod again starts where the one before went.
-      if (first || table_->pods[previous].component != table_->pods[i].component ||
-          loss_cpu_m_[previous] != cpu || loss_memory_mib_[previous] != memory) {
+      if (first || pods[previous].component != pods[i].component || loss_cpu[previous] != cpu ||
+          loss_memory[previous] != memory) {
         start = 0;
       }
       std::size_t n = start;
       for (; n < nodes; ++n) {
         if (n == lost) continue;
-        if (base_pods[n] + 1 > limits_.slots) continue;
-        if (base_cpu[n] + cpu > limits_.cpu_m + kTolerance) continue;
-        if (base_memory[n] + memory > limits_.memory_mib + kTolerance) continue;
+        if (base_pods[n] + 1 > slots) continue;
+        if (base_cpu[n] + cpu > cpu_limit) continue;
+        if (base_memory[n] + memory > memory_limit) continue;
         if (cap > 0 && base_replicas[n * c_count + component] >= cap) continue;
         break;
       }
