@@ -232,9 +232,10 @@ class TypePacker {
 
 bool cheaper(const Sizing& a, const Sizing& b);
 
-// Sizes a type. With a limit (the second cheapest type so far), stops as soon as the type
-// is sure to cost more than the limit (by cost, then count, then name): its count will
-// be at least the one it tries, so it cannot be among the two cheapest.
+// Sizes a type. With a limit (the second cheapest type so far, or the cheapest when only
+// numbers are planned), stops as soon as the type is sure to cost more than the limit (by
+// cost, then count, then name): its count will be at least the one it tries, so it cannot
+// be among the types the plan needs.
 Sizing size_type(const TypeCheck& check, detail::Packer& packer, PackMemo& memo,
                  const PodTotals& totals, const EnvironmentPolicy& policy,
                  const Sizing* limit = nullptr) {
@@ -334,7 +335,8 @@ struct Bound {
 // under N+1 that each pod also fits an empty node by the node-loss measure), and no
 // type can cost less than lower bound x price. Types are then sized in order of that
 // bound, and only until the bound exceeds the second cheapest found (the reason names
-// the next cheapest). Otherwise every type is sized.
+// the next cheapest), or the cheapest when only numbers are planned. Otherwise every type
+// is sized.
 NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, const Catalog& catalog,
                     const EnvironmentPolicy& policy, const std::string& environment_name,
                     detail::Packer& packer, PackMemo& memo, detail::PlanDetail level) {
