@@ -352,8 +352,12 @@ def main(argv: list[str]) -> int:
     worst = max(abs(x - y) / y for x, y in zip(ours(), theirs(), strict=True) if y > 0)
 
     met_time = "met" if sweep_s[2] < SWEEP_SECONDS_TARGET else "NOT met"
-    # The issue's baseline is a Python loop over tierplan.plan; the bare loop (no outputs
-    # kept) is the faster of the two, so the ratio is judged against it.
+    # The issue (sizing studies) asks for "plans per second through the sweep API on this
+    # machine's 2 cores, against a Python loop over tierplan.plan", with the target "the
+    # sweep API at least 10 times a Python loop of single plans": the ratio is judged
+    # against the bare loop over tierplan.plan (no outputs kept, the faster of the two).
+    # tierplan.plan plans every environment and a sweep point one, so the ratios to the
+    # loops over plan_environment (the same work per point) are printed beside it.
     met_ratio = "met" if sweep_rate / loop_rate["plan"] >= LOOP_RATIO_TARGET else "NOT met"
     lines = [
         f"Machine: {machine()['cpu']}, {machine()['cores']} cores; Python "
