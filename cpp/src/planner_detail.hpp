@@ -1,10 +1,19 @@
 #pragma once
 // The planner's internal entry points: every model at a chosen detail level, and the
 // node-plan reuse of studies.
-#include "plan_detail_level.hpp"
 #include "tierplan/plan.hpp"
 
 namespace tierplan::detail {
+
+// How much of a plan the planner writes: the studies read only numbers.
+enum class PlanDetail {
+  full,  // the plan as plan_environment returns it
+  // Every number of the environment plan as the full planner computes it (the same code),
+  // but none of what only explains them: every reason, the node plan's per-node usage
+  // rows, the tier recommendation and the warnings are left empty. Errors keep their
+  // full text. For sweeps, whose outputs are numbers of the plan only.
+  numbers,
+};
 
 // The models with the detail asked for: PlanDetail::full is what the public functions of
 // the same names return; numbers leaves every reason (and the data plan's warnings)
