@@ -67,7 +67,7 @@ void register_plan(py::module_& m) {
       .def_readonly("kind", &ComponentPlan::kind)
       .def_readonly("load", &ComponentPlan::load)
       .def_readonly("replicas", &ComponentPlan::replicas)
-      .def_readonly("replicas_reason", &ComponentPlan::replicas_reason)
+      .def_property_readonly("replicas_reason", &ComponentPlan::replicas_reason)
       .def_readonly("queueing_replicas", &ComponentPlan::queueing_replicas)
       .def_readonly("connection_replicas", &ComponentPlan::connection_replicas)
       .def_readonly("floor_replicas", &ComponentPlan::floor_replicas)
@@ -77,17 +77,18 @@ void register_plan(py::module_& m) {
       .def_readonly("request_memory_mib", &ComponentPlan::request_memory_mib)
       .def_readonly("limit_cpu_m", &ComponentPlan::limit_cpu_m)
       .def_readonly("limit_memory_mib", &ComponentPlan::limit_memory_mib)
-      .def_readonly("resources_reason", &ComponentPlan::resources_reason)
+      .def_property_readonly("resources_reason", &ComponentPlan::resources_reason)
       .def_readonly("processes_per_replica", &ComponentPlan::processes_per_replica)
-      .def_readonly("processes_reason", &ComponentPlan::processes_reason)
+      .def_property_readonly("processes_reason", &ComponentPlan::processes_reason)
       .def_readonly("autoscaled", &ComponentPlan::autoscaled)
       .def_readonly("hpa_min_replicas", &ComponentPlan::hpa_min_replicas)
       .def_readonly("hpa_max_replicas", &ComponentPlan::hpa_max_replicas)
       .def_readonly("hpa_target_cpu_utilization_percent",
                     &ComponentPlan::hpa_target_cpu_utilization_percent)
-      .def_readonly("hpa_reason", &ComponentPlan::hpa_reason)
+      .def_property_readonly("hpa_reason", &ComponentPlan::hpa_reason)
       .def("__repr__", [](const ComponentPlan& c) {
-        return "<tierplan.ComponentPlan '" + c.name + "': " + c.replicas_reason + ">";
+        return "<tierplan.ComponentPlan '" + c.name + "': " + std::string(c.replicas_reason()) +
+               ">";
       });
   result_class<NodeAllocatable>(m, "NodeAllocatable", "What one node offers to pods.")
       .def_readonly("capacity_cpu_m", &NodeAllocatable::capacity_cpu_m)

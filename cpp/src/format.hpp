@@ -335,6 +335,8 @@ class TextBuilder {
     return *this;
   }
   std::string str() const { return std::string(data_, size_); }
+  std::string_view view() const { return std::string_view(data_, size_); }
+  std::size_t size() const { return size_; }
 
  private:
   static constexpr std::size_t kLocalSize = 1024;

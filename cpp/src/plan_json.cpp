@@ -25,7 +25,7 @@ json component_json(const ComponentPlan& c) {
             {"concurrent_requests", load.concurrent_requests},
             {"reason", load.derivation}}},
           {"replicas", c.replicas},
-          {"replicas_reason", c.replicas_reason},
+          {"replicas_reason", c.replicas_reason()},
           {"queueing_replicas", c.queueing_replicas},
           {"connection_replicas", c.connection_replicas},
           {"floor_replicas", c.floor_replicas},
@@ -35,15 +35,15 @@ json component_json(const ComponentPlan& c) {
           {"request_memory_mib", c.request_memory_mib},
           {"limit_cpu_m", c.limit_cpu_m},
           {"limit_memory_mib", c.limit_memory_mib},
-          {"resources_reason", c.resources_reason},
+          {"resources_reason", c.resources_reason()},
           {"processes_per_replica", c.processes_per_replica},
-          {"processes_reason", c.processes_reason},
+          {"processes_reason", c.processes_reason()},
           {"autoscaling",
            {{"enabled", c.autoscaled},
             {"min_replicas", c.hpa_min_replicas},
             {"max_replicas", c.hpa_max_replicas},
             {"target_cpu_utilization_percent", c.hpa_target_cpu_utilization_percent},
-            {"reason", c.hpa_reason}}}};
+            {"reason", c.hpa_reason()}}}};
 }
 
 json nodes_json(const NodePlan& n) {

@@ -1,7 +1,10 @@
 #include "tierplan/plan_state.hpp"
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +13,27 @@
 // its default: tests/python/test_pickle.py compares unpickled plans with operator==,
 // so a new field that is not listed fails there.
 namespace tierplan {
+
+// Packed texts as an array of their texts, in the order of their keys.
+template <class Key, std::size_t N>
+void to_json(nlohmann::json& state, const PackedTexts<Key, N>& texts) {
+  state = nlohmann::json::array();
+  for (std::size_t i = 0; i < N; ++i) state.push_back(texts[static_cast<Key>(i)]);
+}
+template <class Key, std::size_t N>
+void from_json(const nlohmann::json& state, PackedTexts<Key, N>& texts) {
+  if (!state.is_array() || state.size() != N) {
+    throw std::invalid_argument("corrupt tierplan state: " + std::to_string(N) +
+                                " texts expected, found " + state.dump());
+  }
+  std::string joined;
+  std::array<std::uint32_t, N> ends{};
+  for (std::size_t i = 0; i < N; ++i) {
+    joined += state[i].template get<std::string>();
+    ends[i] = static_cast<std::uint32_t>(joined.size());
+  }
+  texts = PackedTexts<Key, N>(joined, ends);
+}
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeType, name, cloud, vcpu, memory_gib, max_pods,
                                    price_usd_per_hour, source, as_of)
@@ -22,12 +46,11 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PeakDemand, api_rate_per_s, api_service_s, ap
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentLoad, arrival_rate_per_s, service_s, hold_s,
                                    offered_load_erlangs, concurrent_requests, derivation)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentPlan, name, helm_key, kind, load, replicas,
-                                   replicas_reason, queueing_replicas, connection_replicas,
-                                   floor_replicas, server_utilization, wait_probability,
-                                   request_cpu_m, request_memory_mib, limit_cpu_m, limit_memory_mib,
-                                   resources_reason, processes_per_replica, processes_reason,
-                                   autoscaled, hpa_min_replicas, hpa_max_replicas,
-                                   hpa_target_cpu_utilization_percent, hpa_reason)
+                                   queueing_replicas, connection_replicas, floor_replicas,
+                                   server_utilization, wait_probability, request_cpu_m,
+                                   request_memory_mib, limit_cpu_m, limit_memory_mib,
+                                   processes_per_replica, autoscaled, hpa_min_replicas,
+                                   hpa_max_replicas, hpa_target_cpu_utilization_percent, reasons)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeAllocatable, capacity_cpu_m, capacity_memory_mib,
                                    reserved_cpu_m, reserved_memory_mib, eviction_memory_mib,
                                    allocatable_cpu_m, allocatable_memory_mib, daemonset_cpu_m,
@@ -104,7 +127,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Plan, scenario, environments)
 namespace {
 
 // Bumped whenever a plan type gains, loses or changes a field.
-constexpr int kPlanStateFormat = 3;
+constexpr int kPlanStateFormat = 4;
 
 template <class T>
 std::string to_state(const T& value) {

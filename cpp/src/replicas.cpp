@@ -1,7 +1,9 @@
 #include "tierplan/replicas.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <utility>
 
 #include "format.hpp"
@@ -140,12 +142,15 @@ void detail::size_component_into(ComponentPlan& plan, const Component& component
   }
   plan.replicas = needed;
 
+  // The four reasons, written end to end into one buffer (ComponentPlan::reasons).
+  TextBuilder reason;
+  std::array<std::uint32_t, 4> ends{};
+  auto text_end = [&reason] { return static_cast<std::uint32_t>(reason.size()); };
   if (explain) {
     // The reason names the binding bound first, then the others it was compared with,
     // joined by "; ".
     const bool has_queueing = load.arrival_rate_per_s > 0.0;
     const bool has_connections = bounds.connections > 0;
-    TextBuilder reason;
     reason.add(needed, needed == 1 ? " replica (" : " replicas (");
     bool first_part = true;
     auto next_part = [&] {
@@ -188,8 +193,8 @@ void detail::size_component_into(ComponentPlan& plan, const Component& component
       reason.add("no load of its own");
     }
     reason.add(")");
-    plan.replicas_reason = reason.str();
   }
+  ends[0] = text_end();
 
   if (load.arrival_rate_per_s > 0.0) {
     const int servers = plan.replicas * component.concurrency_per_replica;
@@ -221,15 +226,16 @@ void detail::size_component_into(ComponentPlan& plan, const Component& component
   plan.limit_memory_mib =
       round_up(plan.request_memory_mib * limit_to_request_ratio, kMemoryStepMib);
   if (explain && design_rate > 0.0) {
-    plan.resources_reason = concat(
-        "baseline ", Readable{model.baseline_cpu_m}, " m / ", Readable{model.baseline_memory_mib},
-        " MiB plus ", Readable{design_rate}, " req/s and ", Readable{design_concurrent},
-        " in flight per replica; limits ", Readable{limit_to_request_ratio}, "x requests");
+    reason.add("baseline ", Readable{model.baseline_cpu_m}, " m / ",
+               Readable{model.baseline_memory_mib}, " MiB plus ", Readable{design_rate},
+               " req/s and ", Readable{design_concurrent}, " in flight per replica; limits ",
+               Readable{limit_to_request_ratio}, "x requests");
   } else if (explain) {
-    plan.resources_reason = concat(
-        "baseline ", Readable{model.baseline_cpu_m}, " m / ", Readable{model.baseline_memory_mib},
-        " MiB (no load of its own); limits ", Readable{limit_to_request_ratio}, "x requests");
+    reason.add("baseline ", Readable{model.baseline_cpu_m}, " m / ",
+               Readable{model.baseline_memory_mib}, " MiB (no load of its own); limits ",
+               Readable{limit_to_request_ratio}, "x requests");
   }
+  ends[1] = text_end();
 
   if (component.kind == ComponentKind::worker) {
     // Dify Enterprise resources checklist (3.0.x): celeryWorkerAmount is one per CPU core of
@@ -240,7 +246,7 @@ void detail::size_component_into(ComponentPlan& plan, const Component& component
     // api/docker/entrypoint.sh): the amount is concurrency inside one process, so a replica
     // still holds one SQLAlchemy pool (datastores.cpp counts one pool per replica).
     if (explain) {
-      plan.processes_reason = concat(
+      reason.add(
           "celeryWorkerAmount ", plan.processes_per_replica, ": one per core of its ",
           Readable{limit_cores},
           "-core CPU limit (Dify Enterprise: one Celery worker per CPU core), at least one; gevent "
@@ -251,11 +257,13 @@ void detail::size_component_into(ComponentPlan& plan, const Component& component
     // the other services are event-driven servers too. They scale by replicas.
     plan.processes_per_replica = 1;
     if (explain) {
-      plan.processes_reason =
+      reason.add(
           "1 process: it serves requests concurrently inside one process and scales by replicas "
-          "(Dify Enterprise chart default serverWorkerAmount 1, gevent)";
+          "(Dify Enterprise chart default serverWorkerAmount 1, gevent)");
     }
   }
+
+  ends[2] = text_end();
 
   plan.autoscaled = component.scales_horizontally && load.arrival_rate_per_s > 0.0;
   if (plan.autoscaled) {
@@ -272,20 +280,21 @@ void detail::size_component_into(ComponentPlan& plan, const Component& component
         std::min(policy.max_replicas,
                  std::max({plan.replicas, grown_bounds.queueing, grown_bounds.connections}));
     plan.hpa_target_cpu_utilization_percent = policy.max_server_utilization * 100.0;
-    if (!explain) return;
-    TextBuilder hpa;
-    hpa.add("from the planned replicas up to what ", Readable{growth_factor},
-            "x the peak load needs at the end of the planning horizon; target CPU ",
-            Readable{plan.hpa_target_cpu_utilization_percent}, "% (the utilisation ceiling)");
-    if (!grown_bounds.beyond_max_replicas.empty()) {
-      hpa.add("; capped at max_replicas ", policy.max_replicas, ": the grown load (",
-              grown_bounds.beyond_max_replicas, ")");
+    if (explain) {
+      reason.add("from the planned replicas up to what ", Readable{growth_factor},
+                 "x the peak load needs at the end of the planning horizon; target CPU ",
+                 Readable{plan.hpa_target_cpu_utilization_percent}, "% (the utilisation ceiling)");
+      if (!grown_bounds.beyond_max_replicas.empty()) {
+        reason.add("; capped at max_replicas ", policy.max_replicas, ": the grown load (",
+                   grown_bounds.beyond_max_replicas, ")");
+      }
     }
-    plan.hpa_reason = hpa.str();
   } else if (explain) {
-    plan.hpa_reason =
-        component.scales_horizontally ? "no load to scale on" : "fixed at one replica";
+    reason.add(component.scales_horizontally ? "no load to scale on" : "fixed at one replica");
   }
+  if (!explain) return;
+  ends[3] = text_end();
+  plan.reasons = ComponentPlan::Texts(reason.view(), ends);
 }
 
 }  // namespace tierplan

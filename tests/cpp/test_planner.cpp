@@ -179,17 +179,17 @@ TEST(ReferenceSpec, celery_workers_are_one_in_test_and_one_per_limit_core_in_pro
   ASSERT_NE(production_worker, nullptr);
   EXPECT_EQ(test_worker->processes_per_replica,
             reference->at("test").at("celery_worker_amount").get<int>())
-      << test_worker->processes_reason;
+      << test_worker->processes_reason();
   // "one per CPU core": the production worker's limit is 2 cores.
   EXPECT_EQ(production_worker->processes_per_replica,
             static_cast<int>(production_worker->limit_cpu_m / 1000.0))
-      << production_worker->processes_reason;
+      << production_worker->processes_reason();
   EXPECT_EQ(production_worker->processes_per_replica, 2);
   for (const char* name : {"test", "production"}) {
     const ComponentPlan* api = environment_of(plan, name).find_component("api");
     ASSERT_NE(api, nullptr);
     EXPECT_EQ(api->processes_per_replica, reference->at(name).at("server_worker_amount").get<int>())
-        << api->processes_reason;
+        << api->processes_reason();
   }
 }
 
@@ -207,7 +207,7 @@ TEST(LoadScaling, ten_times_the_reference_load_grows_production) {
   const EnvironmentPlan& production = environment_of(*grown, "production");
   for (const std::string name : {"api", "worker"}) {
     EXPECT_GT(component_of(production, name).replicas, component_of(base, name).replicas)
-        << name << ": " << component_of(production, name).replicas_reason;
+        << name << ": " << component_of(production, name).replicas_reason();
   }
   EXPECT_GT(production.nodes.count, base.nodes.count) << production.nodes.count_reason;
   EXPECT_GT(production.nodes.cost_usd_month, base.nodes.cost_usd_month);
@@ -225,9 +225,9 @@ TEST(LoadScaling, a_tenth_of_the_reference_load_shrinks_production_to_the_policy
     SCOPED_TRACE(component->name);
     const ComponentPlan& planned = component_of(production, component->name);
     if (component->kind == tierplan::ComponentKind::singleton || !component->scales_horizontally) {
-      EXPECT_EQ(planned.replicas, 1) << planned.replicas_reason;
+      EXPECT_EQ(planned.replicas, 1) << planned.replicas_reason();
     } else {
-      EXPECT_EQ(planned.replicas, min_replicas) << planned.replicas_reason;
+      EXPECT_EQ(planned.replicas, min_replicas) << planned.replicas_reason();
     }
   }
   EXPECT_EQ(component_of(production, "worker_beat").replicas, 1);
@@ -982,7 +982,7 @@ TEST(Infeasible, held_connections_beyond_int_range_are_a_planning_error_not_drop
     const ComponentPlan planned = size_api();
     ADD_FAILURE() << "planned " << planned.replicas << " replicas (connection bound "
                   << planned.connection_replicas << ") for " << planned.load.concurrent_requests
-                  << " connections in flight: " << planned.replicas_reason;
+                  << " connections in flight: " << planned.replicas_reason();
   } catch (const PlanningError& error) {
     const std::string message = error.what();
     EXPECT_EQ(message.rfind("production: api: ", 0), 0u) << message;
@@ -994,7 +994,7 @@ TEST(Infeasible, held_connections_beyond_int_range_are_a_planning_error_not_drop
   for (auto& request : scenario.workload.requests) request.per_user_per_day = 100.0;
   scenario.workload.daily_active_users = 3000.0;
   const ComponentPlan planned = size_api();
-  EXPECT_EQ(planned.connection_replicas, 386) << planned.replicas_reason;
+  EXPECT_EQ(planned.connection_replicas, 386) << planned.replicas_reason();
   EXPECT_EQ(planned.replicas, 386);
 }
 
@@ -1006,11 +1006,11 @@ void expect_every_reason(const Plan& plan) {
     SCOPED_TRACE(environment.name);
     for (const auto& component : environment.components) {
       SCOPED_TRACE(component.name);
-      EXPECT_FALSE(component.replicas_reason.empty());
-      EXPECT_FALSE(component.resources_reason.empty());
-      EXPECT_FALSE(component.processes_reason.empty());
+      EXPECT_FALSE(component.replicas_reason().empty());
+      EXPECT_FALSE(component.resources_reason().empty());
+      EXPECT_FALSE(component.processes_reason().empty());
       EXPECT_GE(component.processes_per_replica, 1);
-      EXPECT_FALSE(component.hpa_reason.empty());
+      EXPECT_FALSE(component.hpa_reason().empty());
       EXPECT_FALSE(component.load.derivation.empty());
     }
     EXPECT_FALSE(environment.nodes.count_reason.empty());

@@ -1,10 +1,13 @@
 #pragma once
 // Replicas, requests, limits and autoscaling range of one component.
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tierplan/demand.hpp"
 #include "tierplan/environment.hpp"
+#include "tierplan/packed_texts.hpp"
 #include "tierplan/stack.hpp"
 
 namespace tierplan {
@@ -16,7 +19,6 @@ struct ComponentPlan {
   ComponentLoad load;
 
   int replicas = 0;
-  std::string replicas_reason;
   // The bounds that were compared (0 where a bound does not apply).
   int queueing_replicas = 0;
   int connection_replicas = 0;
@@ -28,18 +30,26 @@ struct ComponentPlan {
   double request_memory_mib = 0.0;
   double limit_cpu_m = 0.0;
   double limit_memory_mib = 0.0;
-  std::string resources_reason;
 
   // Worker processes in one replica: Celery's concurrency (the chart's celeryWorkerAmount)
   // for queue workers, one for the others, which serve concurrently inside one process.
   int processes_per_replica = 1;
-  std::string processes_reason;
 
   bool autoscaled = false;
   int hpa_min_replicas = 0;
   int hpa_max_replicas = 0;
   double hpa_target_cpu_utilization_percent = 0.0;
-  std::string hpa_reason;
+
+  // Why replicas, requests and limits, processes and the HPA range are what they are,
+  // in one buffer (packed_texts.hpp says why); empty when only numbers were planned.
+  enum class Reason : std::uint8_t { replicas, resources, processes, hpa };
+  using Texts = PackedTexts<Reason, 4>;
+  Texts reasons;
+  std::string_view replicas_reason() const { return reasons[Reason::replicas]; }
+  std::string_view resources_reason() const { return reasons[Reason::resources]; }
+  std::string_view processes_reason() const { return reasons[Reason::processes]; }
+  std::string_view hpa_reason() const { return reasons[Reason::hpa]; }
+
   bool operator==(const ComponentPlan&) const = default;
 };
 
