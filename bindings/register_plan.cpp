@@ -60,7 +60,7 @@ void register_plan(py::module_& m) {
       .def_readonly("hold_s", &ComponentLoad::hold_s)
       .def_readonly("offered_load_erlangs", &ComponentLoad::offered_load_erlangs)
       .def_readonly("concurrent_requests", &ComponentLoad::concurrent_requests)
-      .def_readonly("derivation", &ComponentLoad::derivation);
+      .def_property_readonly("derivation", &ComponentLoad::derivation);
   result_class<ComponentPlan>(m, "ComponentPlan", "Replicas and resources of one component.")
       .def_readonly("name", &ComponentPlan::name)
       .def_readonly("helm_key", &ComponentPlan::helm_key)

@@ -1,7 +1,6 @@
 #include "tierplan/demand.hpp"
 
 #include "format.hpp"
-#include "planner_detail.hpp"
 
 namespace tierplan {
 
@@ -80,19 +79,35 @@ double daily_units(LoadDriver driver, const Workload& workload) {
   return 0.0;
 }
 
-ComponentLoad component_load(const Component& component, const PeakDemand& demand,
-                             const Workload& workload) {
-  return detail::component_load(component, demand, workload, detail::PlanDetail::full);
+std::string_view ComponentLoad::derivation() const {
+  switch (driver) {
+    case LoadDriver::none:
+      return "no load driver";
+    case LoadDriver::api_requests:
+      return "every request class";
+    case LoadDriver::web_requests:
+      return "one front-end request per api request";
+    case LoadDriver::worker_tasks:
+      return "Celery tasks fanned out by requests and document ingestion";
+    case LoadDriver::plugin_calls:
+      return "plugin and tool calls";
+    case LoadDriver::sandbox_executions:
+      return "code node executions";
+    case LoadDriver::document_ingestion:
+      return "documents parsed";
+    case LoadDriver::outbound_requests:
+      return "outbound HTTP of plugins and sandbox";
+  }
+  return "unknown load driver";
 }
 
-ComponentLoad detail::component_load(const Component& component, const PeakDemand& demand,
-                                     const Workload& workload, PlanDetail level) {
+ComponentLoad component_load(const Component& component, const PeakDemand& demand,
+                             const Workload& workload) {
   ComponentLoad load;
-  const char* derivation = "";
+  load.driver = component.load_driver;
   const double own_service_s = component.service_time_ms / kMillisecondsPerSecond;
   switch (component.load_driver) {
     case LoadDriver::none:
-      if (level == PlanDetail::full) load.derivation = "no load driver";
       return load;
     case LoadDriver::api_requests:
       load.arrival_rate_per_s = demand.api_rate_per_s;
@@ -100,40 +115,32 @@ ComponentLoad detail::component_load(const Component& component, const PeakDeman
       // Only components that hold connections (the api, a proxy in front of it) keep
       // them open while the LLM streams; the others answer and let go.
       load.hold_s = component.max_connections_per_replica > 0 ? demand.api_stream_hold_s : 0.0;
-      derivation = "every request class";
       break;
     case LoadDriver::web_requests:
       load.arrival_rate_per_s = demand.api_rate_per_s;
       load.service_s = own_service_s;
-      derivation = "one front-end request per api request";
       break;
     case LoadDriver::worker_tasks:
       load.arrival_rate_per_s = demand.worker_task_rate_per_s;
       load.service_s = workload.worker_task_service_s;
-      derivation = "Celery tasks fanned out by requests and document ingestion";
       break;
     case LoadDriver::plugin_calls:
       load.arrival_rate_per_s = demand.plugin_call_rate_per_s;
       load.service_s = workload.plugin_call_service_s;
-      derivation = "plugin and tool calls";
       break;
     case LoadDriver::sandbox_executions:
       load.arrival_rate_per_s = demand.sandbox_execution_rate_per_s;
       load.service_s = workload.sandbox_execution_service_s;
-      derivation = "code node executions";
       break;
     case LoadDriver::document_ingestion:
       load.arrival_rate_per_s = demand.document_ingestion_rate_per_s;
       load.service_s = own_service_s;
-      derivation = "documents parsed";
       break;
     case LoadDriver::outbound_requests:
       load.arrival_rate_per_s = demand.outbound_request_rate_per_s;
       load.service_s = own_service_s;
-      derivation = "outbound HTTP of plugins and sandbox";
       break;
   }
-  if (level == PlanDetail::full) load.derivation = derivation;
   load.offered_load_erlangs = load.arrival_rate_per_s * load.service_s;
   load.concurrent_requests = load.arrival_rate_per_s * (load.service_s + load.hold_s);
   return load;

@@ -23,7 +23,7 @@ json component_json(const ComponentPlan& c) {
             {"stream_hold_s", load.hold_s},
             {"offered_load_erlangs", load.offered_load_erlangs},
             {"concurrent_requests", load.concurrent_requests},
-            {"reason", load.derivation}}},
+            {"reason", load.derivation()}}},
           {"replicas", c.replicas},
           {"replicas_reason", c.replicas_reason()},
           {"queueing_replicas", c.queueing_replicas},

@@ -44,7 +44,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PeakDemand, api_rate_per_s, api_service_s, ap
                                    sandbox_execution_rate_per_s, document_ingestion_rate_per_s,
                                    outbound_request_rate_per_s)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentLoad, arrival_rate_per_s, service_s, hold_s,
-                                   offered_load_erlangs, concurrent_requests, derivation)
+                                   offered_load_erlangs, concurrent_requests, driver)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentPlan, name, helm_key, kind, load, replicas,
                                    queueing_replicas, connection_replicas, floor_replicas,
                                    server_utilization, wait_probability, request_cpu_m,

@@ -780,11 +780,11 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   plan.demand = peak_demand(workload);
   plan.components.reserve(deployed.size());
   for (const Component* component : deployed) {
-    // Sized in place: the load (with its derivation) is moved into the plan, and the plan
-    // is not moved into the vector after.
+    // Sized in place: the load is moved into the plan, and the plan is not moved into the
+    // vector after.
     detail::size_component_into(plan.components.emplace_back(), *component,
-                                detail::component_load(*component, plan.demand, workload, level),
-                                policy, scenario.stack.limit_to_request_ratio, plan.growth_factor,
+                                component_load(*component, plan.demand, workload), policy,
+                                scenario.stack.limit_to_request_ratio, plan.growth_factor,
                                 environment.name, level);
     if (full && !component->scales_horizontally && component->kind != ComponentKind::singleton &&
         policy.min_replicas > 1) {

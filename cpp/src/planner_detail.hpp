@@ -18,8 +18,6 @@ enum class PlanDetail {
 // The models with the detail asked for: PlanDetail::full is what the public functions of
 // the same names return; numbers leaves every reason (and the data plan's warnings)
 // empty and computes every number alike.
-ComponentLoad component_load(const Component& component, const PeakDemand& demand,
-                             const Workload& workload, PlanDetail level);
 void size_component_into(ComponentPlan& plan, const Component& component, ComponentLoad&& load,
                          const EnvironmentPolicy& policy, double limit_to_request_ratio,
                          double growth_factor, const std::string& environment_name,

@@ -14,8 +14,10 @@
 #include <limits>
 #include <optional>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tierplan/demand.hpp"
@@ -30,9 +32,12 @@
 namespace {
 
 using Json = nlohmann::ordered_json;
+using tierplan::Component;
+using tierplan::ComponentLoad;
 using tierplan::ComponentPlan;
 using tierplan::Environment;
 using tierplan::EnvironmentPlan;
+using tierplan::LoadDriver;
 using tierplan::Plan;
 using tierplan::PlanningError;
 using tierplan::Scenario;
@@ -1011,13 +1016,37 @@ void expect_every_reason(const Plan& plan) {
       EXPECT_FALSE(component.processes_reason().empty());
       EXPECT_GE(component.processes_per_replica, 1);
       EXPECT_FALSE(component.hpa_reason().empty());
-      EXPECT_FALSE(component.load.derivation.empty());
+      EXPECT_FALSE(component.load.derivation().empty());
     }
     EXPECT_FALSE(environment.nodes.count_reason.empty());
     EXPECT_FALSE(environment.nodes.type_reason.empty());
     EXPECT_FALSE(environment.nodes.cost_reason.empty());
     EXPECT_FALSE(environment.tier.reason.empty());
     EXPECT_FALSE(environment.tier.tier.empty());
+  }
+}
+
+TEST(Reasons, each_load_driver_explains_its_rate_in_its_own_words) {
+  std::set<std::string_view> texts;
+  for (const LoadDriver driver :
+       {LoadDriver::none, LoadDriver::api_requests, LoadDriver::web_requests,
+        LoadDriver::worker_tasks, LoadDriver::plugin_calls, LoadDriver::sandbox_executions,
+        LoadDriver::document_ingestion, LoadDriver::outbound_requests}) {
+    ComponentLoad load;
+    load.driver = driver;
+    EXPECT_FALSE(load.derivation().empty());
+    EXPECT_EQ(load.derivation().find("unknown"), std::string_view::npos);
+    texts.insert(load.derivation());
+  }
+  EXPECT_EQ(texts.size(), 8u);
+  const Scenario scenario = builtin();
+  const Plan plan = tierplan::plan(scenario);
+  for (const auto& component : plan.environments.back().components) {
+    const auto model =
+        std::find_if(scenario.stack.components.begin(), scenario.stack.components.end(),
+                     [&](const Component& c) { return c.name == component.name; });
+    ASSERT_NE(model, scenario.stack.components.end()) << component.name;
+    EXPECT_EQ(component.load.driver, model->load_driver) << component.name;
   }
 }
 

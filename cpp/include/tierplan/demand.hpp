@@ -7,6 +7,7 @@
 // Concurrency follows Little's law, N = rate * time in system: an api replica holds
 // a request for its service time plus the whole LLM stream.
 #include <string>
+#include <string_view>
 
 #include "tierplan/stack.hpp"
 #include "tierplan/workload.hpp"
@@ -30,10 +31,13 @@ struct PeakDemand {
 struct ComponentLoad {
   double arrival_rate_per_s = 0.0;
   double service_s = 0.0;
-  double hold_s = 0.0;                // connection held after service (LLM stream)
-  double offered_load_erlangs = 0.0;  // arrival rate * service time
-  double concurrent_requests = 0.0;   // Little's law: rate * (service + hold)
-  std::string derivation;             // how the rate was obtained, for the reasons
+  double hold_s = 0.0;                   // connection held after service (LLM stream)
+  double offered_load_erlangs = 0.0;     // arrival rate * service time
+  double concurrent_requests = 0.0;      // Little's law: rate * (service + hold)
+  LoadDriver driver = LoadDriver::none;  // where the rate comes from
+  // How the rate was obtained, for the reasons: a fixed text per load driver, so a plan
+  // does not keep a copy per component and environment.
+  std::string_view derivation() const;
   bool operator==(const ComponentLoad&) const = default;
 };
 
