@@ -5,6 +5,9 @@
 // std::string keeps inline, and glibc's allocator placing and freeing them took about a
 // quarter of the plan's time (benchmarks/RESULTS.md). An item whose reasons share one
 // buffer costs one allocation instead of one per reason, and copies as a value as before.
+// ComponentPlan uses it: it repeats per component and environment and holds four
+// reasons. The plans made once per environment (nodes, data stores, backups, logs) keep
+// plain string fields; packing their few reasons would save little.
 #include <array>
 #include <cstddef>
 #include <cstdint>
