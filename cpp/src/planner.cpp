@@ -727,9 +727,12 @@ bool same_node_types(const std::vector<NodeType>& a, const std::vector<NodeType>
 // component names and replica counts, the node types (prices bit for bit) and the policy.
 bool same_node_inputs(const detail::NodeSizingReuse& reuse, const detail::PodTable& table,
                       const Catalog& catalog, const EnvironmentPolicy& policy) {
+  const bool catalog_kept = reuse.unchanged_catalog == &catalog;
+  const bool policy_kept = reuse.unchanged_policy == &policy;
   if (reuse.pods.size() != table.pods.size() || reuse.replicas != table.replicas ||
       reuse.component_names.size() != table.component_names.size() ||
-      reuse.node_types.size() != catalog.node_types.size() || !(reuse.policy == policy)) {
+      (!catalog_kept && reuse.node_types.size() != catalog.node_types.size()) ||
+      (!policy_kept && !(reuse.policy == policy))) {
     return false;
   }
   for (std::size_t i = 0; i < table.pods.size(); ++i) {
@@ -738,7 +741,7 @@ bool same_node_inputs(const detail::NodeSizingReuse& reuse, const detail::PodTab
   for (std::size_t i = 0; i < table.component_names.size(); ++i) {
     if (reuse.component_names[i] != table.component_names[i]) return false;
   }
-  return same_node_types(reuse.node_types, catalog.node_types);
+  return catalog_kept || same_node_types(reuse.node_types, catalog.node_types);
 }
 
 // Keeps what size_nodes saw. The names, node types and policy rarely change from one
@@ -752,10 +755,11 @@ void keep_node_inputs(detail::NodeSizingReuse& reuse, const detail::PodTable& ta
     reuse.component_names.assign(table.component_names.begin(), table.component_names.end());
   }
   reuse.replicas = table.replicas;
-  if (!same_node_types(reuse.node_types, catalog.node_types)) {
+  if (reuse.unchanged_catalog != &catalog &&
+      !same_node_types(reuse.node_types, catalog.node_types)) {
     reuse.node_types = catalog.node_types;
   }
-  if (!(reuse.policy == policy)) reuse.policy = policy;
+  if (reuse.unchanged_policy != &policy && !(reuse.policy == policy)) reuse.policy = policy;
   reuse.nodes = nodes;
   reuse.valid = true;
 }

@@ -42,6 +42,11 @@ CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& l
 // neighbouring points whose pods did not change skip the packing; only a full match (not
 // a hash) reuses it. A point whose pods no node type holds keeps its error instead.
 struct NodeSizingReuse {
+  // Set by a caller that never changes these objects between its calls (a study whose
+  // fields are all outside the catalog, or outside the environments): they are then the
+  // same when they are the same object, and are not compared or copied.
+  const Catalog* unchanged_catalog = nullptr;
+  const EnvironmentPolicy* unchanged_policy = nullptr;
   bool valid = false;
   std::vector<IndexedPod> pods;
   std::vector<std::string> component_names;

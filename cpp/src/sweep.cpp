@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include "planner_detail.hpp"
@@ -193,11 +194,21 @@ StudyTable evaluate_points(const Scenario& scenario, const std::vector<FieldRef>
     options.progress(done.load(), points);
   };
 
+  // The catalog and the environments' policies are written only by fields under them.
+  const auto sets = [&](std::string_view root) {
+    return std::any_of(fields.begin(), fields.end(),
+                       [&](const FieldRef& f) { return f.path().starts_with(root); });
+  };
+  const bool sets_catalog = sets("catalog");
+  const bool sets_environments = sets("environments");
+
   const auto work = [&](bool calling_thread) {
     try {
       Scenario copy = scenario;
       const Environment& environment = copy.environments[env];
       detail::NodeSizingReuse reuse;  // this thread's last node plan
+      if (!sets_catalog) reuse.unchanged_catalog = &copy.catalog;
+      if (!sets_environments) reuse.unchanged_policy = &environment.policy;
       while (!stop.load(std::memory_order_relaxed)) {
         const std::size_t begin = next.fetch_add(chunk);
         if (begin >= points) break;
