@@ -337,9 +337,16 @@ struct Bound {
 // bound, and only until the bound exceeds the second cheapest found (the reason names
 // the next cheapest), or the cheapest when only numbers are planned. Otherwise every type
 // is sized.
+//
+// best_type_hint (numbers only, may be null): the catalog index of the type that was
+// cheapest the last time, sized first and kept up to date. In a study the next point's
+// cheapest type is mostly the same, and once it is sized the other types are pruned by
+// its cost at their bound. Which type is sized first never changes the cheapest: a type is
+// left out only when its bound already exceeds a type that was sized.
 NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, const Catalog& catalog,
                     const EnvironmentPolicy& policy, const std::string& environment_name,
-                    detail::Packer& packer, PackMemo& memo, detail::PlanDetail level) {
+                    detail::Packer& packer, PackMemo& memo, detail::PlanDetail level,
+                    std::size_t* best_type_hint = nullptr) {
   // Kept per thread, for their buffers. Pointers into checks and sized hold: neither
   // grows once they are taken.
   thread_local std::vector<TypeCheck> checks;
@@ -407,7 +414,17 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
     // The full plan names the next cheapest type in its reason, so it sizes until no type
     // can be among the two cheapest; numbers only need the cheapest.
     const bool numbers_only = level == detail::PlanDetail::numbers;
-    for (const Bound& bound : bounds) {
+    const Bound* hinted = nullptr;
+    if (numbers_only && best_type_hint != nullptr && *best_type_hint < catalog.node_types.size()) {
+      const NodeType* type = &catalog.node_types[*best_type_hint];
+      for (const Bound& bound : bounds) {
+        if (bound.check->type == type) hinted = &bound;
+      }
+    }
+    // The hinted type first (sized without a limit), then the others in order of bound.
+    for (std::size_t i = hinted != nullptr ? 0 : 1; i <= bounds.size(); ++i) {
+      const Bound& bound = i == 0 ? *hinted : bounds[i - 1];
+      if (i > 0 && &bound == hinted) continue;
       const Sizing* limit = numbers_only ? best : next;
       // Sorted by bound, so no later type can beat the limit either.
       if (limit != nullptr && beyond(bound, *limit)) break;
@@ -472,6 +489,9 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
   }
   plan.survives_node_loss = policy.survive_node_loss || packer.survives_node_loss();
   plan.cost_usd_month = best->cost_usd_month;
+  if (best_type_hint != nullptr) {
+    *best_type_hint = static_cast<std::size_t>(&type - catalog.node_types.data());
+  }
   if (level == detail::PlanDetail::numbers) return plan;
   plan.count_reason = count_reason(*best, totals, policy);
   plan.nodes = packer.node_usages();
@@ -834,8 +854,9 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
     packer.reset(table, policy);
     memo.clear();
     try {
-      plan.nodes = size_nodes(table, pod_totals, scenario.catalog, policy, environment.name, packer,
-                              memo, level);
+      plan.nodes =
+          size_nodes(table, pod_totals, scenario.catalog, policy, environment.name, packer, memo,
+                     level, !full && reuse != nullptr ? &reuse->best_type_hint : nullptr);
     } catch (const PlanningError& e) {
       // No node type holds these pods: the next point with the same inputs fails alike.
       if (!full && reuse != nullptr) {

@@ -56,6 +56,8 @@ struct NodeSizingReuse {
   std::string environment_name;  // named in the error
   NodePlan nodes;
   std::string error;  // the PlanningError of size_nodes, when no node type held the pods
+  // The catalog index of the last cheapest node type: sized first at the next point.
+  std::size_t best_type_hint = 0;
 };
 
 // plan_environment with the detail asked for. With reuse (numbers only), the node plan of
