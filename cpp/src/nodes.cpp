@@ -152,6 +152,7 @@ int PodTable::component_index(std::string_view name) {
 }
 
 void PodTable::add(const IndexedPod& pod) {
+  in_component_runs = false;
   pods.push_back(pod);
   ++replicas[static_cast<std::size_t>(pod.component)];
 }
@@ -163,7 +164,11 @@ void PodTable::add_replicas(const IndexedPod& pod, int count) {
     pods.push_back(pod);
     pods.back().replica_index = r;
   }
-  if (count > 0) replicas[static_cast<std::size_t>(pod.component)] += count;
+  if (count > 0) {
+    replicas[static_cast<std::size_t>(pod.component)] += count;
+    if (pod.component <= last_run_component) in_component_runs = false;
+    last_run_component = pod.component;
+  }
 }
 
 void PodTable::clear() {
@@ -176,6 +181,8 @@ void PodTable::clear() {
   uniform_components = false;
   component_pods.clear();
   component_offsets.clear();
+  in_component_runs = true;
+  last_run_component = -1;
 }
 
 void PodTable::finish() {
@@ -210,6 +217,27 @@ void PodTable::finish() {
   }
   // Each component's pods, by replica index then position (a stable sort).
   const std::size_t components = component_names.size();
+  if (in_component_runs) {
+    // One run per component, in component order: the runs are the answer.
+    component_offsets.resize(components + 1);
+    component_offsets[0] = 0;
+    for (std::size_t c = 0; c < components; ++c) {
+      component_offsets[c + 1] = component_offsets[c] + replicas[c];
+    }
+    component_pods.resize(pods.size());
+    std::iota(component_pods.begin(), component_pods.end(), 0);
+    // The copies of a pod compare equal to the first (itself included, as below) unless a
+    // size is NaN.
+    uniform_components = true;
+    for (std::size_t c = 0; c < components && uniform_components; ++c) {
+      if (replicas[c] == 0) continue;
+      const IndexedPod& pod = pods[static_cast<std::size_t>(component_offsets[c])];
+      uniform_components = !std::isnan(pod.cpu_m) && !std::isnan(pod.memory_mib) &&
+                           !std::isnan(pod.request_cpu_m) && !std::isnan(pod.request_memory_mib) &&
+                           !std::isnan(pod.limit_cpu_m) && !std::isnan(pod.limit_memory_mib);
+    }
+    return;
+  }
   component_offsets.assign(components + 1, 0);
   for (const auto& pod : pods) ++component_offsets[static_cast<std::size_t>(pod.component) + 1];
   for (std::size_t c = 0; c < components; ++c) component_offsets[c + 1] += component_offsets[c];

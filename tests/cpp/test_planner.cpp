@@ -1097,6 +1097,53 @@ TEST(Determinism, planning_twice_gives_identical_json_bytes) {
 // ---------------------------------------------------------------------------------------
 // Node allocatable follows DESIGN.md
 
+// A table filled by component runs (as the planner fills it) skips finish()'s sorting:
+// it must end as the same table filled pod by pod.
+tierplan::detail::PodTable table_of(const std::vector<std::pair<std::string, int>>& runs,
+                                    bool by_runs, double nan_cpu_of_last = 0.0) {
+  tierplan::detail::PodTable table;
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    tierplan::detail::IndexedPod pod;
+    pod.component = table.component_index(runs[r].first);
+    pod.cpu_m = pod.request_cpu_m = pod.limit_cpu_m = 100.0 * static_cast<double>(r + 1);
+    if (r + 1 == runs.size() && nan_cpu_of_last != 0.0) pod.cpu_m = nan_cpu_of_last;
+    pod.memory_mib = pod.request_memory_mib = pod.limit_memory_mib = 256.0;
+    if (by_runs) {
+      table.add_replicas(pod, runs[r].second);
+    } else {
+      for (int i = 0; i < runs[r].second; ++i) {
+        pod.replica_index = i;
+        table.add(pod);
+      }
+    }
+  }
+  table.finish();
+  return table;
+}
+
+TEST(PodTable, filled_by_component_runs_it_finishes_as_filled_pod_by_pod) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (const double last_cpu : {0.0, nan}) {
+    const std::vector<std::pair<std::string, int>> runs = {
+        {"worker", 3}, {"api", 2}, {"sandbox", 0}, {"plugin_controller", 1}, {"web", 2}};
+    const auto fast = table_of(runs, true, last_cpu);
+    const auto general = table_of(runs, false, last_cpu);
+    EXPECT_TRUE(fast.in_component_runs);
+    EXPECT_FALSE(general.in_component_runs);
+    EXPECT_EQ(fast.component_offsets, general.component_offsets);
+    EXPECT_EQ(fast.component_pods, general.component_pods);
+    EXPECT_EQ(fast.name_key, general.name_key);
+    EXPECT_EQ(fast.name_rank, general.name_rank);
+    EXPECT_EQ(fast.uniform_components, general.uniform_components);
+    EXPECT_EQ(fast.uniform_components, std::isnan(last_cpu) ? false : true);
+  }
+  // A component that comes back in a second run is not one run: the general path.
+  const auto split = table_of({{"api", 2}, {"web", 1}, {"api", 1}}, true);
+  EXPECT_FALSE(split.in_component_runs);
+  EXPECT_EQ(split.component_offsets, (std::vector<int>{0, 3, 4}));
+  EXPECT_EQ(split.component_pods, (std::vector<int>{0, 3, 1, 2}));
+}
+
 TEST(NodeAllocatable, gke_reserve_for_8_vcpu_32_gib_matches_the_design_formula) {
   // Memory: 25% of the first 4 GiB, 20% of the next 4, 10% of the next 8, 6% of the
   // next 16 (of 112). CPU: 6% of the first core, 1% of the second, 0.5% of cores 3 and

@@ -114,6 +114,11 @@ struct PodTable {
   std::vector<int> component_offsets;
   std::vector<int> scratch;             // for finish()
   std::vector<std::uint64_t> prefixes;  // per component: its name's first bytes, to compare
+  // Whether every pod came from add_replicas(), in runs of strictly increasing component
+  // index (as the planner adds them): each component's pods are then one run, in replica
+  // order and of one size, and finish() need not sort or compare them.
+  bool in_component_runs = true;
+  int last_run_component = -1;
 
   // The index of a component by name, added when new.
   int component_index(std::string_view name);
