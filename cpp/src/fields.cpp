@@ -564,6 +564,7 @@ FieldRef resolve_field(const Scenario& scenario, std::string_view path) {
   std::vector<FieldIssue> issues;
   auto field = resolve(scenario, path, issues);
   if (!field) throw ValidationError(std::move(issues));
+  field->writes_only_its_path_ = true;
   return std::move(*field);
 }
 
@@ -573,7 +574,10 @@ std::vector<FieldRef> resolve_fields(const Scenario& scenario,
   std::vector<FieldRef> fields;
   fields.reserve(paths.size());
   for (const auto& path : paths) {
-    if (auto field = resolve(scenario, path, issues)) fields.push_back(std::move(*field));
+    if (auto field = resolve(scenario, path, issues)) {
+      field->writes_only_its_path_ = true;
+      fields.push_back(std::move(*field));
+    }
   }
   if (!issues.empty()) throw ValidationError(std::move(issues));
   return fields;

@@ -194,10 +194,12 @@ StudyTable evaluate_points(const Scenario& scenario, const std::vector<FieldRef>
     options.progress(done.load(), points);
   };
 
-  // The catalog and the environments' policies are written only by fields under them.
+  // The catalog and the environments' policies are written only by resolved fields under
+  // them; a field made with its own setter may write anything.
   const auto sets = [&](std::string_view root) {
-    return std::any_of(fields.begin(), fields.end(),
-                       [&](const FieldRef& f) { return f.path().starts_with(root); });
+    return std::any_of(fields.begin(), fields.end(), [&](const FieldRef& f) {
+      return !f.writes_only_its_path() || f.path().starts_with(root);
+    });
   };
   const bool sets_catalog = sets("catalog");
   const bool sets_environments = sets("environments");

@@ -31,7 +31,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using tierplan::Distribution;
+using tierplan::FieldBounds;
 using tierplan::FieldIssue;
+using tierplan::FieldRef;
 using tierplan::Scenario;
 using tierplan::StudyMatrix;
 using tierplan::StudyOptions;
@@ -304,6 +306,43 @@ TEST(Sweep, NumbersOnlyPlansLeaveOutTheTextsAndKeepEveryNumber) {
 // The sweep plans its points without the reasons, node rows, tier and warnings that it
 // does not output: every number it writes must still be the full plan's, in every
 // environment, at feasible and infeasible points alike.
+// A field made with its own setter may write anything, here every node price: the sweep
+// must not take the catalog as unchanged because the path does not start with "catalog".
+TEST(Sweep, AFieldWithItsOwnSetterIsNotTrustedToLeaveTheCatalogAlone) {
+  const Scenario base = builtin();
+  const FieldRef price_scale(
+      "price_scale", FieldBounds{0.0, 100.0}, [](const Scenario&) { return 1.0; },
+      [base](Scenario& s, double v) {
+        for (std::size_t i = 0; i < s.catalog.node_types.size(); ++i) {
+          // The cheapest type of the plain scenario gets dearer; the others do not.
+          const double factor = i == 11 ? v : 1.0;
+          s.catalog.node_types[i].price_usd_per_hour =
+              base.catalog.node_types[i].price_usd_per_hour * factor;
+        }
+      });
+  EXPECT_FALSE(price_scale.writes_only_its_path());
+  EXPECT_TRUE(tierplan::resolve_field(base, kUsers).writes_only_its_path());
+  StudyMatrix inputs(3, 1);
+  inputs << 1.0, 10.0, 1.0;
+  StudyOptions options;
+  options.environment = "staging";
+  options.threads = 1;
+  const StudyTable table = tierplan::evaluate_points(base, {price_scale}, inputs, options);
+  for (Eigen::Index row = 0; row < inputs.rows(); ++row) {
+    Scenario s = base;
+    price_scale.set(s, inputs(row, 0));
+    const auto& env = s.environments[tierplan::environment_index(s, "staging")];
+    std::vector<double> expected(tierplan::study_output_columns(s).size());
+    tierplan::write_outputs(tierplan::plan_environment(s, env), s, expected.data());
+    for (std::size_t c = 0; c < expected.size(); ++c) {
+      EXPECT_EQ(table.values(row, static_cast<Eigen::Index>(1 + c)), expected[c])
+          << table.columns[1 + c] << " at row " << row;
+    }
+  }
+  // The dearer type is not the one planned at 10x its price.
+  EXPECT_NE(table.values(1, 3), table.values(0, 3));
+}
+
 TEST(Sweep, DenseGridsInEveryEnvironmentEqualFullPlansIncludingInfeasiblePoints) {
   constexpr const char* kApiMemory = "stack.components[api].resources.baseline_memory_mib";
   constexpr const char* kPrice = "catalog.node_types[3].price_usd_per_hour";

@@ -54,12 +54,21 @@ class FieldRef {
   // Why value is not valid for this field ("must be >= 0, got -5"), or nothing.
   std::optional<std::string> check(double value) const;
 
+  // Whether set() writes only the field its path names: true for the fields that
+  // resolve_field() and resolve_fields() make, false for one made with the constructor,
+  // whose setter may write anything. Studies rely on it to know what stays unchanged.
+  bool writes_only_its_path() const { return writes_only_its_path_; }
+
  private:
+  friend FieldRef resolve_field(const Scenario& scenario, std::string_view path);
+  friend std::vector<FieldRef> resolve_fields(const Scenario& scenario,
+                                              const std::vector<std::string>& paths);
   std::string path_;
   FieldBounds bounds_;
   Getter get_;
   Setter set_;
   std::string rule_;
+  bool writes_only_its_path_ = false;
 };
 
 // Resolves a path against a scenario. Throws ValidationError (path: why, with the
