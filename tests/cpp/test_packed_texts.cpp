@@ -71,6 +71,8 @@ TEST(PackedTexts, EqualTextsCompareEqualHoweverBuilt) {
 TEST(PackedTexts, EndsOutOfOrderOrPastTheTextAreRefused) {
   EXPECT_THROW(ComponentPlan::Texts("abc", {2, 1, 3, 3}), std::invalid_argument);
   EXPECT_THROW(ComponentPlan::Texts("abc", {1, 2, 3, 4}), std::invalid_argument);
+  // Characters after the last text would make equal texts unequal objects.
+  EXPECT_THROW(ComponentPlan::Texts("abcTRAILING", {1, 2, 3, 3}), std::invalid_argument);
 }
 
 TEST(PackedTexts, EveryComponentOfThePlanHasItsFourReasons) {

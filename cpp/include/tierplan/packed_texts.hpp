@@ -22,7 +22,8 @@ template <class Key, std::size_t N>
 class PackedTexts {
  public:
   PackedTexts() = default;
-  // The texts written end to end in joined, text i ending at ends[i].
+  // The texts written end to end in joined, text i ending at ends[i]; the last one ends
+  // where joined does (so that equal texts are equal objects).
   PackedTexts(std::string_view joined, const std::array<std::uint32_t, N>& ends)
       : joined_(joined), ends_(ends) {
     std::uint32_t start = 0;
@@ -31,6 +32,9 @@ class PackedTexts {
         throw std::invalid_argument("PackedTexts: text ends out of order or past the text");
       }
       start = end;
+    }
+    if (start != joined_.size()) {
+      throw std::invalid_argument("PackedTexts: text past the last end");
     }
   }
 
@@ -45,6 +49,9 @@ class PackedTexts {
     const auto i = static_cast<std::size_t>(key);
     const std::uint32_t start = i == 0 ? 0 : ends_[i - 1];
     const std::uint32_t old_size = ends_[i] - start;
+    if (text.size() > kMaxSize - (joined_.size() - old_size)) {
+      throw std::length_error("PackedTexts: texts longer than 4 GiB together");
+    }
     joined_.replace(start, old_size, text);
     const auto new_size = static_cast<std::uint32_t>(text.size());
     for (std::size_t j = i; j < N; ++j) ends_[j] = ends_[j] - old_size + new_size;
@@ -53,6 +60,7 @@ class PackedTexts {
   bool operator==(const PackedTexts&) const = default;
 
  private:
+  static constexpr std::size_t kMaxSize = 0xFFFFFFFFu;  // the ends are 32-bit
   std::string joined_;
   std::array<std::uint32_t, N> ends_{};
 };

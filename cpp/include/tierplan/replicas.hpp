@@ -41,7 +41,8 @@ struct ComponentPlan {
   double hpa_target_cpu_utilization_percent = 0.0;
 
   // Why replicas, requests and limits, processes and the HPA range are what they are,
-  // in one buffer (packed_texts.hpp says why); empty when only numbers were planned.
+  // in one buffer (packed_texts.hpp says why); empty when only numbers were planned. The
+  // views are into this plan: copy one into a std::string to keep it past the plan.
   enum class Reason : std::uint8_t { replicas, resources, processes, hpa };
   using Texts = PackedTexts<Reason, 4>;
   Texts reasons;
