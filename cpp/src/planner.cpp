@@ -421,16 +421,14 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
         if (bound.check->type == type) hinted = &bound;
       }
     }
-    // The hinted type first (sized without a limit), then the others in order of bound.
-    for (std::size_t i = hinted != nullptr ? 0 : 1; i <= bounds.size(); ++i) {
-      const Bound& bound = i == 0 ? *hinted : bounds[i - 1];
-      if (i > 0 && &bound == hinted) continue;
+    // Sizes the type of a bound unless it exceeds the limit; false when it does, and then,
+    // bounds being sorted, no later type can beat the limit either.
+    const auto size_unless_beyond = [&](const Bound& bound) {
       const Sizing* limit = numbers_only ? best : next;
-      // Sorted by bound, so no later type can beat the limit either.
-      if (limit != nullptr && beyond(bound, *limit)) break;
+      if (limit != nullptr && beyond(bound, *limit)) return false;
       sized.push_back(size_type(*bound.check, packer, memo, totals, policy, limit));
       const Sizing* s = &sized.back();
-      if (s->dominated) continue;
+      if (s->dominated) return true;
       if (best == nullptr || cheaper(*s, *best)) {
         next = best;
         best = s;
@@ -440,6 +438,13 @@ NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, cons
       } else if (next == nullptr || cheaper(*s, *next)) {
         next = s;
       }
+      return true;
+    };
+    // The hinted type first (nothing sized yet: no limit), then the others in order of bound.
+    if (hinted != nullptr) size_unless_beyond(*hinted);
+    for (const Bound& bound : bounds) {
+      if (&bound == hinted) continue;
+      if (!size_unless_beyond(bound)) break;
     }
   } else {
     for (const TypeCheck* c : candidates) {
