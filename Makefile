@@ -30,7 +30,7 @@ APT_PACKAGES := build-essential git ninja-build python3-dev python3-venv \
 # chromium: tests/python/test_reports_html.py renders the HTML report headless.
 # Build tools for `pip install --no-build-isolation`: the rest (build-system
 # requirements, runtime and test dependencies) is read from pyproject.toml, with
-# tomllib, so the venv's Python must be 3.11+ (Debian 12 has 3.11).
+# tomllib (Python 3.11+, PYTHON_MIN below; Debian 12 has 3.11).
 PIP_TOOLS := pip 'cmake>=3.20' ninja
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -59,8 +59,16 @@ apt-deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
+# The oldest Python the package supports: pyproject.toml's requires-python says the same
+# (tests/python/test_files.py keeps them equal). The Makefile's own steps need it too
+# (tomllib, 3.11+).
+PYTHON_MIN := 3.11
+
 $(VENV)/bin/python:
 	$(call banner,creating $(VENV))
+	python3 -c 'import sys; v = tuple(map(int, "$(PYTHON_MIN)".split("."))); \
+	  sys.exit(0 if sys.version_info[:2] >= v else \
+	  f"python3 is {sys.version.split()[0]}; tierplan needs $(PYTHON_MIN) or newer")'
 	python3 -m venv $(VENV)
 
 $(DEPS_STAMP): pyproject.toml Makefile | $(VENV)/bin/python

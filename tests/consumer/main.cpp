@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "tierplan/scenario.hpp"
-#include "tierplan/sweep.hpp"
+// The umbrella header: the whole public API, as an installed package offers it.
+#include "tierplan/tierplan.hpp"
 
 int main() {
   try {

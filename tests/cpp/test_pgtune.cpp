@@ -231,7 +231,7 @@ struct Combination {
 // {huge_pages, jit, wal_compression, io_method, wal_level}; {max_worker_processes,
 // max_parallel_workers_per_gather, max_parallel_workers, max_parallel_maintenance_workers};
 // number of warnings. Dify Enterprise's PostgreSQL references are the first two rows: test
-// 2 vCPU / 4 GiB, production 4 vCPU / 8 GiB (shared/reference/dify-enterprise.json).
+// 2 vCPU / 4 GiB, production 4 vCPU / 8 GiB (tests/data/reference/dify-enterprise.json).
 const Combination kCombinations[] = {
     {"web_4gib_2vcpu_default_connections_ssd",
      {16, PgWorkload::web, 4096, 2, 0, DiskType::ssd},

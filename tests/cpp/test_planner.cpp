@@ -24,6 +24,8 @@
 #include "tierplan/errors.hpp"
 #include "tierplan/json.hpp"
 #include "tierplan/nodes.hpp"
+
+#include "compute/packing.hpp"
 #include "tierplan/plan.hpp"
 #include "tierplan/queueing.hpp"
 #include "tierplan/replicas.hpp"
@@ -85,8 +87,8 @@ bool within_relative(double actual, double expected, double tolerance) {
   return std::abs(actual - expected) <= tolerance * std::abs(expected);
 }
 
-// The official reference (shared/reference/dify-enterprise.json beside the checkout).
-// A missing or unreadable file fails the calling test.
+// The official reference (tests/data/reference/dify-enterprise.json, with its source in
+// tests/data/README.md). A missing or unreadable file fails the calling test.
 std::optional<Json> read_reference() {
   const std::filesystem::path path(TIERPLAN_REFERENCE_FILE);
   std::ifstream in(path, std::ios::binary);

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "planner_detail.hpp"  // the internal numbers-only level of sweeps
+#include "planner/planner_detail.hpp"  // the internal numbers-only level of sweeps
 #include "tierplan/capacity.hpp"
 #include "tierplan/fields.hpp"
 #include "tierplan/json.hpp"

@@ -1,6 +1,6 @@
 #include "tierplan/environment.hpp"
 
-#include "serialization.hpp"
+#include "io/serialization.hpp"
 
 namespace tierplan {
 

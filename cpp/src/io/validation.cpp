@@ -2,7 +2,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "field_reader.hpp"
+#include "io/field_reader.hpp"
 
 namespace tierplan {
 

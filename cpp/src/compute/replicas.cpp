@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <utility>
 
-#include "format.hpp"
-#include "planner_detail.hpp"
+#include "io/format.hpp"
+#include "planner/planner_detail.hpp"
 #include "tierplan/errors.hpp"
 #include "tierplan/queueing.hpp"
 

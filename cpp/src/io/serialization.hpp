@@ -4,7 +4,7 @@
 #include <array>
 #include <string_view>
 
-#include "field_reader.hpp"
+#include "io/field_reader.hpp"
 #include "tierplan/scenario.hpp"
 
 namespace tierplan::detail {

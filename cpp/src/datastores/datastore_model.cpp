@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "serialization.hpp"
+#include "io/serialization.hpp"
 
 namespace tierplan {
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "format.hpp"
+#include "io/format.hpp"
 #include "tierplan/fields.hpp"
 #include "tierplan/sweep.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <array>
 
-#include "format.hpp"
-#include "planner_detail.hpp"
+#include "io/format.hpp"
+#include "planner/planner_detail.hpp"
 #include "tierplan/demand.hpp"
 #include "tierplan/replicas.hpp"
 #include "tierplan/stack.hpp"

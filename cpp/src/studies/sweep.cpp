@@ -12,7 +12,7 @@
 #include <string_view>
 #include <thread>
 
-#include "planner_detail.hpp"
+#include "planner/planner_detail.hpp"
 
 namespace tierplan {
 

@@ -7,8 +7,8 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "field_reader.hpp"
-#include "format.hpp"
+#include "io/field_reader.hpp"
+#include "io/format.hpp"
 
 namespace tierplan {
 

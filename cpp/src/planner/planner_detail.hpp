@@ -1,6 +1,7 @@
 #pragma once
 // The planner's internal entry points: every model at a chosen detail level, and the
 // node-plan reuse of studies.
+#include "compute/packing.hpp"
 #include "tierplan/plan.hpp"
 
 namespace tierplan::detail {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "format.hpp"
-#include "planner_detail.hpp"
+#include "io/format.hpp"
+#include "planner/planner_detail.hpp"
 #include "tierplan/datastores.hpp"
 
 namespace tierplan {

@@ -1,6 +1,6 @@
 // The Plan as JSON. Keys carry their units; every planned number has a *_reason key
 // next to it. data/schema/plan.schema.json documents the shape.
-#include "field_reader.hpp"
+#include "io/field_reader.hpp"
 #include "tierplan/json.hpp"
 #include "tierplan/plan.hpp"
 

@@ -5,7 +5,7 @@
 #include <span>
 #include <utility>
 
-#include "serialization.hpp"
+#include "io/serialization.hpp"
 
 namespace tierplan {
 

@@ -1,7 +1,7 @@
 #include "tierplan/cost.hpp"
 
-#include "format.hpp"
-#include "planner_detail.hpp"
+#include "io/format.hpp"
+#include "planner/planner_detail.hpp"
 #include "tierplan/plan.hpp"
 
 namespace tierplan {

@@ -1,6 +1,6 @@
 #include "tierplan/demand.hpp"
 
-#include "format.hpp"
+#include "io/format.hpp"
 
 namespace tierplan {
 

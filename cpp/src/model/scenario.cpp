@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "serialization.hpp"
+#include "io/serialization.hpp"
 #include "tierplan/json.hpp"
 
 namespace tierplan {

@@ -1,7 +1,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "embedded_data.hpp"
+#include "model/embedded_data.hpp"
 #include "tierplan/scenario.hpp"
 
 namespace tierplan {

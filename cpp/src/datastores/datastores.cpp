@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "format.hpp"
-#include "planner_detail.hpp"
+#include "io/format.hpp"
+#include "planner/planner_detail.hpp"
 #include "tierplan/errors.hpp"
 
 namespace tierplan {

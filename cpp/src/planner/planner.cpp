@@ -1,0 +1,316 @@
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <optional>
+
+#include "compute/node_sizing.hpp"
+#include "io/format.hpp"
+#include "planner/planner_detail.hpp"
+#include "tierplan/errors.hpp"
+#include "tierplan/plan.hpp"
+#include "units.hpp"
+
+namespace tierplan {
+
+using detail::concat;
+using detail::Readable;
+
+const ComponentPlan* EnvironmentPlan::find_component(std::string_view component_name) const {
+  for (const auto& c : components) {
+    if (c.name == component_name) return &c;
+  }
+  return nullptr;
+}
+
+const EnvironmentPlan* Plan::find_environment(std::string_view environment_name) const {
+  for (const auto& e : environments) {
+    if (e.name == environment_name) return &e;
+  }
+  return nullptr;
+}
+
+std::vector<Pod> pods_of(const std::vector<ComponentPlan>& components, PackingMeasure measure) {
+  std::vector<Pod> pods;
+  for (const auto& c : components) {
+    for (int r = 0; r < c.replicas; ++r) {
+      Pod pod;
+      pod.component = c.name;
+      pod.replica_index = r;
+      pod.request_cpu_m = c.request_cpu_m;
+      pod.request_memory_mib = c.request_memory_mib;
+      pod.limit_cpu_m = c.limit_cpu_m;
+      pod.limit_memory_mib = c.limit_memory_mib;
+      const bool by_limits = measure == PackingMeasure::limits;
+      pod.cpu_m = by_limits ? c.limit_cpu_m : c.request_cpu_m;
+      pod.memory_mib = by_limits ? c.limit_memory_mib : c.request_memory_mib;
+      pods.push_back(std::move(pod));
+    }
+  }
+  return pods;
+}
+
+namespace {
+
+// Logs and backups against the policy's targets, each with its fix.
+void add_operations_warnings(EnvironmentPlan& plan, const EnvironmentPolicy& policy) {
+  const BackupPlan& b = plan.backups;
+  const auto& pg = b.postgres;
+  const auto& pg_policy = policy.backups.postgres;
+  if (pg.rpo_minutes > b.rpo_target_minutes) {
+    plan.warnings.push_back(
+        concat("PostgreSQL RPO ", Readable{pg.rpo_minutes}, " min exceeds the target of ",
+               Readable{b.rpo_target_minutes}, " min: ",
+               pg_policy.wal_archiving ? "lower archive_timeout"
+                                       : "turn on WAL archiving (point-in-time recovery) with "
+                                         "archive_timeout at or below the target"));
+  }
+  if (pg.rto_minutes > b.rto_target_minutes) {
+    plan.warnings.push_back(concat("PostgreSQL RTO ", Readable{pg.rto_minutes},
+                                   " min (worst case) exceeds the target of ",
+                                   Readable{b.rto_target_minutes},
+                                   " min: take full backups more often (less WAL to replay), "
+                                   "restore from faster storage, or fail over to a standby"));
+  }
+  const auto& v = b.vector_store;
+  if (v.method == VectorRecovery::rebuild && v.recommended == VectorRecovery::snapshot) {
+    plan.warnings.push_back(
+        concat("Qdrant: the policy rebuilds the collection, but a rebuild takes ",
+               Readable{v.rebuild_minutes}, " min, more than the RTO target of ",
+               Readable{b.rto_target_minutes},
+               " min: take snapshots (policy.backups.vector_store.method "
+               "\"snapshot\")"));
+  }
+  if (!b.helm_values_in_version_control) {
+    plan.warnings.push_back(
+        "the Helm values file is not under version control: the configuration cannot be "
+        "restored or reviewed; keep it (and the planner's overlay) in a repository");
+  }
+  // An environment that must survive a node loss runs production's risk model.
+  if (policy.survive_node_loss) {
+    if (policy.logs.level == LogLevel::debug) {
+      plan.warnings.push_back(
+          concat("DEBUG logs in an environment that must survive a node loss: ",
+                 Readable{plan.logs.app_gib_per_day},
+                 " GiB/day of application logs, request payloads in the logs; use INFO"));
+    }
+    if (!policy.backups.object_storage.versioning) {
+      plan.warnings.push_back(
+          "object versioning is off: an overwritten or deleted upload cannot be recovered; "
+          "turn versioning on with a lifecycle rule that expires noncurrent versions");
+    }
+  }
+}
+
+// Whether two doubles are the same bits: a node plan's cost keeps the sign of a zero price.
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof(double)) == 0; }
+
+bool same_pod(const detail::IndexedPod& a, const detail::IndexedPod& b) {
+  return a.component == b.component && a.replica_index == b.replica_index &&
+         same_bits(a.cpu_m, b.cpu_m) && same_bits(a.memory_mib, b.memory_mib) &&
+         same_bits(a.request_cpu_m, b.request_cpu_m) &&
+         same_bits(a.request_memory_mib, b.request_memory_mib) &&
+         same_bits(a.limit_cpu_m, b.limit_cpu_m) &&
+         same_bits(a.limit_memory_mib, b.limit_memory_mib);
+}
+
+// The same node types, prices bit for bit.
+bool same_node_types(const std::vector<NodeType>& a, const std::vector<NodeType>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!(a[i] == b[i]) || !same_bits(a[i].price_usd_per_hour, b[i].price_usd_per_hour)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether size_nodes would see exactly what it saw when reuse was kept: every pod, the
+// component names and replica counts, the node types (prices bit for bit) and the policy.
+bool same_node_inputs(const detail::NodeSizingReuse& reuse, const detail::PodTable& table,
+                      const Catalog& catalog, const EnvironmentPolicy& policy) {
+  const bool catalog_kept = reuse.unchanged_catalog == &catalog;
+  const bool policy_kept = reuse.unchanged_policy == &policy;
+  if (reuse.pods.size() != table.pods.size() || reuse.replicas != table.replicas ||
+      reuse.component_names.size() != table.component_names.size() ||
+      (!catalog_kept && reuse.node_types.size() != catalog.node_types.size()) ||
+      (!policy_kept && !(reuse.policy == policy))) {
+    return false;
+  }
+  for (std::size_t i = 0; i < table.pods.size(); ++i) {
+    if (!same_pod(reuse.pods[i], table.pods[i])) return false;
+  }
+  for (std::size_t i = 0; i < table.component_names.size(); ++i) {
+    if (reuse.component_names[i] != table.component_names[i]) return false;
+  }
+  return catalog_kept || same_node_types(reuse.node_types, catalog.node_types);
+}
+
+// Keeps what size_nodes saw. The names, node types and policy rarely change from one
+// point of a study to the next: they are copied (with their strings) only when they did.
+void keep_node_inputs(detail::NodeSizingReuse& reuse, const detail::PodTable& table,
+                      const Catalog& catalog, const EnvironmentPolicy& policy,
+                      const NodePlan& nodes) {
+  reuse.pods.assign(table.pods.begin(), table.pods.end());
+  if (!std::equal(reuse.component_names.begin(), reuse.component_names.end(),
+                  table.component_names.begin(), table.component_names.end())) {
+    reuse.component_names.assign(table.component_names.begin(), table.component_names.end());
+  }
+  reuse.replicas = table.replicas;
+  if (reuse.unchanged_catalog != &catalog &&
+      !same_node_types(reuse.node_types, catalog.node_types)) {
+    reuse.node_types = catalog.node_types;
+  }
+  if (reuse.unchanged_policy != &policy && !(reuse.policy == policy)) reuse.policy = policy;
+  reuse.nodes = nodes;
+  reuse.valid = true;
+}
+
+// Plans the environment into plan, a default-constructed EnvironmentPlan (the element of
+// the plan's environments, so that it is not moved after).
+void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
+                           const Environment& environment,
+                           const std::vector<const Component*>& deployed, detail::PlanDetail level,
+                           detail::NodeSizingReuse* reuse) {
+  const bool full = level == detail::PlanDetail::full;
+  plan.name = environment.name;
+  // The environment's own workload as it is, or the share of the scenario's.
+  std::optional<Workload> shared;
+  const Workload& workload = environment.workload
+                                 ? *environment.workload
+                                 : shared.emplace(scenario.workload_of(environment));
+  const auto& policy = environment.policy;
+  plan.daily_active_users = workload.daily_active_users;
+  plan.growth_factor = std::pow(1.0 + workload.growth.annual_growth_fraction,
+                                workload.growth.planning_horizon_months / units::kMonthsPerYear);
+  plan.demand = peak_demand(workload);
+  plan.components.reserve(deployed.size());
+  for (const Component* component : deployed) {
+    // Sized in place: the load is moved into the plan, and the plan is not moved into the
+    // vector after.
+    detail::size_component_into(plan.components.emplace_back(), *component,
+                                component_load(*component, plan.demand, workload), policy,
+                                scenario.stack.limit_to_request_ratio, plan.growth_factor,
+                                environment.name, level);
+    if (full && !component->scales_horizontally && component->kind != ComponentKind::singleton &&
+        policy.min_replicas > 1) {
+      plan.warnings.push_back(concat(component->name, " runs as a single replica, below the ",
+                                     environment.name, " floor of ", policy.min_replicas,
+                                     ": it has no high availability; use a managed service "
+                                     "instead"));
+    }
+  }
+  // The pods of pods_of(plan.components, policy.pack_by), by component index. The table
+  // and the packer are kept per thread, so that their buffers are reused from one
+  // environment and plan to the next.
+  thread_local detail::PodTable table;
+  thread_local detail::Packer packer;
+  table.clear();
+  std::size_t pod_count = 0;
+  for (const auto& c : plan.components)
+    pod_count += static_cast<std::size_t>(std::max(0, c.replicas));
+  table.reserve(pod_count, plan.components.size());
+  const bool by_limits = policy.pack_by == PackingMeasure::limits;
+  for (const auto& c : plan.components) {
+    detail::IndexedPod pod;
+    pod.component = table.component_index(c.name);
+    pod.request_cpu_m = c.request_cpu_m;
+    pod.request_memory_mib = c.request_memory_mib;
+    pod.limit_cpu_m = c.limit_cpu_m;
+    pod.limit_memory_mib = c.limit_memory_mib;
+    pod.cpu_m = by_limits ? c.limit_cpu_m : c.request_cpu_m;
+    pod.memory_mib = by_limits ? c.limit_memory_mib : c.request_memory_mib;
+    table.add_replicas(pod, c.replicas);
+  }
+  table.finish();
+  const detail::PodTotals pod_totals = detail::totals_of(table, policy);
+  thread_local detail::PackMemo memo;
+  // Reused only numbers-only (the full node plan's texts are not kept) and only
+  // when every input of size_nodes is the same as the last time.
+  if (!full && reuse != nullptr && reuse->valid && reuse->environment_name == environment.name &&
+      same_node_inputs(*reuse, table, scenario.catalog, policy)) {
+    if (!reuse->error.empty()) throw PlanningError(reuse->error);
+    plan.nodes = reuse->nodes;
+  } else {
+    if (reuse != nullptr) reuse->valid = false;
+    packer.reset(table, policy);
+    memo.clear();
+    try {
+      plan.nodes = detail::size_nodes(table, pod_totals, scenario.catalog, policy, environment.name,
+                                      packer, memo, level,
+                                      !full && reuse != nullptr ? &reuse->best_type_hint : nullptr);
+    } catch (const PlanningError& e) {
+      // No node type holds these pods: the next point with the same inputs fails alike.
+      if (!full && reuse != nullptr) {
+        keep_node_inputs(*reuse, table, scenario.catalog, policy, NodePlan{});
+        reuse->environment_name = environment.name;
+        reuse->error = e.what();
+      }
+      throw;
+    }
+    if (!full && reuse != nullptr) {
+      keep_node_inputs(*reuse, table, scenario.catalog, policy, plan.nodes);
+      reuse->environment_name = environment.name;
+      reuse->error.clear();
+    }
+  }
+  plan.totals = detail::totals_of(plan.components, plan.nodes);
+  if (full) {
+    plan.tier =
+        detail::recommend_tier(pod_totals, scenario.tiers, policy, plan.nodes, packer, memo);
+  }
+  plan.data = detail::plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
+                                scenario.catalog, environment.name, level);
+  if (full) {
+    plan.warnings.insert(plan.warnings.end(), plan.data.warnings.begin(), plan.data.warnings.end());
+  }
+  const auto& ds = policy.datastores;
+  plan.logs = detail::plan_logs(workload, deployed, plan.components, plan.growth_factor,
+                                policy.logs, level);
+  plan.backups = detail::plan_backups(plan.data, scenario.stack.datastores.database, policy.backups,
+                                      ds.postgres_standby, ds.postgres_synchronous, level);
+  plan.cost = detail::plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, ds,
+                                scenario.catalog, level);
+  if (!full) return;
+  add_operations_warnings(plan, policy);
+  if (policy.survive_node_loss && !plan.tier.custom && !plan.tier.survives_node_loss) {
+    plan.warnings.push_back(concat("tier ", plan.tier.tier,
+                                   " holds the pods but does not survive the loss of a node; "
+                                   "plan for ",
+                                   plan.nodes.count, " nodes"));
+  }
+}
+
+}  // namespace
+
+EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment) {
+  const detail::ReadableScope numbers;
+  EnvironmentPlan plan;
+  plan_environment_into(plan, scenario, environment, scenario.stack.deployed_components(),
+                        detail::PlanDetail::full, nullptr);
+  return plan;
+}
+
+EnvironmentPlan detail::plan_environment(const Scenario& scenario, const Environment& environment,
+                                         PlanDetail level, NodeSizingReuse* reuse) {
+  const detail::ReadableScope numbers;
+  EnvironmentPlan plan;
+  plan_environment_into(plan, scenario, environment, scenario.stack.deployed_components(), level,
+                        reuse);
+  return plan;
+}
+
+Plan plan(const Scenario& scenario) {
+  const detail::ReadableScope numbers;
+  Plan result;
+  result.scenario = scenario.name;
+  result.environments.reserve(scenario.environments.size());
+  const std::vector<const Component*> deployed = scenario.stack.deployed_components();
+  for (const auto& environment : scenario.environments) {
+    plan_environment_into(result.environments.emplace_back(), scenario, environment, deployed,
+                          detail::PlanDetail::full, nullptr);
+  }
+  return result;
+}
+
+}  // namespace tierplan

@@ -1,0 +1,25 @@
+#pragma once
+// Unit conversions shared by every model: one place, so that a number and the reason
+// that states it use the same factor.
+namespace tierplan::units {
+
+// Binary units, as Kubernetes quantities (Mi, Gi) and cloud memory sizes are stated.
+inline constexpr double kMibPerGib = 1024.0;
+inline constexpr double kBytesPerMib = 1024.0 * 1024.0;
+inline constexpr double kBytesPerGib = kBytesPerMib * kMibPerGib;
+inline constexpr double kKibPerMib = 1024.0;
+
+// Kubernetes CPU: 1000 millicores to a core.
+inline constexpr double kMillicoresPerCore = 1000.0;
+
+inline constexpr double kMillisecondsPerSecond = 1000.0;
+inline constexpr double kSecondsPerMinute = 60.0;
+inline constexpr double kMinutesPerHour = 60.0;
+inline constexpr double kSecondsPerHour = kSecondsPerMinute * kMinutesPerHour;
+inline constexpr double kHoursPerDay = 24.0;
+inline constexpr double kMinutesPerDay = kMinutesPerHour * kHoursPerDay;
+inline constexpr double kMonthsPerYear = 12.0;
+// The mean Gregorian month: 365.25 days / 12.
+inline constexpr double kDaysPerMonth = 365.25 / kMonthsPerYear;
+
+}  // namespace tierplan::units
