@@ -290,7 +290,7 @@ def machine_section(cpp: CppRun | None, load_before: str, load_after: str) -> li
     lines = [
         "## Machine and build",
         "",
-        f"- Date: {datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')}",
+        f"- Date: {datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds')}",
         f"- Platform: {platform.platform()} ({uname.machine})",
         f"- CPU: {cpu_model()}, {os.cpu_count()} logical CPUs"
         + (f", {context['mhz_per_cpu']} MHz" if "mhz_per_cpu" in context else ""),

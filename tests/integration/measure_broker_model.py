@@ -21,7 +21,7 @@ import json
 import platform
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             "log-normally (sigma 0.6) around the stated means."
         ),
         "how": "tests/integration/measure_broker_model.py (messages and keys: celery_messages.py)",
-        "measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "measured_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "seed": args.seed,
         "server": {"version": srv.version, "mem_allocator": allocator, **cfg},
         "machine": {"python": platform.python_version(), "platform": platform.platform()},

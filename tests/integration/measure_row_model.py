@@ -23,7 +23,7 @@ import random
 import re
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                 "free pages (0 without a GIN index)."
             ),
             "how": "tests/integration/measure_row_model.py (dify_schema.sql, dify_rows.py)",
-            "measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "measured_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "seed": args.seed,
             "server": {"version": pg.version, **settings},
             "machine": {"python": platform.python_version(), "platform": platform.platform()},
