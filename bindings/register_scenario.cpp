@@ -6,6 +6,7 @@
 #include "bindings.hpp"
 #include "json_convert.hpp"
 #include "tierplan/json.hpp"
+#include "tierplan/validation.hpp"
 
 namespace py = pybind11;
 
@@ -357,6 +358,18 @@ void register_scenario(py::module_& m) {
       .def_readwrite("tiers", &Scenario::tiers)
       .def("workload_of", &Scenario::workload_of, py::arg("environment"),
            "The workload an environment serves.")
+      .def("validate", &validate,
+           "Raises tierplan.ValidationError listing every problem (path and value), as the "
+           "JSON reader would. plan(), plan_environment() and the studies call it first, so "
+           "a scenario changed attribute by attribute is checked before anything is computed.")
+      .def(
+          "issues",
+          [](const Scenario& s) {
+            std::vector<std::pair<std::string, std::string>> out;
+            for (auto& issue : scenario_issues(s)) out.emplace_back(issue.path, issue.message);
+            return out;
+          },
+          "Every problem as (path, message) pairs; empty when the scenario is valid.")
       .def_static(
           "from_json", [](std::string_view text) { return scenario_from_json_string(text); },
           py::arg("text"),
@@ -393,6 +406,9 @@ void register_scenario(py::module_& m) {
         "Redis bytes per queued Celery message of that body size.");
   m.def("cache_key_bytes", &cache_key_bytes, py::arg("broker"), py::arg("key_bytes"),
         py::arg("value_bytes"), "Redis bytes per cache key with a TTL.");
+  m.def(
+      "validate", &validate, py::arg("scenario"),
+      "Raises tierplan.ValidationError listing every problem of the scenario (Scenario.validate).");
   m.def("builtin_scenario_names", &builtin_scenario_names, "Names of the shipped scenarios.");
   m.def(
       "builtin_data_file",

@@ -112,6 +112,7 @@ from tierplan._core import (
     table_bytes,
     table_rows,
     uncertainty,
+    validate,
     with_value,
     with_values,
 )
@@ -227,6 +228,7 @@ __all__ = [
     "table_bytes",
     "table_rows",
     "uncertainty",
+    "validate",
     "with_value",
     "with_values",
 ]

@@ -113,8 +113,16 @@ def test_the_html_report_loads_nothing_from_outside() -> None:
 
 
 def test_the_html_report_escapes_every_string() -> None:
+    # Scenario names are identifiers (validated); node type names are free text, and the
+    # report shows the chosen one in every environment.
     scenario = tierplan.Scenario.builtin()
-    scenario.name = '<script>alert("x")</script> & co'
+    renamed = {}
+    for i, node_type in enumerate(scenario.catalog.node_types):
+        renamed[node_type.name] = f'<script>alert("x")</script> & co {i}'
+        node_type.name = renamed[node_type.name]
+    for environment in scenario.environments:
+        if environment.policy.node_type:
+            environment.policy.node_type = renamed[environment.policy.node_type]
     text = render_html(compare(tierplan.plan(scenario)))
     assert "<script>" not in text
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in text

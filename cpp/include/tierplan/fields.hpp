@@ -8,8 +8,8 @@
 // A path is resolved once into a FieldRef (a chain of member pointers), which then
 // reads and writes the field directly: studies set thousands of values per second, far
 // too many to go through JSON. The valid range of every field is the one the JSON reader
-// enforces (a test holds the two together), and a value outside it is a ValidationError
-// with the path and the value, as from the reader.
+// enforces (both read the field table, cpp/src/model/field_table.hpp), and a value outside
+// it is a ValidationError with the path and the value, as from the reader.
 #include <functional>
 #include <limits>
 #include <optional>
@@ -19,18 +19,9 @@
 
 #include "tierplan/errors.hpp"
 #include "tierplan/scenario.hpp"
+#include "tierplan/validation.hpp"
 
 namespace tierplan {
-
-// Valid values of a field: [min, max], or (min, max] when min_exclusive; integer fields
-// take whole numbers only.
-struct FieldBounds {
-  double min = -std::numeric_limits<double>::infinity();
-  double max = std::numeric_limits<double>::infinity();
-  bool min_exclusive = false;
-  bool integer = false;
-  bool operator==(const FieldBounds&) const = default;
-};
 
 // A numeric field of scenarios shaped like the one it was resolved against (same
 // environments, request classes, node types, ... at the same indices).

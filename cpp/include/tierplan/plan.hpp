@@ -75,9 +75,13 @@ struct Plan {
   const EnvironmentPlan* find_environment(std::string_view environment_name) const;
 };
 
-// Plans every environment of the scenario. Throws PlanningError when an environment
-// cannot be planned (a pod larger than every node type, an unreachable latency target).
+// Plans every environment of the scenario. Validates it first, however it was built
+// (ValidationError with every problem, tierplan/validation.hpp). Throws PlanningError when
+// an environment cannot be planned (a pod larger than every node type, an unreachable
+// latency target).
 Plan plan(const Scenario& scenario);
+// One environment; an environment that is not one of the scenario's is validated too
+// (its issues are named "environment...").
 EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment);
 
 // Pods of the planned components, sized by the policy's packing measure.

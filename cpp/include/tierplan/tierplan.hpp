@@ -15,6 +15,7 @@
 #include "tierplan/scenario.hpp"
 #include "tierplan/stack.hpp"
 #include "tierplan/tiers.hpp"
+#include "tierplan/validation.hpp"
 #include "tierplan/workload.hpp"
 
 // I/O: JSON conversions and the plan's compact state.

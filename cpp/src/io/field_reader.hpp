@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/field_table.hpp"
 #include "tierplan/errors.hpp"
 
 namespace tierplan::detail {
@@ -20,6 +21,7 @@ using json = nlohmann::ordered_json;
 class IssueList {
  public:
   void add(std::string path, std::string message);
+  void add(std::vector<FieldIssue> issues);
   bool empty() const { return issues_.empty(); }
   // Throws ValidationError when any issue was recorded.
   void throw_if_any() const;
@@ -34,17 +36,8 @@ class IssueList {
   std::vector<std::pair<std::string, std::string>> overflow_tokens_;
 };
 
-struct Bounds {
-  double min = -std::numeric_limits<double>::infinity();
-  double max = std::numeric_limits<double>::infinity();
-  bool min_exclusive = false;
-};
-// Inclusive range [lo, hi].
-inline Bounds between(double lo, double hi) { return {lo, hi, false}; }
-// Range (lo, hi]: lo itself is not allowed (e.g. a rate that must be positive).
-inline Bounds above(double lo, double hi) { return {lo, hi, true}; }
-
-enum class Need { optional, required };
+// Bounds are FieldBounds (tierplan/validation.hpp), made with between(), above() and
+// whole() of the field table.
 
 // Levenshtein distance, for suggesting the key that was probably meant.
 std::size_t edit_distance(std::string_view a, std::string_view b);
@@ -66,8 +59,10 @@ class ObjectReader {
   IssueList& issues() { return issues_; }
 
   // Each reader leaves out unchanged when the key is absent and optional.
-  void number(std::string_view key, double& out, Bounds bounds, Need need = Need::optional);
-  void integer(std::string_view key, int& out, Bounds bounds, Need need = Need::optional);
+  void number(std::string_view key, double& out, const FieldBounds& bounds,
+              Need need = Need::optional);
+  void integer(std::string_view key, int& out, const FieldBounds& bounds,
+               Need need = Need::optional);
   void boolean(std::string_view key, bool& out, Need need = Need::optional);
   void text(std::string_view key, std::string& out, Need need = Need::optional,
             bool allow_empty = true);
@@ -90,7 +85,7 @@ class ObjectReader {
   const json* lookup(std::string_view key, Need need);
   void expected(std::string_view key, const json& value, std::string_view what);
   // Records the bound that number breaks, if any.
-  bool within(std::string_view key, double number, const json& value, const Bounds& bounds);
+  bool within(std::string_view key, double number, const json& value, const FieldBounds& bounds);
 
   const json* object_;
   std::string path_;
@@ -122,6 +117,18 @@ std::string_view choice_name(Enum value, const Options& options) {
     if (option == value) return name;
   }
   return "";
+}
+
+// Reads every numeric field of the table into object, each within its bounds.
+template <class T, std::size_t N>
+void read_fields(ObjectReader& r, T& object, const NumericField<T> (&fields)[N]) {
+  for (const NumericField<T>& field : fields) {
+    if (field.number != nullptr) {
+      r.number(field.key, object.*field.number, field.bounds, field.need);
+    } else {
+      r.integer(field.key, object.*field.integer, field.bounds, field.need);
+    }
+  }
 }
 
 // Parses text as JSON; syntax errors become one issue with line and column.

@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "io/field_reader.hpp"
+#include "model/field_rules.hpp"
 
 namespace tierplan {
 
@@ -53,18 +55,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-namespace {
-
-bool is_identifier(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
-}
-
-}  // namespace
-
 void IssueList::add(std::string path, std::string message) {
   issues_.push_back({path.empty() ? "$" : std::move(path), std::move(message)});
+}
+
+void IssueList::add(std::vector<FieldIssue> issues) {
+  for (auto& issue : issues) add(std::move(issue.path), std::move(issue.message));
 }
 
 void IssueList::throw_if_any() const {
@@ -120,7 +116,7 @@ void ObjectReader::expected(std::string_view key, const json& value, std::string
 }
 
 bool ObjectReader::within(std::string_view key, double number, const json& value,
-                          const Bounds& bounds) {
+                          const FieldBounds& bounds) {
   std::string rule;
   if (bounds.min_exclusive && !(number > bounds.min)) {
     rule = "must be > " + format_number(bounds.min);
@@ -135,7 +131,7 @@ bool ObjectReader::within(std::string_view key, double number, const json& value
   return false;
 }
 
-void ObjectReader::number(std::string_view key, double& out, Bounds bounds, Need need) {
+void ObjectReader::number(std::string_view key, double& out, const FieldBounds& bounds, Need need) {
   const json* value = lookup(key, need);
   if (value == nullptr) return;
   if (!value->is_number()) return expected(key, *value, "a number");
@@ -144,12 +140,15 @@ void ObjectReader::number(std::string_view key, double& out, Bounds bounds, Need
     const std::string path = join_path(path_, key);
     const std::string* token = issues_.overflow_token(path);
     issues_.add(path, "must be a finite number, got " + (token ? *token : format_number(number)));
-  } else if (within(key, number, *value, bounds)) {
+  } else {
+    // Kept even when out of range: the scenario is refused anyway, and the rules between
+    // fields then see what validation of the same struct sees (field_rules.cpp).
+    within(key, number, *value, bounds);
     out = number;
   }
 }
 
-void ObjectReader::integer(std::string_view key, int& out, Bounds bounds, Need need) {
+void ObjectReader::integer(std::string_view key, int& out, const FieldBounds& bounds, Need need) {
   const json* value = lookup(key, need);
   if (value == nullptr) return;
   if (!value->is_number()) return expected(key, *value, "an integer");
@@ -161,7 +160,11 @@ void ObjectReader::integer(std::string_view key, int& out, Bounds bounds, Need n
     return;
   }
   if (std::trunc(number) != number) return expected(key, *value, "an integer");
-  if (within(key, number, *value, bounds)) out = static_cast<int>(number);
+  within(key, number, *value, bounds);
+  // Kept when out of range too (as number() does), if an int holds it.
+  if (number >= std::numeric_limits<int>::min() && number <= std::numeric_limits<int>::max()) {
+    out = static_cast<int>(number);
+  }
 }
 
 void ObjectReader::boolean(std::string_view key, bool& out, Need need) {

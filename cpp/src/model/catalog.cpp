@@ -21,10 +21,7 @@ NodeType read_node_type(ObjectReader& r) {
   NodeType t;
   r.text("name", t.name, Need::required, false);
   r.text("cloud", t.cloud, Need::required, false);
-  r.integer("vcpu", t.vcpu, between(1, 4096), Need::required);
-  r.number("memory_gib", t.memory_gib, above(0, 65536), Need::required);
-  r.integer("max_pods", t.max_pods, between(1, 10000));
-  r.number("price_usd_per_hour", t.price_usd_per_hour, between(0, 10000), Need::required);
+  read_fields(r, t, kNodeTypeFields);
   r.text("source", t.source, Need::required, false);
   r.text("as_of", t.as_of, Need::required, false);
   return t;
@@ -42,9 +39,7 @@ json write_node_type(const NodeType& t) {
 MachineShape read_shape(ObjectReader& r) {
   MachineShape m;
   r.text("name", m.name, Need::required, false);
-  r.integer("vcpu", m.vcpu, between(1, 4096), Need::required);
-  r.number("memory_gib", m.memory_gib, above(0, 65536), Need::required);
-  r.number("price_usd_per_hour", m.price_usd_per_hour, between(0, 10000));
+  read_fields(r, m, kShapeFields);
   r.text("source", m.source);
   r.text("as_of", m.as_of);
   return m;
@@ -65,7 +60,7 @@ void read_prices(ObjectReader& r, Prices& prices) {
   for (const auto& price : kPriceKeys) {
     ObjectReader p(r.object(price.key), join_path(r.path(), price.key), r.issues());
     UnitPrice& out = prices.*price.member;
-    p.number(price.amount_key, out.usd, between(0, 1e6), Need::required);
+    p.number(price.amount_key, out.usd, kPriceBounds, Need::required);
     p.text("source", out.source, Need::required, false);
     p.text("as_of", out.as_of, Need::required, false);
     p.finish();
@@ -116,9 +111,7 @@ TierPreset read_tier(ObjectReader& r) {
   TierPreset t;
   r.identifier("name", t.name, Need::required);
   r.text("description", t.description);
-  r.integer("node_vcpu", t.node_vcpu, between(1, 4096), Need::required);
-  r.number("node_memory_gib", t.node_memory_gib, above(0, 65536), Need::required);
-  r.integer("node_count", t.node_count, between(1, 100000), Need::required);
+  read_fields(r, t, kTierFields);
   r.text("source", t.source, Need::required, false);
   return t;
 }

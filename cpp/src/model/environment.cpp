@@ -1,6 +1,7 @@
 #include "tierplan/environment.hpp"
 
 #include "io/serialization.hpp"
+#include "model/field_rules.hpp"
 
 namespace tierplan {
 
@@ -53,23 +54,13 @@ void read_datastore_policy(ObjectReader& r, DatastorePolicy& d) {
   r.boolean("postgres_standby", d.postgres_standby);
   r.boolean("postgres_synchronous", d.postgres_synchronous);
   r.choice("postgres_disk", d.postgres_disk, kDisk);
-  r.integer("pgbouncer_above_connections", d.pgbouncer_above_connections, between(1, 1e6));
-  r.number("storage_headroom_fraction", d.storage_headroom_fraction, between(0, 10));
+  read_fields(r, d, kDatastoreFields);
   r.boolean("redis_replica_with_sentinels", d.redis_replica_with_sentinels);
   r.boolean("redis_cluster_mode", d.redis_cluster_mode);
   r.boolean("redis_maxmemory_configured", d.redis_maxmemory_configured);
-  r.number("broker_backlog_minutes", d.broker_backlog_minutes, between(0, 10080));
-  r.integer("qdrant_min_nodes", d.qdrant_min_nodes, between(1, 1000));
-  r.integer("qdrant_replication_factor", d.qdrant_replication_factor, between(1, 100));
-  r.integer("qdrant_shards_per_node", d.qdrant_shards_per_node, between(1, 1000));
   r.boolean("qdrant_vectors_on_disk", d.qdrant_vectors_on_disk);
   r.choice("qdrant_datatype", d.qdrant_datatype, kDatatype);
   r.choice("qdrant_quantization", d.qdrant_quantization, kQuantization);
-  if (d.qdrant_replication_factor > d.qdrant_min_nodes) {
-    r.issues().add(join_path(r.path(), "qdrant_replication_factor"),
-                   "must be <= qdrant_min_nodes (" + std::to_string(d.qdrant_min_nodes) +
-                       "), got " + std::to_string(d.qdrant_replication_factor));
-  }
 }
 
 json write_datastore_policy(const DatastorePolicy& d) {
@@ -89,9 +80,6 @@ json write_datastore_policy(const DatastorePolicy& d) {
           {"qdrant_datatype", choice_name(d.qdrant_datatype, kDatatype)},
           {"qdrant_quantization", choice_name(d.qdrant_quantization, kQuantization)}};
 }
-
-// Ten years: a retention or an interval longer than that is a typo.
-constexpr double kMaxDays = 3652.5;
 
 void read_log_policy(ObjectReader& r, LogPolicy& l) {
   r.choice("level", l.level, kLogLevels);
@@ -117,7 +105,7 @@ void read_log_policy(ObjectReader& r, LogPolicy& l) {
   }
   r.boolean("access_log", l.access_log);
   r.boolean("audit_log", l.audit_log);
-  r.number("retention_days", l.retention_days, between(0, kMaxDays));
+  read_fields(r, l, kLogPolicyFields);
 }
 
 json write_log_policy(const LogPolicy& l) {
@@ -136,36 +124,25 @@ void read_backup_policy(ObjectReader& r, BackupPolicy& b) {
   {
     ObjectReader pg(r.object("postgres"), join_path(r.path(), "postgres"), r.issues());
     auto& p = b.postgres;
-    pg.number("full_backup_interval_days", p.full_backup_interval_days, above(0, kMaxDays));
+    read_fields(pg, p, kPostgresBackupFields);
     pg.boolean("wal_archiving", p.wal_archiving);
-    pg.number("archive_timeout_s", p.archive_timeout_s, above(0, 86400));
-    pg.integer("retention_full", p.retention_full, between(1, 1000));
-    pg.number("compression_ratio", p.compression_ratio, between(1, 100));
-    pg.number("restore_mib_per_s", p.restore_mib_per_s, above(0, 1e6));
-    pg.number("wal_replay_mib_per_s", p.wal_replay_mib_per_s, above(0, 1e6));
     pg.finish();
   }
   {
     ObjectReader os(r.object("object_storage"), join_path(r.path(), "object_storage"), r.issues());
     auto& o = b.object_storage;
     os.boolean("versioning", o.versioning);
-    os.number("noncurrent_version_expiration_days", o.noncurrent_version_expiration_days,
-              between(0, kMaxDays));
-    os.number("daily_overwrite_fraction", o.daily_overwrite_fraction, between(0, 1));
+    read_fields(os, o, kObjectStorageBackupFields);
     os.finish();
   }
   {
     ObjectReader vs(r.object("vector_store"), join_path(r.path(), "vector_store"), r.issues());
     auto& v = b.vector_store;
     vs.choice("method", v.method, kRecovery);
-    vs.number("snapshot_interval_hours", v.snapshot_interval_hours, above(0, kMaxDays * 24));
-    vs.integer("snapshots_kept", v.snapshots_kept, between(1, 10000));
-    vs.number("snapshot_restore_mib_per_s", v.snapshot_restore_mib_per_s, above(0, 1e6));
-    vs.number("embedding_chunks_per_s", v.embedding_chunks_per_s, above(0, 1e9));
+    read_fields(vs, v, kVectorStoreBackupFields);
     vs.finish();
   }
-  r.number("rto_target_minutes", b.rto_target_minutes, above(0, kMaxDays * 1440));
-  r.number("rpo_target_minutes", b.rpo_target_minutes, between(0, kMaxDays * 1440));
+  read_fields(r, b, kBackupPolicyFields);
   r.boolean("helm_values_in_version_control", b.helm_values_in_version_control);
 }
 
@@ -197,22 +174,12 @@ json write_backup_policy(const BackupPolicy& b) {
 }
 
 void read_policy(ObjectReader& r, EnvironmentPolicy& p) {
-  r.integer("min_replicas", p.min_replicas, between(1, 1000));
+  read_fields(r, p, kPolicyFields);
   r.choice("spread", p.spread, kSpread);
   r.boolean("survive_node_loss", p.survive_node_loss);
   r.choice("node_loss_pack_by", p.node_loss_pack_by, kPacking);
-  r.number("max_server_utilization", p.max_server_utilization, above(0, 1));
-  r.number("latency_target_ms", p.latency_target_ms, above(0, 3.6e6));
-  r.number("latency_percentile", p.latency_percentile, above(0, 0.999999));
-  r.integer("max_replicas", p.max_replicas, between(1, 100000));
   r.choice("pack_by", p.pack_by, kPacking);
-  r.number("node_fill_ceiling", p.node_fill_ceiling, above(0, 1));
-  r.number("max_capacity_share_per_node", p.max_capacity_share_per_node, above(0, 1));
-  r.number("max_pod_fraction_of_node", p.max_pod_fraction_of_node, above(0, 1));
   r.choice("reserved_model", p.reserved_model, kReserved);
-  r.number("daemonset_cpu_m", p.daemonset_cpu_m, between(0, 1e6));
-  r.number("daemonset_memory_mib", p.daemonset_memory_mib, between(0, 4.0 * 1024 * 1024));
-  r.integer("daemonset_pods", p.daemonset_pods, between(0, 1000));
   r.text("node_type", p.node_type);
   {
     ObjectReader datastores(r.object("datastores"), join_path(r.path(), "datastores"), r.issues());
@@ -229,10 +196,10 @@ void read_policy(ObjectReader& r, EnvironmentPolicy& p) {
     read_backup_policy(backups, p.backups);
     backups.finish();
   }
-  if (p.max_replicas < p.min_replicas) {
-    r.issues().add(join_path(r.path(), "max_replicas"),
-                   "must be >= min_replicas (" + std::to_string(p.min_replicas) + "), got " +
-                       std::to_string(p.max_replicas));
+  {
+    std::vector<FieldIssue> rules;
+    add_policy_cross_field_issues(p, r.path(), rules);
+    r.issues().add(std::move(rules));
   }
 }
 
@@ -270,7 +237,7 @@ Environment read_environment(ObjectReader& r) {
     w.finish();
   }
   double share = 1.0;
-  r.number("workload_share", share, between(0, 1000));
+  r.number("workload_share", share, kWorkloadShareBounds);
   if (r.has("workload_share")) e.workload_share = share;
   if (r.has("workload") == r.has("workload_share")) {
     r.issues().add(join_path(r.path(), "workload"),

@@ -41,20 +41,7 @@ namespace tierplan::detail {
 
 namespace {
 
-// A replica asking for more than 1024 cores or 4 TiB is a typo, not a plan.
-constexpr double kMaxCpuM = 1024.0 * 1000.0;
-constexpr double kMaxMemoryMib = 4.0 * 1024.0 * 1024.0;
-
-// A component writing more than a million lines per unit of load is a typo.
-constexpr double kMaxLinesPerUnit = 1e6;
-constexpr double kMaxBytesPerLine = 1024.0 * 1024.0;
-
-void read_lines(ObjectReader& r, LinesByLevel& lines, double max) {
-  r.number("debug", lines.debug, between(0, max));
-  r.number("info", lines.info, between(0, max));
-  r.number("warning", lines.warning, between(0, max));
-  r.number("error", lines.error, between(0, max));
-}
+void read_lines(ObjectReader& r, LinesByLevel& lines) { read_fields(r, lines, kLinesFields); }
 
 json write_lines(const LinesByLevel& lines) {
   return {{"debug", lines.debug},
@@ -66,17 +53,11 @@ json write_lines(const LinesByLevel& lines) {
 void read_logging(ObjectReader& r, ComponentLogging& l) {
   for (const auto* key : {"lines_per_unit", "lines_per_replica_per_hour"}) {
     ObjectReader lines(r.object(key), join_path(r.path(), key), r.issues());
-    read_lines(
-        lines,
-        std::string_view(key) == "lines_per_unit" ? l.lines_per_unit : l.lines_per_replica_per_hour,
-        kMaxLinesPerUnit);
+    read_lines(lines, std::string_view(key) == "lines_per_unit" ? l.lines_per_unit
+                                                                : l.lines_per_replica_per_hour);
     lines.finish();
   }
-  r.number("bytes_per_line", l.bytes_per_line, above(0, kMaxBytesPerLine));
-  r.number("access_lines_per_unit", l.access_lines_per_unit, between(0, kMaxLinesPerUnit));
-  r.number("access_bytes_per_line", l.access_bytes_per_line, above(0, kMaxBytesPerLine));
-  r.number("audit_lines_per_unit", l.audit_lines_per_unit, between(0, kMaxLinesPerUnit));
-  r.number("audit_bytes_per_line", l.audit_bytes_per_line, above(0, kMaxBytesPerLine));
+  read_fields(r, l, kLoggingFields);
 }
 
 json write_logging(const ComponentLogging& l) {
@@ -95,25 +76,15 @@ Component read_component(ObjectReader& r) {
   r.text("helm_key", c.helm_key);
   r.choice("kind", c.kind, kKinds, Need::required);
   r.choice("load_driver", c.load_driver, kDrivers);
-  r.integer("concurrency_per_replica", c.concurrency_per_replica, between(1, 100000));
-  r.integer("max_connections_per_replica", c.max_connections_per_replica, between(0, 1000000));
-  r.number("service_time_ms", c.service_time_ms, above(0, 3.6e6));
+  read_fields(r, c, kComponentFields);
   {
     ObjectReader res(r.object("resources", Need::required), join_path(r.path(), "resources"),
                      r.issues());
     auto& m = c.resources;
-    res.number("baseline_cpu_m", m.baseline_cpu_m, above(0, kMaxCpuM), Need::required);
-    res.number("baseline_memory_mib", m.baseline_memory_mib, above(0, kMaxMemoryMib),
-               Need::required);
-    res.number("cpu_m_per_rate_per_s", m.cpu_m_per_rate_per_s, between(0, kMaxCpuM));
-    res.number("memory_mib_per_rate_per_s", m.memory_mib_per_rate_per_s, between(0, kMaxMemoryMib));
-    res.number("memory_mib_per_concurrent", m.memory_mib_per_concurrent, between(0, kMaxMemoryMib));
+    read_fields(res, m, kResourceFields);
     res.finish();
   }
   r.boolean("scales_horizontally", c.scales_horizontally);
-  r.integer("db_pool_size", c.db_pool_size, between(0, 100000));
-  r.integer("db_max_overflow", c.db_max_overflow, between(0, 100000));
-  r.integer("since_chart_version", c.since_chart_version, between(0, 100000));
   {
     ObjectReader logging(r.object("logging"), join_path(r.path(), "logging"), r.issues());
     if (logging.ok()) read_logging(logging, c.logging);
@@ -156,8 +127,7 @@ json write_component(const Component& c) {
 Stack read_stack(ObjectReader& r) {
   Stack s;
   r.identifier("name", s.name, Need::required);
-  r.integer("chart_version", s.chart_version, between(0, 100000));
-  r.number("limit_to_request_ratio", s.limit_to_request_ratio, between(1, 100));
+  read_fields(r, s, kStackFields);
   const std::string path = join_path(r.path(), "components");
   const json* components = r.array("components", Need::required);
   if (components != nullptr && components->empty()) {

@@ -9,6 +9,7 @@
 #include "planner/planner_detail.hpp"
 #include "tierplan/errors.hpp"
 #include "tierplan/plan.hpp"
+#include "tierplan/validation.hpp"
 #include "units.hpp"
 
 namespace tierplan {
@@ -284,6 +285,16 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
 }  // namespace
 
 EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment) {
+  // Every way in is validated: the scenario, and an environment given beside it.
+  std::vector<FieldIssue> issues = scenario_issues(scenario);
+  const auto& all = scenario.environments;
+  const bool in_scenario =
+      !all.empty() && &environment >= all.data() && &environment < all.data() + all.size();
+  if (!in_scenario) {
+    std::vector<FieldIssue> own = environment_issues(environment, scenario, "environment");
+    issues.insert(issues.end(), own.begin(), own.end());
+  }
+  if (!issues.empty()) throw ValidationError(std::move(issues));
   const detail::ReadableScope numbers;
   EnvironmentPlan plan;
   plan_environment_into(plan, scenario, environment, scenario.stack.deployed_components(),
@@ -301,6 +312,7 @@ EnvironmentPlan detail::plan_environment(const Scenario& scenario, const Environ
 }
 
 Plan plan(const Scenario& scenario) {
+  validate(scenario);  // every way in: JSON, code, Python attributes (tierplan/validation.hpp)
   const detail::ReadableScope numbers;
   Plan result;
   result.scenario = scenario.name;

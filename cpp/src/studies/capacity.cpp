@@ -6,6 +6,7 @@
 #include "io/format.hpp"
 #include "tierplan/fields.hpp"
 #include "tierplan/sweep.hpp"
+#include "tierplan/validation.hpp"
 
 namespace tierplan {
 
@@ -74,6 +75,7 @@ std::vector<Shortfall> shortfalls(const EnvironmentPlan& plan, const FixedCluste
 
 CapacityResult max_supported_load(const Scenario& scenario, const FixedCluster& cluster,
                                   const CapacityOptions& options) {
+  validate(scenario);
   const std::size_t env = environment_index(scenario, options.environment);
   std::vector<FieldIssue> issues;
   if (scenario.catalog.find(cluster.node_type) == nullptr) {

@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "io/serialization.hpp"
+#include "model/field_rules.hpp"
+#include "model/field_table.hpp"
 
 namespace tierplan {
 
@@ -14,172 +16,30 @@ namespace {
 using detail::describe_value;
 using detail::json;
 
-// The ranges below are the JSON reader's (workload.cpp, environment.cpp, catalog.cpp,
-// stack.cpp); FieldBoundsMatchTheJsonReader in tests/cpp/test_study.cpp checks every one
-// of them against the reader, so that the two cannot drift apart.
-constexpr FieldBounds between(double lo, double hi) { return {lo, hi, false, false}; }
-constexpr FieldBounds above(double lo, double hi) { return {lo, hi, true, false}; }
-constexpr FieldBounds whole(double lo, double hi) { return {lo, hi, false, true}; }
-
-constexpr double kMaxUsers = 1e9;
-constexpr double kMaxPerUserPerDay = 1e6;
-constexpr double kMaxServiceMs = 3.6e6;
-constexpr double kMaxHoldS = 3600.0;
-constexpr double kMaxFanOut = 1000.0;
-constexpr double kMaxDays = 36500.0;
-constexpr double kMaxCpuM = 1024.0 * 1000.0;
-constexpr double kMaxMemoryMib = 4.0 * 1024.0 * 1024.0;
-
+// The numeric fields studies address are the field table's (model/field_table.hpp): the
+// bounds the JSON reader enforces are the bounds a study checks.
 template <class T>
-struct Member {
-  std::string_view key;
-  double T::*number = nullptr;
-  int T::*integer = nullptr;
-  FieldBounds bounds;
-};
-
-template <class T>
-constexpr Member<T> real(std::string_view key, double T::*member, FieldBounds bounds) {
-  return {key, member, nullptr, bounds};
-}
-template <class T>
-constexpr Member<T> count(std::string_view key, int T::*member, FieldBounds bounds) {
-  return {key, nullptr, member, bounds};
-}
-
-const Member<Workload> kWorkload[] = {
-    real("daily_active_users", &Workload::daily_active_users, between(0, kMaxUsers)),
-    real("peak_hour_fraction", &Workload::peak_hour_fraction, above(0, 1)),
-    real("peak_burst_factor", &Workload::peak_burst_factor, between(1, 100)),
-    real("worker_task_service_s", &Workload::worker_task_service_s, above(0, kMaxHoldS)),
-    real("plugin_call_service_s", &Workload::plugin_call_service_s, above(0, kMaxHoldS)),
-    real("sandbox_execution_service_s", &Workload::sandbox_execution_service_s,
-         above(0, kMaxHoldS)),
-};
-const Member<RequestClass> kRequest[] = {
-    real("per_user_per_day", &RequestClass::per_user_per_day, between(0, kMaxPerUserPerDay)),
-    real("api_service_ms", &RequestClass::api_service_ms, between(0, kMaxServiceMs)),
-    real("stream_hold_s", &RequestClass::stream_hold_s, between(0, kMaxHoldS)),
-    real("worker_tasks_per_request", &RequestClass::worker_tasks_per_request,
-         between(0, kMaxFanOut)),
-    real("plugin_calls_per_request", &RequestClass::plugin_calls_per_request,
-         between(0, kMaxFanOut)),
-    real("sandbox_executions_per_request", &RequestClass::sandbox_executions_per_request,
-         between(0, kMaxFanOut)),
-};
-const Member<KnowledgeBase> kKnowledgeBase[] = {
-    real("documents", &KnowledgeBase::documents, between(0, 1e10)),
-    real("average_document_kib", &KnowledgeBase::average_document_kib, between(0, 1e7)),
-    real("chunk_size_chars", &KnowledgeBase::chunk_size_chars, above(0, 1e6)),
-    real("chunk_overlap_chars", &KnowledgeBase::chunk_overlap_chars, between(0, 1e6)),
-    count("embedding_dimension", &KnowledgeBase::embedding_dimension, whole(1, 65536)),
-    real("documents_ingested_per_day", &KnowledgeBase::documents_ingested_per_day, between(0, 1e9)),
-};
-const Member<Retention> kRetention[] = {
-    real("message_retention_days", &Retention::message_retention_days, between(0, kMaxDays)),
-    real("workflow_log_retention_days", &Retention::workflow_log_retention_days,
-         between(0, kMaxDays)),
-};
-const Member<Uploads> kUploads[] = {
-    real("files_per_user_per_day", &Uploads::files_per_user_per_day, between(0, 1e4)),
-    real("average_file_kib", &Uploads::average_file_kib, between(0, 1e7)),
-};
-const Member<Growth> kGrowth[] = {
-    real("annual_growth_fraction", &Growth::annual_growth_fraction, between(-0.9, 100)),
-    real("planning_horizon_months", &Growth::planning_horizon_months, between(0, 120)),
-};
-const Member<EnvironmentPolicy> kPolicy[] = {
-    count("min_replicas", &EnvironmentPolicy::min_replicas, whole(1, 1000)),
-    real("max_server_utilization", &EnvironmentPolicy::max_server_utilization, above(0, 1)),
-    real("latency_target_ms", &EnvironmentPolicy::latency_target_ms, above(0, 3.6e6)),
-    real("latency_percentile", &EnvironmentPolicy::latency_percentile, above(0, 0.999999)),
-    count("max_replicas", &EnvironmentPolicy::max_replicas, whole(1, 100000)),
-    real("node_fill_ceiling", &EnvironmentPolicy::node_fill_ceiling, above(0, 1)),
-    real("max_capacity_share_per_node", &EnvironmentPolicy::max_capacity_share_per_node,
-         above(0, 1)),
-    real("max_pod_fraction_of_node", &EnvironmentPolicy::max_pod_fraction_of_node, above(0, 1)),
-    real("daemonset_cpu_m", &EnvironmentPolicy::daemonset_cpu_m, between(0, 1e6)),
-    real("daemonset_memory_mib", &EnvironmentPolicy::daemonset_memory_mib,
-         between(0, 4.0 * 1024 * 1024)),
-    count("daemonset_pods", &EnvironmentPolicy::daemonset_pods, whole(0, 1000)),
-};
-const Member<DatastorePolicy> kDatastores[] = {
-    count("pgbouncer_above_connections", &DatastorePolicy::pgbouncer_above_connections,
-          whole(1, 1e6)),
-    real("storage_headroom_fraction", &DatastorePolicy::storage_headroom_fraction, between(0, 10)),
-    real("broker_backlog_minutes", &DatastorePolicy::broker_backlog_minutes, between(0, 10080)),
-    count("qdrant_min_nodes", &DatastorePolicy::qdrant_min_nodes, whole(1, 1000)),
-    count("qdrant_replication_factor", &DatastorePolicy::qdrant_replication_factor, whole(1, 100)),
-    count("qdrant_shards_per_node", &DatastorePolicy::qdrant_shards_per_node, whole(1, 1000)),
-};
-// Log and backup policies (environment.cpp: days there are bounded by ten years).
-constexpr double kMaxPolicyDays = 3652.5;
-const Member<LogPolicy> kLogPolicy[] = {
-    real("retention_days", &LogPolicy::retention_days, between(0, kMaxPolicyDays)),
-};
-const Member<BackupPolicy> kBackupPolicy[] = {
-    real("rto_target_minutes", &BackupPolicy::rto_target_minutes, above(0, kMaxPolicyDays * 1440)),
-    real("rpo_target_minutes", &BackupPolicy::rpo_target_minutes,
-         between(0, kMaxPolicyDays * 1440)),
-};
-const Member<PostgresBackupPolicy> kPostgresBackup[] = {
-    real("full_backup_interval_days", &PostgresBackupPolicy::full_backup_interval_days,
-         above(0, kMaxPolicyDays)),
-    real("archive_timeout_s", &PostgresBackupPolicy::archive_timeout_s, above(0, 86400)),
-    count("retention_full", &PostgresBackupPolicy::retention_full, whole(1, 1000)),
-    real("compression_ratio", &PostgresBackupPolicy::compression_ratio, between(1, 100)),
-    real("restore_mib_per_s", &PostgresBackupPolicy::restore_mib_per_s, above(0, 1e6)),
-    real("wal_replay_mib_per_s", &PostgresBackupPolicy::wal_replay_mib_per_s, above(0, 1e6)),
-};
-const Member<ObjectStorageBackupPolicy> kObjectStorageBackup[] = {
-    real("noncurrent_version_expiration_days",
-         &ObjectStorageBackupPolicy::noncurrent_version_expiration_days,
-         between(0, kMaxPolicyDays)),
-    real("daily_overwrite_fraction", &ObjectStorageBackupPolicy::daily_overwrite_fraction,
-         between(0, 1)),
-};
-const Member<VectorStoreBackupPolicy> kVectorStoreBackup[] = {
-    real("snapshot_interval_hours", &VectorStoreBackupPolicy::snapshot_interval_hours,
-         above(0, kMaxPolicyDays * 24)),
-    count("snapshots_kept", &VectorStoreBackupPolicy::snapshots_kept, whole(1, 10000)),
-    real("snapshot_restore_mib_per_s", &VectorStoreBackupPolicy::snapshot_restore_mib_per_s,
-         above(0, 1e6)),
-    real("embedding_chunks_per_s", &VectorStoreBackupPolicy::embedding_chunks_per_s, above(0, 1e9)),
-};
-// catalog.prices.<name>.<amount key> (catalog.cpp: every amount >= 0 and <= 1e6).
-constexpr FieldBounds kPriceBounds = between(0, 1e6);
-const Member<NodeType> kNodeType[] = {
-    count("vcpu", &NodeType::vcpu, whole(1, 4096)),
-    real("memory_gib", &NodeType::memory_gib, above(0, 65536)),
-    count("max_pods", &NodeType::max_pods, whole(1, 10000)),
-    real("price_usd_per_hour", &NodeType::price_usd_per_hour, between(0, 10000)),
-};
-const Member<MachineShape> kShape[] = {
-    count("vcpu", &MachineShape::vcpu, whole(1, 4096)),
-    real("memory_gib", &MachineShape::memory_gib, above(0, 65536)),
-    real("price_usd_per_hour", &MachineShape::price_usd_per_hour, between(0, 10000)),
-};
-const Member<Stack> kStack[] = {
-    real("limit_to_request_ratio", &Stack::limit_to_request_ratio, between(1, 100)),
-};
-const Member<Component> kComponent[] = {
-    count("concurrency_per_replica", &Component::concurrency_per_replica, whole(1, 100000)),
-    count("max_connections_per_replica", &Component::max_connections_per_replica,
-          whole(0, 1000000)),
-    real("service_time_ms", &Component::service_time_ms, above(0, 3.6e6)),
-    count("db_pool_size", &Component::db_pool_size, whole(0, 100000)),
-    count("db_max_overflow", &Component::db_max_overflow, whole(0, 100000)),
-};
-const Member<ResourceModel> kResources[] = {
-    real("baseline_cpu_m", &ResourceModel::baseline_cpu_m, above(0, kMaxCpuM)),
-    real("baseline_memory_mib", &ResourceModel::baseline_memory_mib, above(0, kMaxMemoryMib)),
-    real("cpu_m_per_rate_per_s", &ResourceModel::cpu_m_per_rate_per_s, between(0, kMaxCpuM)),
-    real("memory_mib_per_rate_per_s", &ResourceModel::memory_mib_per_rate_per_s,
-         between(0, kMaxMemoryMib)),
-    real("memory_mib_per_concurrent", &ResourceModel::memory_mib_per_concurrent,
-         between(0, kMaxMemoryMib)),
-};
-constexpr FieldBounds kWorkloadShareBounds = between(0, 1000);
+using Member = detail::NumericField<T>;
+using detail::kPriceBounds;
+using detail::kWorkloadShareBounds;
+constexpr auto& kWorkload = detail::kWorkloadFields;
+constexpr auto& kRequest = detail::kRequestFields;
+constexpr auto& kKnowledgeBase = detail::kKnowledgeBaseFields;
+constexpr auto& kRetention = detail::kRetentionFields;
+constexpr auto& kUploads = detail::kUploadsFields;
+constexpr auto& kGrowth = detail::kGrowthFields;
+constexpr auto& kPolicy = detail::kPolicyFields;
+constexpr auto& kDatastores = detail::kDatastoreFields;
+constexpr auto& kLogPolicy = detail::kLogPolicyFields;
+constexpr auto& kBackupPolicy = detail::kBackupPolicyFields;
+constexpr auto& kPostgresBackup = detail::kPostgresBackupFields;
+constexpr auto& kObjectStorageBackup = detail::kObjectStorageBackupFields;
+constexpr auto& kVectorStoreBackup = detail::kVectorStoreBackupFields;
+constexpr auto& kNodeType = detail::kNodeTypeFields;
+constexpr auto& kShape = detail::kShapeFields;
+constexpr auto& kStack = detail::kStackFields;
+constexpr auto& kComponent = detail::kComponentFields;
+constexpr auto& kResources = detail::kResourceFields;
 
 // One step of a path: a key, and the index or name in brackets after it.
 struct Step {
@@ -543,21 +403,13 @@ std::string_view FieldRef::key() const {
 }
 
 std::optional<std::string> FieldRef::check(double value) const {
-  // The value is described only for an error: a study checks every point.
-  const auto shown = [value] { return describe_value(json(value)); };
-  if (!std::isfinite(value)) return "must be a finite number, got " + shown();
-  if (bounds_.integer && std::trunc(value) != value) return "must be an integer, got " + shown();
-  const auto bound = [](double b) { return describe_value(json(b)); };
-  const bool below = bounds_.min_exclusive ? !(value > bounds_.min) : value < bounds_.min;
-  if (!rule_.empty() && (below || value > bounds_.max)) return rule_ + ", got " + shown();
-  if (bounds_.min_exclusive && !(value > bounds_.min)) {
-    return "must be > " + bound(bounds_.min) + ", got " + shown();
+  if (!detail::breaks_bounds(value, bounds_)) return std::nullopt;
+  // A field with its own words for its range states them (the value is described only for
+  // an error: a study checks every point).
+  if (!rule_.empty() && std::isfinite(value) && !(bounds_.integer && std::trunc(value) != value)) {
+    return rule_ + ", got " + describe_value(json(value));
   }
-  if (!bounds_.min_exclusive && value < bounds_.min) {
-    return "must be >= " + bound(bounds_.min) + ", got " + shown();
-  }
-  if (value > bounds_.max) return "must be <= " + bound(bounds_.max) + ", got " + shown();
-  return std::nullopt;
+  return detail::bounds_issue(value, bounds_);
 }
 
 FieldRef resolve_field(const Scenario& scenario, std::string_view path) {
@@ -626,34 +478,8 @@ std::vector<std::string> numeric_field_paths(const Scenario& scenario) {
 }
 
 std::vector<FieldIssue> cross_field_issues(const Scenario& scenario) {
-  // The messages are the reader's (workload.cpp, environment.cpp).
   std::vector<FieldIssue> issues;
-  const auto knowledge_base = [&](const Workload& w, const std::string& prefix) {
-    const auto& kb = w.knowledge_base;
-    if (kb.chunk_overlap_chars >= kb.chunk_size_chars) {
-      issues.push_back({prefix + ".knowledge_base.chunk_overlap_chars",
-                        "must be < chunk_size_chars (" + describe_value(kb.chunk_size_chars) +
-                            "), got " + describe_value(kb.chunk_overlap_chars)});
-    }
-  };
-  knowledge_base(scenario.workload, "workload");
-  for (std::size_t i = 0; i < scenario.environments.size(); ++i) {
-    const Environment& env = scenario.environments[i];
-    const std::string prefix = detail::index_path("environments", i);
-    if (env.workload) knowledge_base(*env.workload, prefix + ".workload");
-    const auto& p = env.policy;
-    if (p.datastores.qdrant_replication_factor > p.datastores.qdrant_min_nodes) {
-      issues.push_back({prefix + ".policy.datastores.qdrant_replication_factor",
-                        "must be <= qdrant_min_nodes (" +
-                            std::to_string(p.datastores.qdrant_min_nodes) + "), got " +
-                            std::to_string(p.datastores.qdrant_replication_factor)});
-    }
-    if (p.max_replicas < p.min_replicas) {
-      issues.push_back({prefix + ".policy.max_replicas",
-                        "must be >= min_replicas (" + std::to_string(p.min_replicas) + "), got " +
-                            std::to_string(p.max_replicas)});
-    }
-  }
+  detail::add_cross_field_issues(scenario, issues);
   return issues;
 }
 

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "planner/planner_detail.hpp"
+#include "tierplan/validation.hpp"
 
 namespace tierplan {
 
@@ -145,6 +146,7 @@ void check_points(const Scenario& scenario, const std::vector<FieldRef>& fields,
 
 StudyTable evaluate_points(const Scenario& scenario, const std::vector<FieldRef>& fields,
                            const StudyMatrix& inputs, const StudyOptions& options) {
+  validate(scenario);
   const std::size_t env = environment_index(scenario, options.environment);
   if (static_cast<std::size_t>(inputs.cols()) != fields.size()) {
     throw std::invalid_argument("evaluate_points: " + std::to_string(inputs.cols()) +
@@ -255,6 +257,7 @@ StudyTable evaluate_points(const Scenario& scenario, const std::vector<FieldRef>
 
 StudyTable sweep(const Scenario& scenario, const std::vector<SweepAxis>& axes,
                  const StudyOptions& options) {
+  validate(scenario);
   environment_index(scenario, options.environment);
   std::vector<FieldIssue> issues;
   if (axes.empty()) issues.push_back({"axes", "must list at least one axis, got []"});

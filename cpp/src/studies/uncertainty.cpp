@@ -9,6 +9,7 @@
 
 #include "io/field_reader.hpp"
 #include "io/format.hpp"
+#include "tierplan/validation.hpp"
 
 namespace tierplan {
 
@@ -232,6 +233,7 @@ double sample_uniform(std::uint64_t seed, std::uint64_t sample, std::uint64_t k)
 
 UncertaintyResult uncertainty(const Scenario& scenario, const std::vector<UncertainField>& fields,
                               const UncertaintyOptions& options) {
+  validate(scenario);
   environment_index(scenario, options.study.environment);
   std::vector<FieldIssue> issues;
   if (options.samples == 0) issues.push_back({"samples", "must be >= 1, got 0"});
@@ -368,6 +370,7 @@ UncertaintyResult uncertainty(const Scenario& scenario, const std::vector<Uncert
 
 SensitivityResult sensitivity(const Scenario& scenario, const std::vector<std::string>& paths,
                               const SensitivityOptions& options) {
+  validate(scenario);
   environment_index(scenario, options.study.environment);
   std::vector<FieldIssue> issues;
   if (!(options.change_fraction > 0 && options.change_fraction < 1)) {

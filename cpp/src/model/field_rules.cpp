@@ -1,0 +1,99 @@
+#include "model/field_rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <string_view>
+
+#include "io/field_reader.hpp"
+#include "model/field_table.hpp"
+#include "tierplan/scenario.hpp"
+
+namespace tierplan::detail {
+
+namespace {
+
+// A rule between fields is checked only when each of them is valid on its own: a field out
+// of range is already reported, and comparing it would only repeat that.
+template <class T, std::size_t N>
+bool all_within(const T& object, const NumericField<T> (&fields)[N],
+                std::initializer_list<std::string_view> keys) {
+  for (const std::string_view key : keys) {
+    for (const NumericField<T>& field : fields) {
+      if (field.key == key && breaks_bounds(value_of(object, field), field.bounds)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> bounds_issue(double value, const FieldBounds& bounds) {
+  if (!breaks_bounds(value, bounds)) return std::nullopt;
+  // The value is described only for an error: a study checks every point.
+  const auto shown = [](double v) { return describe_value(json(v)); };
+  if (!std::isfinite(value)) return "must be a finite number, got " + shown(value);
+  if (bounds.integer && std::trunc(value) != value) {
+    return "must be an integer, got " + shown(value);
+  }
+  if (bounds.min_exclusive && !(value > bounds.min)) {
+    return "must be > " + shown(bounds.min) + ", got " + shown(value);
+  }
+  if (!bounds.min_exclusive && value < bounds.min) {
+    return "must be >= " + shown(bounds.min) + ", got " + shown(value);
+  }
+  return "must be <= " + shown(bounds.max) + ", got " + shown(value);
+}
+
+bool is_identifier(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+void add_workload_cross_field_issues(const Workload& workload, const std::string& path,
+                                     std::vector<FieldIssue>& issues) {
+  const auto& kb = workload.knowledge_base;
+  if (!all_within(kb, kKnowledgeBaseFields, {"chunk_size_chars", "chunk_overlap_chars"})) return;
+  if (kb.chunk_overlap_chars >= kb.chunk_size_chars) {
+    issues.push_back({join_path(path, "knowledge_base.chunk_overlap_chars"),
+                      "must be < chunk_size_chars (" + describe_value(kb.chunk_size_chars) +
+                          "), got " + describe_value(kb.chunk_overlap_chars)});
+  }
+}
+
+void add_policy_cross_field_issues(const EnvironmentPolicy& p, const std::string& path,
+                                   std::vector<FieldIssue>& issues) {
+  if (all_within(p.datastores, kDatastoreFields,
+                 {"qdrant_min_nodes", "qdrant_replication_factor"}) &&
+      p.datastores.qdrant_replication_factor > p.datastores.qdrant_min_nodes) {
+    issues.push_back({join_path(path, "datastores.qdrant_replication_factor"),
+                      "must be <= qdrant_min_nodes (" +
+                          std::to_string(p.datastores.qdrant_min_nodes) + "), got " +
+                          std::to_string(p.datastores.qdrant_replication_factor)});
+  }
+  if (all_within(p, kPolicyFields, {"min_replicas", "max_replicas"}) &&
+      p.max_replicas < p.min_replicas) {
+    issues.push_back({join_path(path, "max_replicas"),
+                      "must be >= min_replicas (" + std::to_string(p.min_replicas) + "), got " +
+                          std::to_string(p.max_replicas)});
+  }
+}
+
+void add_environment_cross_field_issues(const Environment& environment, const std::string& path,
+                                        std::vector<FieldIssue>& issues) {
+  if (environment.workload) {
+    add_workload_cross_field_issues(*environment.workload, join_path(path, "workload"), issues);
+  }
+  add_policy_cross_field_issues(environment.policy, join_path(path, "policy"), issues);
+}
+
+void add_cross_field_issues(const Scenario& scenario, std::vector<FieldIssue>& issues) {
+  add_workload_cross_field_issues(scenario.workload, "workload", issues);
+  for (std::size_t i = 0; i < scenario.environments.size(); ++i) {
+    add_environment_cross_field_issues(scenario.environments[i], index_path("environments", i),
+                                       issues);
+  }
+}
+
+}  // namespace tierplan::detail
