@@ -22,26 +22,6 @@ py::class_<T> result_class(py::module_& m, const char* name, const char* doc) {
   return cls;
 }
 
-// Presentation lives in Python (tierplan.frames, tierplan.render_html): these methods only
-// hand the plan over.
-template <class T>
-void add_presentation(py::class_<T>& cls) {
-  cls.def(
-      "to_frame",
-      [](const py::object& self, const std::string& table) {
-        return py::module_::import("tierplan.frames").attr("plan_to_frame")(self, table);
-      },
-      py::arg("table") = "components",
-      "One table of the plan as a tidy pandas DataFrame: \"components\", \"nodes\" or "
-      "\"datastores\" (tierplan.frames.plan_to_frame).");
-  cls.def(
-      "_repr_html_",
-      [](const py::object& self) {
-        return py::module_::import("tierplan.render_html").attr("plan_html")(self);
-      },
-      "Rich display in Jupyter: the environments side by side (tierplan.render_html).");
-}
-
 }  // namespace
 
 void register_plan(py::module_& m) {
@@ -338,10 +318,9 @@ void register_plan(py::module_& m) {
           },
           py::arg("name"), py::return_value_policy::reference_internal);
 
-  auto environment_plan =
-      result_class<EnvironmentPlan>(m, "EnvironmentPlan", "The plan of one environment.");
-  add_presentation(environment_plan);
-  environment_plan.def_readonly("name", &EnvironmentPlan::name)
+  // to_frame and _repr_html_ are attached in Python (tierplan._presentation).
+  result_class<EnvironmentPlan>(m, "EnvironmentPlan", "The plan of one environment.")
+      .def_readonly("name", &EnvironmentPlan::name)
       .def_readonly("daily_active_users", &EnvironmentPlan::daily_active_users)
       .def_readonly("growth_factor", &EnvironmentPlan::growth_factor)
       .def_readonly("demand", &EnvironmentPlan::demand)
@@ -371,9 +350,8 @@ void register_plan(py::module_& m) {
           [](const py::bytes& state) {
             return environment_plan_from_state(std::string_view(state));
           }));
-  auto plan_class = result_class<Plan>(m, "Plan", "Plans of every environment of a scenario.");
-  add_presentation(plan_class);
-  plan_class.def_readonly("scenario", &Plan::scenario)
+  result_class<Plan>(m, "Plan", "Plans of every environment of a scenario.")
+      .def_readonly("scenario", &Plan::scenario)
       .def_readonly("environments", &Plan::environments)
       .def(
           "environment",

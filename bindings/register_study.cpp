@@ -94,6 +94,7 @@ void register_study(py::module_& m) {
       py::arg("scenario"),
       "Output column names of study tables for this scenario (units in the names).");
 
+  // to_frame is attached in Python (tierplan._presentation).
   py::class_<StudyTable>(m, "StudyTable",
                          "One row per point: the input fields, then the outputs. Infeasible "
                          "points have feasible = 0, NaN outputs and their PlanningError "
@@ -107,13 +108,6 @@ void register_study(py::module_& m) {
       .def_readonly("node_types", &StudyTable::node_types,
                     "Node type names, indexed by the node_type_index column.")
       .def_readonly("components", &StudyTable::components)
-      .def(
-          "to_frame",
-          [](const py::object& self) {
-            // Presentation lives in Python: tierplan.study names the columns.
-            return py::module_::import("tierplan.study").attr("table_to_frame")(self);
-          },
-          "The table as a tidy pandas DataFrame (tierplan.study.table_to_frame).")
       .def("column", &StudyTable::column, py::arg("name"), "Index of a column by name.")
       .def("__len__", [](const StudyTable& t) { return static_cast<std::size_t>(t.values.rows()); })
       .def("__repr__", [](const StudyTable& t) {

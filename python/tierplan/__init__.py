@@ -116,7 +116,12 @@ from tierplan._core import (
     with_value,
     with_values,
 )
+from tierplan._presentation import attach as _attach_presentation
 from tierplan.errors import PlanningError, ValidationError
+
+# to_frame and _repr_html_ of the compiled classes: presentation (pandas, HTML) lives in
+# Python and is attached here rather than called back from C++.
+_attach_presentation()
 
 __all__ = [
     "BackupPlan",

@@ -7,6 +7,7 @@ import enum
 import numpy
 import numpy.typing
 import os
+import pandas
 import typing
 __all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'CapacityResult', 'Catalog', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'FieldBounds', 'FixedCluster', 'Growth', 'KnowledgeBase', 'LinesByLevel', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'QdrantPlan', 'Quantization', 'RedisPlan', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'plan', 'plan_environment', 'probability_wait_exceeds', 'sensitivity', 'shortfalls', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
@@ -3079,13 +3080,13 @@ class EnvironmentPlan:
         ...
     def __setstate__(self, arg0: bytes) -> None:
         ...
-    def _repr_html_(self) -> typing.Any:
+    def _repr_html_(self) -> str:
         """
         Rich display in Jupyter: the environments side by side (tierplan.render_html).
         """
     def component(self, name: str) -> ComponentPlan:
         ...
-    def to_frame(self, table: str = 'components') -> typing.Any:
+    def to_frame(self, table: str = 'components') -> pandas.DataFrame:
         """
         One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.frames.plan_to_frame).
         """
@@ -3141,7 +3142,7 @@ class Plan:
         ...
     def __setstate__(self, arg0: bytes) -> None:
         ...
-    def _repr_html_(self) -> typing.Any:
+    def _repr_html_(self) -> str:
         """
         Rich display in Jupyter: the environments side by side (tierplan.render_html).
         """
@@ -3151,7 +3152,7 @@ class Plan:
         """
         The plan as a dict of plain Python values.
         """
-    def to_frame(self, table: str = 'components') -> typing.Any:
+    def to_frame(self, table: str = 'components') -> pandas.DataFrame:
         """
         One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.frames.plan_to_frame).
         """
@@ -3195,7 +3196,7 @@ class StudyTable:
         """
         Index of a column by name.
         """
-    def to_frame(self) -> typing.Any:
+    def to_frame(self) -> pandas.DataFrame:
         """
         The table as a tidy pandas DataFrame (tierplan.study.table_to_frame).
         """

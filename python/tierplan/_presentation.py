@@ -1,0 +1,68 @@
+"""Presentation methods of the compiled result classes, attached from Python.
+
+The C++ core computes plans and study tables and knows nothing of pandas or HTML; the
+methods a notebook user calls on them (``Plan.to_frame``, ``_repr_html_``,
+``StudyTable.to_frame``) are plain functions of this module, set onto the pybind11 classes
+when the package is imported (``tierplan/__init__.py`` calls ``attach``). Importing
+``tierplan._core`` always imports the package first, so they are there however the classes
+are reached.
+
+Typed users see them in ``_core.pyi``: pybind11-stubgen imports ``tierplan._core`` through
+the package, finds these functions on the classes and writes their signatures and
+docstrings from the annotations here, so the checked-in stub stays a generated file. The
+docstrings are one line each: a stub must not change with the Python version, and 3.13
+strips the indentation of docstring lines that earlier versions keep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from tierplan._core import EnvironmentPlan, Plan, StudyTable
+from tierplan.frames import plan_to_frame
+from tierplan.render_html import plan_html
+from tierplan.study import table_to_frame
+
+if TYPE_CHECKING:
+    import pandas
+
+
+def plan_frame(self: Plan, table: str = "components") -> pandas.DataFrame:
+    """One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.frames.plan_to_frame)."""  # noqa: E501
+    return plan_to_frame(self, table)
+
+
+def environment_plan_frame(self: EnvironmentPlan, table: str = "components") -> pandas.DataFrame:
+    """One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.frames.plan_to_frame)."""  # noqa: E501
+    return plan_to_frame(self, table)
+
+
+def plan_repr_html(self: Plan) -> str:
+    """Rich display in Jupyter: the environments side by side (tierplan.render_html)."""
+    return plan_html(self)
+
+
+def environment_plan_repr_html(self: EnvironmentPlan) -> str:
+    """Rich display in Jupyter: the environments side by side (tierplan.render_html)."""
+    return plan_html(self)
+
+
+def study_table_frame(self: StudyTable) -> pandas.DataFrame:
+    """The table as a tidy pandas DataFrame (tierplan.study.table_to_frame)."""
+    return table_to_frame(self)
+
+
+METHODS: tuple[tuple[type, str, Callable[..., Any]], ...] = (
+    (Plan, "to_frame", plan_frame),
+    (Plan, "_repr_html_", plan_repr_html),
+    (EnvironmentPlan, "to_frame", environment_plan_frame),
+    (EnvironmentPlan, "_repr_html_", environment_plan_repr_html),
+    (StudyTable, "to_frame", study_table_frame),
+)
+
+
+def attach() -> None:
+    """Set each function of ``METHODS`` onto its class, as a method of that name."""
+    for cls, name, function in METHODS:
+        setattr(cls, name, function)
