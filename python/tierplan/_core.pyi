@@ -3082,7 +3082,7 @@ class EnvironmentPlan:
         ...
     def _repr_html_(self) -> str:
         """
-        Rich display in Jupyter: the environments side by side (tierplan.render_html).
+        Rich display in Jupyter: the environments side by side (tierplan.reports.html).
         """
     def component(self, name: str) -> ComponentPlan:
         ...
@@ -3144,7 +3144,7 @@ class Plan:
         ...
     def _repr_html_(self) -> str:
         """
-        Rich display in Jupyter: the environments side by side (tierplan.render_html).
+        Rich display in Jupyter: the environments side by side (tierplan.reports.html).
         """
     def environment(self, name: str) -> EnvironmentPlan:
         ...

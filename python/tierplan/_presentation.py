@@ -1,4 +1,5 @@
-"""Presentation methods of the compiled result classes, attached from Python.
+"""Presentation methods of the compiled result classes (and of ``Comparison``), attached
+from Python.
 
 The C++ core computes plans and study tables and knows nothing of pandas or HTML; the
 methods a notebook user calls on them (``Plan.to_frame``, ``_repr_html_``,
@@ -21,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from tierplan._core import EnvironmentPlan, Plan, StudyTable
 from tierplan.frames import plan_to_frame
-from tierplan.render_html import plan_html
+from tierplan.reports.comparison import Comparison
+from tierplan.reports.html import plan_html, render_html_fragment
 from tierplan.study import table_to_frame
 
 if TYPE_CHECKING:
@@ -39,12 +41,12 @@ def environment_plan_frame(self: EnvironmentPlan, table: str = "components") -> 
 
 
 def plan_repr_html(self: Plan) -> str:
-    """Rich display in Jupyter: the environments side by side (tierplan.render_html)."""
+    """Rich display in Jupyter: the environments side by side (tierplan.reports.html)."""
     return plan_html(self)
 
 
 def environment_plan_repr_html(self: EnvironmentPlan) -> str:
-    """Rich display in Jupyter: the environments side by side (tierplan.render_html)."""
+    """Rich display in Jupyter: the environments side by side (tierplan.reports.html)."""
     return plan_html(self)
 
 
@@ -59,6 +61,9 @@ METHODS: tuple[tuple[type, str, Callable[..., Any]], ...] = (
     (EnvironmentPlan, "to_frame", environment_plan_frame),
     (EnvironmentPlan, "_repr_html_", environment_plan_repr_html),
     (StudyTable, "to_frame", study_table_frame),
+    # The comparison is the model the renderers draw from: it cannot import the HTML
+    # renderer that imports it, so its notebook display is attached here as well.
+    (Comparison, "_repr_html_", render_html_fragment),
 )
 
 

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 
 from tierplan._core import Plan, Scenario, plan
 from tierplan._files import write_atomically
-from tierplan.comparison import compare, comparison_to_dict, detail
 from tierplan.errors import PlanningError, ValidationError
-from tierplan.helm import helm_values
-from tierplan.render_html import render_html
-from tierplan.render_md import render_md
-from tierplan.report import plan_text, render_text
+from tierplan.reports.comparison import compare, comparison_to_dict, detail
+from tierplan.reports.helm import helm_values
+from tierplan.reports.html import render_html
+from tierplan.reports.markdown import render_md
+from tierplan.reports.text import plan_text, render_text
 
 EXIT_INVALID = 2
 EXIT_PLANNING_FAILED = 1

@@ -8,9 +8,9 @@ import pytest
 
 import tierplan
 from test_reports_html import TableReader, keyed_rows
-from tierplan.comparison import SECTIONS, Cell, compare, comparison_to_dict, detail, usd
-from tierplan.render_html import render_html
-from tierplan.render_md import render_md
+from tierplan.reports.comparison import SECTIONS, Cell, compare, comparison_to_dict, detail, usd
+from tierplan.reports.html import render_html
+from tierplan.reports.markdown import render_md
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import tierplan
-from tierplan.helm import cpu_quantity, helm_values, memory_quantity
+from tierplan.reports.helm import cpu_quantity, helm_values, memory_quantity
 
 
 def cpu_m_of(quantity: str) -> float:

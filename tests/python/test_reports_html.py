@@ -14,8 +14,8 @@ import subprocess
 from pathlib import Path
 
 import tierplan
-from tierplan.comparison import compare
-from tierplan.render_html import render_html
+from tierplan.reports.comparison import compare
+from tierplan.reports.html import render_html
 
 
 def chromium() -> str:

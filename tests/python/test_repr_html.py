@@ -6,7 +6,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import tierplan
-from tierplan.comparison import compare
+from tierplan.reports.comparison import compare
 
 
 class _Tags(HTMLParser):

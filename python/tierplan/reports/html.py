@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from tierplan._core import EnvironmentPlan, Plan
-from tierplan.comparison import Comparison, Row, compare, compare_environments, slug
+from tierplan.reports.comparison import Comparison, Row, compare, compare_environments, slug
 
 _STYLE = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 75em;

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tierplan.comparison import Comparison, Row, Section
+from tierplan.reports.comparison import Comparison, Row, Section
 
 
 def _escape(text: str) -> str:

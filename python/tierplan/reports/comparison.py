@@ -63,12 +63,6 @@ class Comparison:
     def title(self) -> str:
         return f"tierplan: {self.scenario}"
 
-    def _repr_html_(self) -> str:
-        # Imported here: render_html builds on this module.
-        from tierplan.render_html import render_html_fragment
-
-        return render_html_fragment(self)
-
 
 def slug(text: str) -> str:
     """A stable identifier for a section or row title (HTML ids, JSON keys)."""

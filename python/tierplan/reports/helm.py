@@ -102,7 +102,7 @@ def helm_values(plan: Plan, environment: str, stack: Stack) -> str:
         f" ({env.nodes.node_type.vcpu} vCPU / {env.nodes.node_type.memory_gib:g} GiB).",
         "# Apply after your own values: helm upgrade ... -f values.yaml -f <this file>.",
         "# Keys follow the chart's values.yaml; `autoscaling` uses the Helm scaffold's names",
-        "# (the chart's own values have no autoscaling block: see tierplan.helm).",
+        "# (the chart's own values have no autoscaling block: see tierplan.reports.helm).",
     ]
     for component in env.components:
         if not component.helm_key:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tierplan._core import Plan, Scenario
-from tierplan.comparison import Comparison, compare
+from tierplan.reports.comparison import Comparison, compare
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
