@@ -3088,7 +3088,7 @@ class EnvironmentPlan:
         ...
     def to_frame(self, table: str = 'components') -> pandas.DataFrame:
         """
-        One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.frames.plan_to_frame).
+        One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.study.frames.plan_to_frame).
         """
     @property
     def backups(self) -> BackupPlan:
@@ -3154,7 +3154,7 @@ class Plan:
         """
     def to_frame(self, table: str = 'components') -> pandas.DataFrame:
         """
-        One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.frames.plan_to_frame).
+        One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.study.frames.plan_to_frame).
         """
     def to_json(self, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
         """

@@ -21,22 +21,22 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from tierplan._core import EnvironmentPlan, Plan, StudyTable
-from tierplan.frames import plan_to_frame
 from tierplan.reports.comparison import Comparison
 from tierplan.reports.html import plan_html, render_html_fragment
 from tierplan.study import table_to_frame
+from tierplan.study.frames import plan_to_frame
 
 if TYPE_CHECKING:
     import pandas
 
 
 def plan_frame(self: Plan, table: str = "components") -> pandas.DataFrame:
-    """One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.frames.plan_to_frame)."""  # noqa: E501
+    """One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.study.frames.plan_to_frame)."""  # noqa: E501
     return plan_to_frame(self, table)
 
 
 def environment_plan_frame(self: EnvironmentPlan, table: str = "components") -> pandas.DataFrame:
-    """One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.frames.plan_to_frame)."""  # noqa: E501
+    """One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.study.frames.plan_to_frame)."""  # noqa: E501
     return plan_to_frame(self, table)
 
 

@@ -11,6 +11,8 @@ packages is not an edge (every module would otherwise depend on ``tierplan/__ini
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -150,3 +152,16 @@ def test_the_package_has_no_import_cycle() -> None:
     assert not found, "import cycles in python/tierplan: " + "; ".join(
         " -> ".join(cycle) for cycle in found
     )
+
+
+def test_the_optional_study_libraries_are_imported_only_when_used() -> None:
+    # tierplan imports its presentation modules (tierplan._presentation attaches to_frame
+    # and _repr_html_); pandas, matplotlib and tqdm must still wait until a frame, a plot or
+    # a progress bar is asked for.
+    code = (
+        "import sys, tierplan, tierplan.study, tierplan.study.frames, tierplan.study.plots,"
+        " tierplan.reports.html, tierplan.cli\n"
+        "print(sorted(m for m in ('pandas', 'matplotlib', 'tqdm') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    assert result.stdout.decode().strip() == "[]"

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 import tierplan
-from tierplan import plots
+from tierplan.study import plots
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,8 @@ import pandas as pd
 import pytest
 
 import tierplan
-from tierplan import plots, study
+from tierplan import study
+from tierplan.study import plots
 
 USERS = "workload.daily_active_users"
 GRID = [100.0, 1000.0, 3000.0, 10000.0, 30000.0, 80000.0]

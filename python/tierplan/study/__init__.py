@@ -2,8 +2,10 @@
 pandas DataFrames, with a tqdm progress bar on long runs.
 
 The numbers come from the C++ core (tierplan.sweep, tierplan.uncertainty,
-tierplan.sensitivity); this module names columns and draws progress. pandas and tqdm are
-the ``study`` extra (``pip install tierplan[study]``).
+tierplan.sensitivity); this module names columns and draws progress. Beside it:
+``tierplan.study.frames`` (plans as DataFrames, behind ``Plan.to_frame``) and
+``tierplan.study.plots`` (matplotlib figures of plans and studies). pandas, matplotlib and
+tqdm are the ``study`` extra (``pip install tierplan[study]``), imported only when used.
 """
 
 from __future__ import annotations
