@@ -13,11 +13,13 @@
 #include <exception>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bench_context.hpp"
 #include "tierplan/plan.hpp"
 #include "tierplan/queueing.hpp"
 #include "tierplan/scenario.hpp"
+#include "tierplan/validation.hpp"
 
 namespace {
 
@@ -71,6 +73,17 @@ void BM_PlanProductionOnly(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_PlanProductionOnly);
+
+// The validation every plan and study starts with (tierplan/validation.hpp): its share of
+// BM_PlanBuiltinScenario is what validating on every way in costs.
+void BM_ValidateBuiltinScenario(benchmark::State& state) {
+  const tierplan::Scenario& scenario = builtin();
+  for (auto _ : state) {
+    std::vector<tierplan::FieldIssue> issues = tierplan::scenario_issues(scenario);
+    benchmark::DoNotOptimize(issues);
+  }
+}
+BENCHMARK(BM_ValidateBuiltinScenario);
 
 // Inputs are hidden from the optimiser through their address: with libbenchmark 1.7.1
 // and GCC 12, DoNotOptimize(double&) (the "+m,r" asm constraint) corrupts the value
