@@ -1,13 +1,11 @@
 #include "tierplan/demand.hpp"
 
-#include "io/format.hpp"
+#include "units.hpp"
 
 namespace tierplan {
 
-namespace {
-constexpr double kSecondsPerHour = 3600.0;
-constexpr double kMillisecondsPerSecond = 1000.0;
-}  // namespace
+using units::kMillisecondsPerSecond;
+using units::kSecondsPerHour;
 
 double peak_rate_per_s(const Workload& workload, double per_user_per_day) {
   return workload.daily_active_users * per_user_per_day * workload.peak_hour_fraction /

@@ -2,28 +2,22 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <limits>
-#include <optional>
 
 #include "io/format.hpp"
-#include "planner/planner_detail.hpp"
 #include "tierplan/errors.hpp"
 #include "tierplan/plan.hpp"
+#include "units.hpp"
 
 namespace tierplan::detail {
 
 namespace {
 
-using detail::concat;
-using detail::Fixed;
-using detail::readable;
-using detail::Readable;
-using detail::TextBuilder;
+// Percent per fraction, for the capacity share as a percentage.
+constexpr double kPercentPerFraction = 100.0;
 
 // Pieces of the reasons, for concat() and TextBuilder.
-Readable cores_of(double cpu_m) { return Readable{cpu_m / 1000.0}; }          // then " cores"
-Readable gib_of(double memory_mib) { return Readable{memory_mib / 1024.0}; }  // then " GiB"
+Readable cores_of(double cpu_m) { return Readable{cpu_m / units::kMillicoresPerCore}; }  // " cores"
+Readable gib_of(double memory_mib) { return Readable{memory_mib / units::kMibPerGib}; }  // " GiB"
 // "$" then the amount.
 Fixed usd_of(double amount) { return Fixed{amount, amount < 10.0 ? 3 : 0}; }
 const char* measure_name(PackingMeasure measure) {
@@ -32,7 +26,7 @@ const char* measure_name(PackingMeasure measure) {
 
 }  // namespace
 
-PodTotals totals_of(const detail::PodTable& table, const EnvironmentPolicy& policy) {
+PodTotals totals_of(const PodTable& table, const EnvironmentPolicy& policy) {
   PodTotals t;
   const bool loss_by_limits = policy.node_loss_pack_by == PackingMeasure::limits;
   for (const auto& pod : table.pods) {
@@ -55,9 +49,6 @@ PodTotals totals_of(const detail::PodTable& table, const EnvironmentPolicy& poli
 
 namespace {
 
-// Why a node type cannot hold the pods.
-enum class Exclusion { none, no_pod_slots, pod_cpu, pod_memory, no_packing };
-
 // A node type checked without packing: excluded, or the fewest nodes the totals and
 // floors allow.
 struct TypeCheck {
@@ -72,9 +63,11 @@ struct TypeCheck {
   int lower = 0;
 };
 
+ExcludedType excluded_of(const TypeCheck& c) { return {c.type, c.excluded, c.pod, c.largest}; }
+
 // The reason text, made only for the types a plan or an error names.
-void add_excluded_because(TextBuilder& text, const TypeCheck& c, const detail::PodTable& table) {
-  switch (c.excluded) {
+void add_excluded_because(TextBuilder& text, const ExcludedType& e, const PodTable& table) {
+  switch (e.because) {
     case Exclusion::none:
       break;
     case Exclusion::no_pod_slots:
@@ -85,11 +78,11 @@ void add_excluded_because(TextBuilder& text, const TypeCheck& c, const detail::P
       break;
     case Exclusion::pod_cpu:
     case Exclusion::pod_memory: {
-      const auto& pod = table.pods[c.pod];
-      const bool cpu = c.excluded == Exclusion::pod_cpu;
+      const auto& pod = table.pods[e.pod];
+      const bool cpu = e.because == Exclusion::pod_cpu;
       text.add(table.component_names[static_cast<std::size_t>(pod.component)], " pod needs ",
                Readable{cpu ? pod.cpu_m : pod.memory_mib},
-               cpu ? " m CPU, more than the " : " MiB, more than the ", Readable{c.largest},
+               cpu ? " m CPU, more than the " : " MiB, more than the ", Readable{e.largest},
                cpu ? " m one pod may take on this node" : " MiB one pod may take on this node");
       break;
     }
@@ -98,8 +91,8 @@ void add_excluded_because(TextBuilder& text, const TypeCheck& c, const detail::P
 
 // Fills c, a fresh TypeCheck where it is kept (not copied there: a TypeCheck just written
 // is slow to copy whole).
-void check_type(TypeCheck& c, const NodeType& type, const detail::PodTable& table,
-                const PodTotals& totals, const EnvironmentPolicy& policy) {
+void check_type(TypeCheck& c, const NodeType& type, const PodTable& table, const PodTotals& totals,
+                const EnvironmentPolicy& policy) {
   c.type = &type;
   c.allocatable = node_allocatable(type, policy);
   const auto& a = c.allocatable;
@@ -158,7 +151,7 @@ struct Sizing {
 // The packer on a node type, set only when it must pack.
 class TypePacker {
  public:
-  TypePacker(detail::Packer& packer, PackMemo& memo, const NodeAllocatable& node)
+  TypePacker(Packer& packer, PackMemo& memo, const NodeAllocatable& node)
       : packer_(packer), memo_(memo), node_(node) {}
   // Whether the pods fit count nodes; packs only when the outcome is not known.
   bool fits(int count) {
@@ -186,7 +179,7 @@ class TypePacker {
     return fits;
   }
 
-  detail::Packer& packer_;
+  Packer& packer_;
   PackMemo& memo_;
   const NodeAllocatable& node_;
   bool node_set_ = false;
@@ -199,9 +192,8 @@ bool cheaper(const Sizing& a, const Sizing& b);
 // numbers are planned), stops as soon as the type is sure to cost more than the limit (by
 // cost, then count, then name): its count will be at least the one it tries, so it cannot
 // be among the types the plan needs.
-Sizing size_type(const TypeCheck& check, detail::Packer& packer, PackMemo& memo,
-                 const PodTotals& totals, const EnvironmentPolicy& policy,
-                 const Sizing* limit = nullptr) {
+Sizing size_type(const TypeCheck& check, Packer& packer, PackMemo& memo, const PodTotals& totals,
+                 const EnvironmentPolicy& policy, const Sizing* limit = nullptr) {
   Sizing s;
   s.check = &check;
   TypePacker type(packer, memo, check.allocatable);
@@ -236,6 +228,246 @@ bool cheaper(const Sizing& a, const Sizing& b) {
   return a.check->type->name < b.check->type->name;
 }
 
+// A type's lower bound on its count, at that count's cost.
+struct Bound {
+  const TypeCheck* check;
+  double cost;
+};
+
+// The outcome of a search: the cheapest type, the next cheapest (when sought) and the
+// number of feasible types.
+struct Found {
+  const Sizing* best = nullptr;
+  const Sizing* next = nullptr;
+  bool kept = false;  // the packer kept the best type's packing
+  std::size_t feasible_count = 0;
+};
+
+// Kept per thread, for their buffers. Pointers into checks and sized hold: neither grows
+// once they are taken.
+struct SearchBuffers {
+  std::vector<TypeCheck> checks;
+  std::vector<Sizing> sized;
+  std::vector<const TypeCheck*> candidates;
+  std::vector<Bound> bounds;
+};
+
+// Checks every type the policy allows; whether the shortcuts of size_nodes hold (every size
+// well formed, every price finite and not negative, no two types of one name).
+bool check_types(std::vector<TypeCheck>& checks, const PodTable& table, const PodTotals& totals,
+                 const Catalog& catalog, const EnvironmentPolicy& policy) {
+  checks.reserve(catalog.node_types.size());
+  for (const auto& type : catalog.node_types) {
+    if (!policy.node_type.empty() && type.name != policy.node_type) continue;
+    check_type(checks.emplace_back(), type, table, totals, policy);
+  }
+  bool shortcuts = totals.well_formed;
+  for (std::size_t i = 0; i < checks.size() && shortcuts; ++i) {
+    const double price = checks[i].type->price_usd_per_hour;
+    shortcuts = std::isfinite(price) && price >= 0.0;
+    for (std::size_t j = 0; j < i && shortcuts; ++j) {
+      shortcuts = checks[j].type->name != checks[i].type->name;
+    }
+  }
+  return shortcuts;
+}
+
+// The types not excluded, into candidates. With the shortcuts under N+1, a type where some
+// pod does not fit an empty node by the node-loss measure is excluded: that pod cannot be
+// rescheduled when its node is lost, at any count.
+void select_candidates(SearchBuffers& b, bool shortcuts, const PodTotals& totals,
+                       const EnvironmentPolicy& policy) {
+  b.candidates.reserve(b.checks.size());
+  for (auto& c : b.checks) {
+    if (c.excluded != Exclusion::none) continue;
+    if (shortcuts && policy.survive_node_loss && totals.pod_count > 0) {
+      const double usable_cpu = c.allocatable.pod_cpu_m * policy.node_fill_ceiling;
+      const double usable_memory = c.allocatable.pod_memory_mib * policy.node_fill_ceiling;
+      if (0.0 + totals.largest_loss_cpu_m > usable_cpu + 1e-9 ||
+          0.0 + totals.largest_loss_memory_mib > usable_memory + 1e-9) {
+        c.excluded = Exclusion::no_packing;
+        continue;
+      }
+    }
+    b.candidates.push_back(&c);
+  }
+}
+
+// The bound of a type in the hint, if the hint names one of the bounds.
+const Bound* hinted_bound(const std::vector<Bound>& bounds, const Catalog& catalog,
+                          const std::size_t* best_type_hint) {
+  if (best_type_hint == nullptr || *best_type_hint >= catalog.node_types.size()) return nullptr;
+  const NodeType* type = &catalog.node_types[*best_type_hint];
+  const Bound* hinted = nullptr;
+  for (const Bound& bound : bounds) {
+    if (bound.check->type == type) hinted = &bound;
+  }
+  return hinted;
+}
+
+// With the shortcuts: sizes the candidates in order of their bound, until the bound exceeds
+// the second cheapest sized (the cheapest when no runner-up is sought).
+Found size_by_bounds(SearchBuffers& b, Packer& packer, PackMemo& memo, const PodTotals& totals,
+                     const EnvironmentPolicy& policy, const Catalog& catalog,
+                     const NodeSearch& search) {
+  Found found;
+  found.feasible_count = b.candidates.size();
+  b.bounds.reserve(b.candidates.size());
+  for (const TypeCheck* c : b.candidates) {
+    b.bounds.push_back({c, c->lower * c->type->price_usd_per_hour * kHoursPerMonth});
+  }
+  std::sort(b.bounds.begin(), b.bounds.end(), [](const Bound& x, const Bound& y) {
+    if (x.cost != y.cost) return x.cost < y.cost;
+    if (x.check->lower != y.check->lower) return x.check->lower < y.check->lower;
+    return x.check->type->name < y.check->type->name;
+  });
+  // Whether a bound exceeds a sized type in the same order (a type's count and cost are
+  // never below its bound's).
+  auto beyond = [](const Bound& bound, const Sizing& s) {
+    if (bound.cost != s.cost_usd_month) return bound.cost > s.cost_usd_month;
+    if (bound.check->lower != s.count) return bound.check->lower > s.count;
+    return bound.check->type->name > s.check->type->name;
+  };
+  const Bound* hinted =
+      search.runner_up ? nullptr : hinted_bound(b.bounds, catalog, search.best_type_hint);
+  // Sizes the type of a bound unless it exceeds the limit; false when it does, and then,
+  // bounds being sorted, no later type can beat the limit either.
+  const auto size_unless_beyond = [&](const Bound& bound) {
+    const Sizing* limit = search.runner_up ? found.next : found.best;
+    if (limit != nullptr && beyond(bound, *limit)) return false;
+    b.sized.push_back(size_type(*bound.check, packer, memo, totals, policy, limit));
+    const Sizing* s = &b.sized.back();
+    if (s->dominated) return true;
+    if (found.best == nullptr || cheaper(*s, *found.best)) {
+      found.next = found.best;
+      found.best = s;
+      // Its packing, at its count, for the plan (packed again if not at hand).
+      if (s->packed) packer.keep();
+      found.kept = s->packed;
+    } else if (found.next == nullptr || cheaper(*s, *found.next)) {
+      found.next = s;
+    }
+    return true;
+  };
+  // The hinted type first (nothing sized yet: no limit), then the others in order of bound.
+  if (hinted != nullptr) size_unless_beyond(*hinted);
+  for (const Bound& bound : b.bounds) {
+    if (&bound == hinted) continue;
+    if (!size_unless_beyond(bound)) break;
+  }
+  return found;
+}
+
+// Without the shortcuts: sizes every candidate; a type with no packing is excluded.
+Found size_every_type(SearchBuffers& b, Packer& packer, PackMemo& memo, const PodTotals& totals,
+                      const EnvironmentPolicy& policy) {
+  for (const TypeCheck* c : b.candidates) {
+    b.sized.push_back(size_type(*c, packer, memo, totals, policy));
+    if (b.sized.back().count == 0) {
+      b.checks[static_cast<std::size_t>(c - b.checks.data())].excluded = Exclusion::no_packing;
+      b.sized.pop_back();
+    }
+  }
+  Found found;
+  found.feasible_count = b.sized.size();
+  std::sort(b.sized.begin(), b.sized.end(), cheaper);
+  if (!b.sized.empty()) found.best = &b.sized[0];
+  if (b.sized.size() > 1) found.next = &b.sized[1];
+  return found;
+}
+
+[[noreturn]] void throw_no_node_type(const std::vector<TypeCheck>& checks, const PodTable& table,
+                                     const std::string& environment_name) {
+  TextBuilder why;
+  why.add(environment_name, ": no node type can hold the pods");
+  for (const auto& c : checks) {
+    if (c.excluded == Exclusion::none) continue;
+    why.add("; ", c.type->name, ": ");
+    add_excluded_because(why, excluded_of(c), table);
+  }
+  throw PlanningError(why.str());
+}
+
+// What bound the chosen type and count.
+void record_choice(NodeChoice& choice, const std::vector<TypeCheck>& checks, const Found& found,
+                   const NodeSearch& search) {
+  const TypeCheck& check = *found.best->check;
+  choice.resource_lower = check.resource_lower;
+  choice.spread_floor = check.spread_floor;
+  choice.share_floor = check.share_floor;
+  choice.feasible_types = found.feasible_count;
+  choice.excluded_types = 0;
+  choice.first_excluded = {};
+  for (const auto& c : checks) {
+    if (c.excluded == Exclusion::none) continue;
+    if (choice.excluded_types++ == 0) choice.first_excluded = excluded_of(c);
+  }
+  choice.runner_up = nullptr;
+  if (search.runner_up && found.next != nullptr) {
+    choice.runner_up = found.next->check->type;
+    choice.runner_up_count = found.next->count;
+    choice.runner_up_cost_usd_month = found.next->cost_usd_month;
+  }
+}
+
+}  // namespace
+
+// The cheapest feasible node type: by cost, then node count, then name.
+//
+// Every type is checked without packing (exclusions and the lower bound on its count).
+// When the shortcuts below hold, a type that passes the check always has a packing (at
+// the latest with pod_count + 1 nodes, one pod per node and one node left empty, provided
+// under N+1 that each pod also fits an empty node by the node-loss measure), and no
+// type can cost less than lower bound x price. Types are then sized in order of that
+// bound, and only until the bound exceeds the second cheapest found (when the runner-up is
+// sought: the type reason names it), or else the cheapest. Otherwise every type is sized.
+//
+// best_type_hint: in a study the next point's cheapest type is mostly the same, and once
+// it is sized the other types are pruned by its cost at their bound. Which type is sized
+// first never changes the cheapest: a type is left out only when its bound already exceeds
+// a type that was sized.
+NodePlan size_nodes(const PodTable& table, const PodTotals& totals, const Catalog& catalog,
+                    const EnvironmentPolicy& policy, const std::string& environment_name,
+                    Packer& packer, PackMemo& memo, const NodeSearch& search, NodeChoice& choice) {
+  thread_local SearchBuffers b;
+  b.checks.clear();
+  b.sized.clear();
+  b.candidates.clear();
+  b.bounds.clear();
+  const bool shortcuts = check_types(b.checks, table, totals, catalog, policy);
+  b.sized.reserve(b.checks.size());
+  select_candidates(b, shortcuts, totals, policy);
+  const Found found = shortcuts ? size_by_bounds(b, packer, memo, totals, policy, catalog, search)
+                                : size_every_type(b, packer, memo, totals, policy);
+  if (found.feasible_count == 0) throw_no_node_type(b.checks, table, environment_name);
+  record_choice(choice, b.checks, found, search);
+
+  const Sizing& best = *found.best;
+  const NodeType& type = *best.check->type;
+  NodePlan plan;
+  plan.node_type = type;
+  plan.allocatable = best.check->allocatable;
+  plan.packed_by = policy.pack_by;
+  plan.count = best.count;
+  plan.steady_state_count = best.steady_state_count;
+  // The packing at the chosen count: kept aside when it was found, or packed again.
+  if (found.kept) {
+    packer.restore();
+  } else {
+    packer.set_node(best.check->allocatable);
+    packer.pack(best.count);
+  }
+  plan.survives_node_loss = policy.survive_node_loss || packer.survives_node_loss();
+  plan.cost_usd_month = best.cost_usd_month;
+  if (search.usage_rows) plan.nodes = packer.node_usages();
+  if (search.best_type_hint != nullptr) {
+    *search.best_type_hint = static_cast<std::size_t>(&type - catalog.node_types.data());
+  }
+  return plan;
+}
+
+namespace {
+
 // The resource that sets the steady-state node count, appended to out.
 void append_binding_resource(TextBuilder& out, const PodTotals& totals, const NodeAllocatable& node,
                              const EnvironmentPolicy& policy, int count) {
@@ -256,18 +488,18 @@ void append_binding_resource(TextBuilder& out, const PodTotals& totals, const No
   }
 }
 
-std::string count_reason(const Sizing& s, const PodTotals& totals,
+std::string count_reason(const NodePlan& plan, const NodeChoice& c, const PodTotals& totals,
                          const EnvironmentPolicy& policy) {
-  const TypeCheck& c = *s.check;
-  const int steady_count = s.steady_state_count;
+  const int steady_count = plan.steady_state_count;
   TextBuilder reason;
-  reason.add(s.count, s.count == 1 ? " node: " : " nodes: ", steady_count,
+  reason.add(plan.count, plan.count == 1 ? " node: " : " nodes: ", steady_count,
              steady_count == 1 ? " node holds" : " nodes hold", " every pod by ",
              measure_name(policy.pack_by), " (");
-  append_binding_resource(reason, totals, c.allocatable, policy, steady_count);
+  append_binding_resource(reason, totals, plan.allocatable, policy, steady_count);
   if (c.share_floor > std::max(c.resource_lower, c.spread_floor) && steady_count == c.share_floor) {
     reason.add("; at least ", c.share_floor, " nodes so that one holds at most ",
-               Readable{policy.max_capacity_share_per_node * 100.0}, "% of the capacity");
+               Readable{policy.max_capacity_share_per_node * kPercentPerFraction},
+               "% of the capacity");
   } else if (c.spread_floor > c.resource_lower && steady_count == c.spread_floor) {
     reason.add("; spreading ", c.spread_floor, " replicas over distinct nodes");
   } else if (steady_count > std::max(c.resource_lower, c.spread_floor)) {
@@ -275,8 +507,8 @@ std::string count_reason(const Sizing& s, const PodTotals& totals,
                " but the pods do not pack into fewer nodes");
   }
   reason.add(")");
-  if (s.count > steady_count) {
-    reason.add("; ", s.count - steady_count,
+  if (plan.count > steady_count) {
+    reason.add("; ", plan.count - steady_count,
                " more so that the loss of any one node leaves room for its pods");
   } else if (policy.survive_node_loss) {
     reason.add("; they also survive the loss of any one node");
@@ -284,209 +516,36 @@ std::string count_reason(const Sizing& s, const PodTotals& totals,
   return reason.str();
 }
 
-// A type's lower bound on its count, at that count's cost.
-struct Bound {
-  const TypeCheck* check;
-  double cost;
-};
+std::string type_reason(const NodePlan& plan, const NodeChoice& choice, const PodTable& table,
+                        const EnvironmentPolicy& policy) {
+  const NodeType& type = plan.node_type;
+  if (!policy.node_type.empty()) return concat(type.name, ": fixed by the environment policy");
+  TextBuilder reason;
+  reason.add(type.name, " (", type.vcpu, " vCPU / ", Readable{type.memory_gib},
+             " GiB): cheapest of ", choice.feasible_types, " feasible types at $",
+             usd_of(plan.cost_usd_month), "/month");
+  if (choice.feasible_types > 1 && choice.runner_up != nullptr) {
+    reason.add("; next ", choice.runner_up->name, " x ", choice.runner_up_count, " at $",
+               usd_of(choice.runner_up_cost_usd_month), "/month");
+  }
+  if (choice.excluded_types > 0) {
+    reason.add("; ", choice.excluded_types, " excluded (", choice.first_excluded.type->name, ": ");
+    add_excluded_because(reason, choice.first_excluded, table);
+    reason.add(")");
+  }
+  return reason.str();
+}
 
 }  // namespace
 
-// The cheapest feasible node type: by cost, then node count, then name.
-//
-// Every type is checked without packing (exclusions and the lower bound on its count).
-// When the shortcuts below hold, a type that passes the check always has a packing (at
-// the latest with pod_count + 1 nodes, one pod per node and one node left empty, provided
-// under N+1 that each pod also fits an empty node by the node-loss measure), and no
-// type can cost less than lower bound x price. Types are then sized in order of that
-// bound, and only until the bound exceeds the second cheapest found (the reason names
-// the next cheapest), or the cheapest when only numbers are planned. Otherwise every type
-// is sized.
-//
-// best_type_hint (numbers only, may be null): the catalog index of the type that was
-// cheapest the last time, sized first and kept up to date. In a study the next point's
-// cheapest type is mostly the same, and once it is sized the other types are pruned by
-// its cost at their bound. Which type is sized first never changes the cheapest: a type is
-// left out only when its bound already exceeds a type that was sized.
-NodePlan size_nodes(const detail::PodTable& table, const PodTotals& totals, const Catalog& catalog,
-                    const EnvironmentPolicy& policy, const std::string& environment_name,
-                    detail::Packer& packer, PackMemo& memo, detail::PlanDetail level,
-                    std::size_t* best_type_hint) {
-  // Kept per thread, for their buffers. Pointers into checks and sized hold: neither
-  // grows once they are taken.
-  thread_local std::vector<TypeCheck> checks;
-  thread_local std::vector<Sizing> sized;
-  thread_local std::vector<const TypeCheck*> candidates;
-  thread_local std::vector<Bound> bounds;
-  checks.clear();
-  sized.clear();
-  candidates.clear();
-  bounds.clear();
-  checks.reserve(catalog.node_types.size());
-  for (const auto& type : catalog.node_types) {
-    if (!policy.node_type.empty() && type.name != policy.node_type) continue;
-    check_type(checks.emplace_back(), type, table, totals, policy);
-  }
-  bool shortcuts = totals.well_formed;
-  for (std::size_t i = 0; i < checks.size() && shortcuts; ++i) {
-    const double price = checks[i].type->price_usd_per_hour;
-    shortcuts = std::isfinite(price) && price >= 0.0;
-    for (std::size_t j = 0; j < i && shortcuts; ++j) {
-      shortcuts = checks[j].type->name != checks[i].type->name;
-    }
-  }
-
-  sized.reserve(checks.size());
-  std::size_t feasible_count = 0;
-  candidates.reserve(checks.size());
-  for (auto& c : checks) {
-    if (c.excluded != Exclusion::none) continue;
-    if (shortcuts && policy.survive_node_loss && totals.pod_count > 0) {
-      const double usable_cpu = c.allocatable.pod_cpu_m * policy.node_fill_ceiling;
-      const double usable_memory = c.allocatable.pod_memory_mib * policy.node_fill_ceiling;
-      // A pod that does not fit an empty node by the node-loss measure cannot be
-      // rescheduled when its node is lost, at any count.
-      if (0.0 + totals.largest_loss_cpu_m > usable_cpu + 1e-9 ||
-          0.0 + totals.largest_loss_memory_mib > usable_memory + 1e-9) {
-        c.excluded = Exclusion::no_packing;
-        continue;
-      }
-    }
-    candidates.push_back(&c);
-  }
-  const Sizing* best = nullptr;
-  const Sizing* next = nullptr;
-  bool kept = false;  // the packer kept the best type's packing
-  if (shortcuts) {
-    feasible_count = candidates.size();
-    bounds.reserve(candidates.size());
-    for (const TypeCheck* c : candidates) {
-      bounds.push_back({c, c->lower * c->type->price_usd_per_hour * kHoursPerMonth});
-    }
-    auto bound_less = [](const Bound& a, const Bound& b) {
-      if (a.cost != b.cost) return a.cost < b.cost;
-      if (a.check->lower != b.check->lower) return a.check->lower < b.check->lower;
-      return a.check->type->name < b.check->type->name;
-    };
-    std::sort(bounds.begin(), bounds.end(), bound_less);
-    // Whether a bound exceeds a sized type in the same order (a type's count and cost
-    // are never below its bound's).
-    auto beyond = [](const Bound& b, const Sizing& s) {
-      if (b.cost != s.cost_usd_month) return b.cost > s.cost_usd_month;
-      if (b.check->lower != s.count) return b.check->lower > s.count;
-      return b.check->type->name > s.check->type->name;
-    };
-    // The full plan names the next cheapest type in its reason, so it sizes until no type
-    // can be among the two cheapest; numbers only need the cheapest.
-    const bool numbers_only = level == detail::PlanDetail::numbers;
-    const Bound* hinted = nullptr;
-    if (numbers_only && best_type_hint != nullptr && *best_type_hint < catalog.node_types.size()) {
-      const NodeType* type = &catalog.node_types[*best_type_hint];
-      for (const Bound& bound : bounds) {
-        if (bound.check->type == type) hinted = &bound;
-      }
-    }
-    // Sizes the type of a bound unless it exceeds the limit; false when it does, and then,
-    // bounds being sorted, no later type can beat the limit either.
-    const auto size_unless_beyond = [&](const Bound& bound) {
-      const Sizing* limit = numbers_only ? best : next;
-      if (limit != nullptr && beyond(bound, *limit)) return false;
-      sized.push_back(size_type(*bound.check, packer, memo, totals, policy, limit));
-      const Sizing* s = &sized.back();
-      if (s->dominated) return true;
-      if (best == nullptr || cheaper(*s, *best)) {
-        next = best;
-        best = s;
-        // Its packing, at its count, for the plan (packed again if not at hand).
-        if (s->packed) packer.keep();
-        kept = s->packed;
-      } else if (next == nullptr || cheaper(*s, *next)) {
-        next = s;
-      }
-      return true;
-    };
-    // The hinted type first (nothing sized yet: no limit), then the others in order of bound.
-    if (hinted != nullptr) size_unless_beyond(*hinted);
-    for (const Bound& bound : bounds) {
-      if (&bound == hinted) continue;
-      if (!size_unless_beyond(bound)) break;
-    }
-  } else {
-    for (const TypeCheck* c : candidates) {
-      sized.push_back(size_type(*c, packer, memo, totals, policy));
-      if (sized.back().count == 0) {
-        checks[static_cast<std::size_t>(c - checks.data())].excluded = Exclusion::no_packing;
-        sized.pop_back();
-      }
-    }
-    feasible_count = sized.size();
-    std::sort(sized.begin(), sized.end(), cheaper);
-    if (!sized.empty()) best = &sized[0];
-    if (sized.size() > 1) next = &sized[1];
-  }
-  std::size_t excluded_count = 0;
-  const TypeCheck* first_excluded = nullptr;
-  for (const auto& c : checks) {
-    if (c.excluded == Exclusion::none) continue;
-    ++excluded_count;
-    if (first_excluded == nullptr) first_excluded = &c;
-  }
-  if (feasible_count == 0) {
-    TextBuilder why;
-    why.add(environment_name, ": no node type can hold the pods");
-    for (const auto& c : checks) {
-      if (c.excluded == Exclusion::none) continue;
-      why.add("; ", c.type->name, ": ");
-      add_excluded_because(why, c, table);
-    }
-    throw PlanningError(why.str());
-  }
-
-  const TypeCheck& check = *best->check;
-  const NodeType& type = *check.type;
-  NodePlan plan;
-  plan.node_type = type;
-  plan.allocatable = check.allocatable;
-  plan.packed_by = policy.pack_by;
-  plan.count = best->count;
-  plan.steady_state_count = best->steady_state_count;
-  // The packing at the chosen count: kept aside when it was found, or packed again.
-  if (kept) {
-    packer.restore();
-  } else {
-    packer.set_node(check.allocatable);
-    packer.pack(best->count);
-  }
-  plan.survives_node_loss = policy.survive_node_loss || packer.survives_node_loss();
-  plan.cost_usd_month = best->cost_usd_month;
-  if (best_type_hint != nullptr) {
-    *best_type_hint = static_cast<std::size_t>(&type - catalog.node_types.data());
-  }
-  if (level == detail::PlanDetail::numbers) return plan;
-  plan.count_reason = count_reason(*best, totals, policy);
-  plan.nodes = packer.node_usages();
+void explain_nodes(NodePlan& plan, const NodeChoice& choice, const PodTable& table,
+                   const PodTotals& totals, const EnvironmentPolicy& policy) {
+  const NodeType& type = plan.node_type;
+  plan.count_reason = count_reason(plan, choice, totals, policy);
   plan.cost_reason =
-      concat(best->count, " x $", usd_of(type.price_usd_per_hour), "/h x ",
-             Readable{kHoursPerMonth}, " h/month (", type.source, ", ", type.as_of, ")");
-  if (!policy.node_type.empty()) {
-    plan.type_reason = concat(type.name, ": fixed by the environment policy");
-  } else {
-    TextBuilder reason;
-    reason.add(type.name, " (", type.vcpu, " vCPU / ", Readable{type.memory_gib},
-               " GiB): cheapest of ", feasible_count, " feasible types at $",
-               usd_of(best->cost_usd_month), "/month");
-    if (feasible_count > 1) {
-      reason.add("; next ", next->check->type->name, " x ", next->count, " at $",
-                 usd_of(next->cost_usd_month), "/month");
-    }
-    if (excluded_count > 0) {
-      reason.add("; ", excluded_count, " excluded (", first_excluded->type->name, ": ");
-      add_excluded_because(reason, *first_excluded, table);
-      reason.add(")");
-    }
-    plan.type_reason = reason.str();
-  }
-  return plan;
+      concat(plan.count, " x $", usd_of(type.price_usd_per_hour), "/h x ", Readable{kHoursPerMonth},
+             " h/month (", type.source, ", ", type.as_of, ")");
+  plan.type_reason = type_reason(plan, choice, table, policy);
 }
 
 namespace {
@@ -508,17 +567,13 @@ bool clearly_too_small(const PodTotals& totals, const NodeAllocatable& node,
          totals.memory_mib > count * room_memory * kMargin;
 }
 
-}  // namespace
-
-TierRecommendation recommend_tier(const PodTotals& totals, const std::vector<TierPreset>& tiers,
-                                  const EnvironmentPolicy& policy, const NodePlan& nodes,
-                                  detail::Packer& packer, PackMemo& memo) {
-  TierRecommendation recommendation;
-  thread_local std::vector<const TierPreset*> by_size;  // kept per thread, for its buffer
-  by_size.clear();
-  by_size.reserve(tiers.size());
-  for (const auto& tier : tiers) by_size.push_back(&tier);
-  std::sort(by_size.begin(), by_size.end(), [](const TierPreset* a, const TierPreset* b) {
+// The presets in order of size: total vCPU, then total memory, then name.
+const std::vector<const TierPreset*>& by_size(const std::vector<TierPreset>& tiers) {
+  thread_local std::vector<const TierPreset*> sorted;  // kept per thread, for its buffer
+  sorted.clear();
+  sorted.reserve(tiers.size());
+  for (const auto& tier : tiers) sorted.push_back(&tier);
+  std::sort(sorted.begin(), sorted.end(), [](const TierPreset* a, const TierPreset* b) {
     const double a_cpu = a->node_vcpu * a->node_count;
     const double b_cpu = b->node_vcpu * b->node_count;
     if (a_cpu != b_cpu) return a_cpu < b_cpu;
@@ -527,67 +582,100 @@ TierRecommendation recommend_tier(const PodTotals& totals, const std::vector<Tie
     if (a_memory != b_memory) return a_memory < b_memory;
     return a->name < b->name;
   });
-  const double total_cpu = totals.cpu_m;
-  const double total_memory = totals.memory_mib;
-  const char* measure = measure_name(policy.pack_by);
-  for (const TierPreset* tier : by_size) {
-    NodeType node;
-    node.vcpu = tier->node_vcpu;
-    node.memory_gib = tier->node_memory_gib;
-    const NodeAllocatable allocatable = node_allocatable(node, policy);
+  return sorted;
+}
+
+NodeAllocatable preset_allocatable(const TierPreset& tier, const EnvironmentPolicy& policy) {
+  NodeType node;
+  node.vcpu = tier.node_vcpu;
+  node.memory_gib = tier.node_memory_gib;
+  return node_allocatable(node, policy);
+}
+
+// A custom plan: which resource of the largest preset the pods exceed.
+void exceed_largest(TierRecommendation& recommendation, TierChoice& choice, const PodTotals& totals,
+                    const EnvironmentPolicy& policy) {
+  const TierPreset& largest = *choice.preset;
+  const NodeAllocatable allocatable = preset_allocatable(largest, policy);
+  choice.preset_cpu_m = largest.node_count * allocatable.pod_cpu_m * policy.node_fill_ceiling;
+  choice.preset_memory_mib =
+      largest.node_count * allocatable.pod_memory_mib * policy.node_fill_ceiling;
+  const double cpu_share = totals.cpu_m / choice.preset_cpu_m;
+  const double memory_share = totals.memory_mib / choice.preset_memory_mib;
+  if (cpu_share >= memory_share && totals.cpu_m > choice.preset_cpu_m) {
+    recommendation.exceeded_resource = "cpu";
+  } else if (totals.memory_mib > choice.preset_memory_mib) {
+    recommendation.exceeded_resource = "memory";
+  } else {
+    // The totals fit, but the pods do not: the fuller resource.
+    choice.totals_fit = true;
+    recommendation.exceeded_resource = cpu_share >= memory_share ? "cpu" : "memory";
+  }
+}
+
+}  // namespace
+
+TierRecommendation recommend_tier(const PodTotals& totals, const std::vector<TierPreset>& tiers,
+                                  const EnvironmentPolicy& policy, Packer& packer, PackMemo& memo,
+                                  TierChoice& choice) {
+  TierRecommendation recommendation;
+  choice = {};
+  const std::vector<const TierPreset*>& sorted = by_size(tiers);
+  for (const TierPreset* tier : sorted) {
+    const NodeAllocatable allocatable = preset_allocatable(*tier, policy);
     if (clearly_too_small(totals, allocatable, policy, tier->node_count)) continue;
     TypePacker preset(packer, memo, allocatable);
     if (!preset.fits(tier->node_count)) continue;
     recommendation.tier = tier->name;
     recommendation.survives_node_loss = preset.survives(tier->node_count);
-    TextBuilder reason;
-    reason.add("smallest preset whose ", tier->node_count, " x ", tier->node_vcpu, " vCPU / ",
-               Readable{tier->node_memory_gib}, " GiB nodes hold every pod by ", measure, " (",
-               cores_of(total_cpu), " cores, ", gib_of(total_memory), " GiB)");
+    choice.preset = tier;
+    return recommendation;
+  }
+  recommendation.tier = "custom";
+  recommendation.custom = true;
+  if (sorted.empty()) {
+    recommendation.exceeded_resource = "none";
+    return recommendation;
+  }
+  choice.preset = sorted.back();
+  exceed_largest(recommendation, choice, totals, policy);
+  return recommendation;
+}
+
+void explain_tier(TierRecommendation& recommendation, const TierChoice& choice,
+                  const PodTotals& totals, const EnvironmentPolicy& policy, const NodePlan& nodes) {
+  const char* measure = measure_name(policy.pack_by);
+  if (choice.preset == nullptr) {
+    recommendation.reason = "no tier presets in the scenario; use the planned nodes";
+    return;
+  }
+  const TierPreset& tier = *choice.preset;
+  TextBuilder reason;
+  if (!recommendation.custom) {
+    reason.add("smallest preset whose ", tier.node_count, " x ", tier.node_vcpu, " vCPU / ",
+               Readable{tier.node_memory_gib}, " GiB nodes hold every pod by ", measure, " (",
+               cores_of(totals.cpu_m), " cores, ", gib_of(totals.memory_mib), " GiB)");
     if (policy.survive_node_loss && !recommendation.survives_node_loss) {
       reason.add("; it does not survive the loss of a node under this policy, the plan's ",
                  nodes.count, " x ", nodes.node_type.name, " does");
     }
     recommendation.reason = reason.str();
-    return recommendation;
+    return;
   }
-  recommendation.tier = "custom";
-  recommendation.custom = true;
-  if (by_size.empty()) {
-    recommendation.exceeded_resource = "none";
-    recommendation.reason = "no tier presets in the scenario; use the planned nodes";
-    return recommendation;
-  }
-  const TierPreset& largest = *by_size.back();
-  NodeType node;
-  node.vcpu = largest.node_vcpu;
-  node.memory_gib = largest.node_memory_gib;
-  const NodeAllocatable allocatable = node_allocatable(node, policy);
-  const double preset_cpu = largest.node_count * allocatable.pod_cpu_m * policy.node_fill_ceiling;
-  const double preset_memory =
-      largest.node_count * allocatable.pod_memory_mib * policy.node_fill_ceiling;
-  TextBuilder reason;
-  reason.add("exceeds every preset; the largest, ", largest.name, ", falls short on ");
-  if (total_cpu / preset_cpu >= total_memory / preset_memory && total_cpu > preset_cpu) {
-    recommendation.exceeded_resource = "cpu";
-    reason.add("CPU ", cores_of(total_cpu), " cores > ", cores_of(preset_cpu), " cores");
-  } else if (total_memory > preset_memory) {
-    recommendation.exceeded_resource = "memory";
-    reason.add("memory ", gib_of(total_memory), " GiB > ", gib_of(preset_memory), " GiB");
+  const bool cpu = recommendation.exceeded_resource == "cpu";
+  reason.add("exceeds every preset; the largest, ", tier.name, ", falls short on ");
+  if (cpu) {
+    reason.add("CPU", choice.totals_fit ? ": " : " ", cores_of(totals.cpu_m),
+               choice.totals_fit ? " cores of " : " cores > ", cores_of(choice.preset_cpu_m),
+               " cores");
   } else {
-    // The totals fit, but the pods do not: name the fuller resource.
-    const bool cpu_fuller = total_cpu / preset_cpu >= total_memory / preset_memory;
-    recommendation.exceeded_resource = cpu_fuller ? "cpu" : "memory";
-    if (cpu_fuller) {
-      reason.add("CPU: ", cores_of(total_cpu), " cores of ", cores_of(preset_cpu), " cores");
-    } else {
-      reason.add("memory: ", gib_of(total_memory), " GiB of ", gib_of(preset_memory), " GiB");
-    }
-    reason.add(" usable, but the pods do not pack onto its nodes");
+    reason.add("memory", choice.totals_fit ? ": " : " ", gib_of(totals.memory_mib),
+               choice.totals_fit ? " GiB of " : " GiB > ", gib_of(choice.preset_memory_mib),
+               " GiB");
   }
+  if (choice.totals_fit) reason.add(" usable, but the pods do not pack onto its nodes");
   reason.add(" (by ", measure, "); custom plan: ", nodes.count, " x ", nodes.node_type.name);
   recommendation.reason = reason.str();
-  return recommendation;
 }
 
 ResourceTotals totals_of(const std::vector<ComponentPlan>& components, const NodePlan& nodes) {

@@ -4,6 +4,7 @@
 #include <limits>
 #include <optional>
 
+#include "compute/component_sizing.hpp"
 #include "compute/node_sizing.hpp"
 #include "io/format.hpp"
 #include "planner/planner_detail.hpp"
@@ -167,8 +168,129 @@ void keep_node_inputs(detail::NodeSizingReuse& reuse, const detail::PodTable& ta
   reuse.valid = true;
 }
 
+// The components of the environment, computed and, in a full plan, explained (with the
+// warning of a single replica below the environment's floor).
+void size_components(EnvironmentPlan& plan, const Workload& workload, const Scenario& scenario,
+                     const Environment& environment, const std::vector<const Component*>& deployed,
+                     bool explain) {
+  const auto& policy = environment.policy;
+  const double ratio = scenario.stack.limit_to_request_ratio;
+  plan.components.reserve(deployed.size());
+  for (const Component* component : deployed) {
+    // Sized in place: the load is moved into the plan, and the plan is not moved into the
+    // vector after.
+    ComponentPlan& sized = plan.components.emplace_back();
+    const detail::ComponentSizing sizing = detail::size_component_into(
+        sized, *component, component_load(*component, plan.demand, workload), policy, ratio,
+        plan.growth_factor, environment.name);
+    if (!explain) continue;
+    detail::explain_component(sized, sizing, *component, policy, ratio, plan.growth_factor,
+                              environment.name);
+    if (!component->scales_horizontally && component->kind != ComponentKind::singleton &&
+        policy.min_replicas > 1) {
+      plan.warnings.push_back(concat(component->name, " runs as a single replica, below the ",
+                                     environment.name, " floor of ", policy.min_replicas,
+                                     ": it has no high availability; use a managed service "
+                                     "instead"));
+    }
+  }
+}
+
+// The pods of pods_of(components, policy.pack_by), by component index, into table.
+void fill_pod_table(detail::PodTable& table, const std::vector<ComponentPlan>& components,
+                    const EnvironmentPolicy& policy) {
+  table.clear();
+  std::size_t pod_count = 0;
+  for (const auto& c : components) pod_count += static_cast<std::size_t>(std::max(0, c.replicas));
+  table.reserve(pod_count, components.size());
+  const bool by_limits = policy.pack_by == PackingMeasure::limits;
+  for (const auto& c : components) {
+    detail::IndexedPod pod;
+    pod.component = table.component_index(c.name);
+    pod.request_cpu_m = c.request_cpu_m;
+    pod.request_memory_mib = c.request_memory_mib;
+    pod.limit_cpu_m = c.limit_cpu_m;
+    pod.limit_memory_mib = c.limit_memory_mib;
+    pod.cpu_m = by_limits ? c.limit_cpu_m : c.request_cpu_m;
+    pod.memory_mib = by_limits ? c.limit_memory_mib : c.request_memory_mib;
+    table.add_replicas(pod, c.replicas);
+  }
+  table.finish();
+}
+
+// The packing state of node sizing, kept per thread so that its buffers are reused from
+// one environment and plan to the next.
+struct NodeSizingState {
+  detail::PodTable table;
+  detail::Packer packer;
+  detail::PackMemo memo;
+};
+
+// A study point's node plan (numbers only): the last one when every input of size_nodes
+// is the same as the last time (a PlanningError then too), else sized and kept in reuse.
+NodePlan reuse_or_size_nodes(NodeSizingState& state, const detail::PodTotals& totals,
+                             const Scenario& scenario, const Environment& environment,
+                             detail::NodeSizingReuse& reuse) {
+  const auto& policy = environment.policy;
+  if (reuse.valid && reuse.environment_name == environment.name &&
+      same_node_inputs(reuse, state.table, scenario.catalog, policy)) {
+    if (!reuse.error.empty()) throw PlanningError(reuse.error);
+    return reuse.nodes;
+  }
+  reuse.valid = false;
+  state.packer.reset(state.table, policy);
+  state.memo.clear();
+  detail::NodeSearch search;
+  search.best_type_hint = &reuse.best_type_hint;
+  detail::NodeChoice choice;
+  NodePlan nodes;
+  try {
+    nodes = detail::size_nodes(state.table, totals, scenario.catalog, policy, environment.name,
+                               state.packer, state.memo, search, choice);
+  } catch (const PlanningError& e) {
+    // No node type holds these pods: the next point with the same inputs fails alike.
+    keep_node_inputs(reuse, state.table, scenario.catalog, policy, NodePlan{});
+    reuse.environment_name = environment.name;
+    reuse.error = e.what();
+    throw;
+  }
+  keep_node_inputs(reuse, state.table, scenario.catalog, policy, nodes);
+  reuse.environment_name = environment.name;
+  reuse.error.clear();
+  return nodes;
+}
+
+// The node plan and, in a full plan, its reasons, per-node rows and the tier.
+void size_environment_nodes(EnvironmentPlan& plan, const Scenario& scenario,
+                            const Environment& environment, bool explain,
+                            detail::NodeSizingReuse* reuse) {
+  thread_local NodeSizingState state;
+  const auto& policy = environment.policy;
+  fill_pod_table(state.table, plan.components, policy);
+  const detail::PodTotals totals = detail::totals_of(state.table, policy);
+  if (!explain && reuse != nullptr) {
+    plan.nodes = reuse_or_size_nodes(state, totals, scenario, environment, *reuse);
+    return;
+  }
+  state.packer.reset(state.table, policy);
+  state.memo.clear();
+  detail::NodeSearch search;
+  search.runner_up = explain;
+  search.usage_rows = explain;
+  detail::NodeChoice choice;
+  plan.nodes = detail::size_nodes(state.table, totals, scenario.catalog, policy, environment.name,
+                                  state.packer, state.memo, search, choice);
+  if (!explain) return;
+  detail::explain_nodes(plan.nodes, choice, state.table, totals, policy);
+  detail::TierChoice tier;
+  plan.tier =
+      detail::recommend_tier(totals, scenario.tiers, policy, state.packer, state.memo, tier);
+  detail::explain_tier(plan.tier, tier, totals, policy, plan.nodes);
+}
+
 // Plans the environment into plan, a default-constructed EnvironmentPlan (the element of
-// the plan's environments, so that it is not moved after).
+// the plan's environments, so that it is not moved after): every number, then, when the
+// level is full, what explains them (reasons, per-node rows, the tier and the warnings).
 void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
                            const Environment& environment,
                            const std::vector<const Component*>& deployed, detail::PlanDetail level,
@@ -185,81 +307,9 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   plan.growth_factor = std::pow(1.0 + workload.growth.annual_growth_fraction,
                                 workload.growth.planning_horizon_months / units::kMonthsPerYear);
   plan.demand = peak_demand(workload);
-  plan.components.reserve(deployed.size());
-  for (const Component* component : deployed) {
-    // Sized in place: the load is moved into the plan, and the plan is not moved into the
-    // vector after.
-    detail::size_component_into(plan.components.emplace_back(), *component,
-                                component_load(*component, plan.demand, workload), policy,
-                                scenario.stack.limit_to_request_ratio, plan.growth_factor,
-                                environment.name, level);
-    if (full && !component->scales_horizontally && component->kind != ComponentKind::singleton &&
-        policy.min_replicas > 1) {
-      plan.warnings.push_back(concat(component->name, " runs as a single replica, below the ",
-                                     environment.name, " floor of ", policy.min_replicas,
-                                     ": it has no high availability; use a managed service "
-                                     "instead"));
-    }
-  }
-  // The pods of pods_of(plan.components, policy.pack_by), by component index. The table
-  // and the packer are kept per thread, so that their buffers are reused from one
-  // environment and plan to the next.
-  thread_local detail::PodTable table;
-  thread_local detail::Packer packer;
-  table.clear();
-  std::size_t pod_count = 0;
-  for (const auto& c : plan.components)
-    pod_count += static_cast<std::size_t>(std::max(0, c.replicas));
-  table.reserve(pod_count, plan.components.size());
-  const bool by_limits = policy.pack_by == PackingMeasure::limits;
-  for (const auto& c : plan.components) {
-    detail::IndexedPod pod;
-    pod.component = table.component_index(c.name);
-    pod.request_cpu_m = c.request_cpu_m;
-    pod.request_memory_mib = c.request_memory_mib;
-    pod.limit_cpu_m = c.limit_cpu_m;
-    pod.limit_memory_mib = c.limit_memory_mib;
-    pod.cpu_m = by_limits ? c.limit_cpu_m : c.request_cpu_m;
-    pod.memory_mib = by_limits ? c.limit_memory_mib : c.request_memory_mib;
-    table.add_replicas(pod, c.replicas);
-  }
-  table.finish();
-  const detail::PodTotals pod_totals = detail::totals_of(table, policy);
-  thread_local detail::PackMemo memo;
-  // Reused only numbers-only (the full node plan's texts are not kept) and only
-  // when every input of size_nodes is the same as the last time.
-  if (!full && reuse != nullptr && reuse->valid && reuse->environment_name == environment.name &&
-      same_node_inputs(*reuse, table, scenario.catalog, policy)) {
-    if (!reuse->error.empty()) throw PlanningError(reuse->error);
-    plan.nodes = reuse->nodes;
-  } else {
-    if (reuse != nullptr) reuse->valid = false;
-    packer.reset(table, policy);
-    memo.clear();
-    try {
-      plan.nodes = detail::size_nodes(table, pod_totals, scenario.catalog, policy, environment.name,
-                                      packer, memo, level,
-                                      !full && reuse != nullptr ? &reuse->best_type_hint : nullptr);
-    } catch (const PlanningError& e) {
-      // No node type holds these pods: the next point with the same inputs fails alike.
-      if (!full && reuse != nullptr) {
-        keep_node_inputs(*reuse, table, scenario.catalog, policy, NodePlan{});
-        reuse->environment_name = environment.name;
-        reuse->error = e.what();
-      }
-      throw;
-    }
-    if (!full && reuse != nullptr) {
-      keep_node_inputs(*reuse, table, scenario.catalog, policy, plan.nodes);
-      reuse->environment_name = environment.name;
-      reuse->error.clear();
-    }
-  }
+  size_components(plan, workload, scenario, environment, deployed, full);
+  size_environment_nodes(plan, scenario, environment, full, reuse);
   plan.totals = detail::totals_of(plan.components, plan.nodes);
-  if (full) {
-    plan.tier =
-        detail::recommend_tier(pod_totals, scenario.tiers, policy, plan.nodes, packer, memo);
-  }
   plan.data = detail::plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
                                 scenario.catalog, environment.name, level);
   if (full) {

@@ -18,11 +18,8 @@ enum class PlanDetail {
 
 // The models with the detail asked for: PlanDetail::full is what the public functions of
 // the same names return; numbers leaves every reason (and the data plan's warnings)
-// empty and computes every number alike.
-void size_component_into(ComponentPlan& plan, const Component& component, ComponentLoad&& load,
-                         const EnvironmentPolicy& policy, double limit_to_request_ratio,
-                         double growth_factor, const std::string& environment_name,
-                         PlanDetail level);
+// empty and computes every number alike. (Components and nodes are computed, then
+// explained: compute/component_sizing.hpp, compute/node_sizing.hpp.)
 DataPlan plan_data(const Workload& workload, const PeakDemand& demand,
                    const std::vector<ComponentPlan>& components, const Stack& stack,
                    const EnvironmentPolicy& policy, const Catalog& catalog,
