@@ -277,15 +277,17 @@ void add_replicas_reason(TextBuilder& reason, const ComponentPlan& plan,
 void add_resources_reason(TextBuilder& reason, const ComponentSizing& sizing,
                           const Component& component, double limit_to_request_ratio) {
   const auto& model = component.resources;
-  reason.add("baseline ", Readable{model.baseline_cpu_m}, " m / ",
-             Readable{model.baseline_memory_mib}, " MiB");
   if (sizing.design_rate_per_s > 0.0) {
-    reason.add(" plus ", Readable{sizing.design_rate_per_s}, " req/s and ",
-               Readable{sizing.design_concurrent}, " in flight per replica");
+    reason.add("baseline ", Readable{model.baseline_cpu_m}, " m / ",
+               Readable{model.baseline_memory_mib}, " MiB plus ",
+               Readable{sizing.design_rate_per_s}, " req/s and ",
+               Readable{sizing.design_concurrent}, " in flight per replica; limits ",
+               Readable{limit_to_request_ratio}, "x requests");
   } else {
-    reason.add(" (no load of its own)");
+    reason.add("baseline ", Readable{model.baseline_cpu_m}, " m / ",
+               Readable{model.baseline_memory_mib}, " MiB (no load of its own); limits ",
+               Readable{limit_to_request_ratio}, "x requests");
   }
-  reason.add("; limits ", Readable{limit_to_request_ratio}, "x requests");
 }
 
 void add_processes_reason(TextBuilder& reason, const ComponentPlan& plan) {
