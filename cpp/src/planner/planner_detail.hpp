@@ -6,7 +6,10 @@
 
 namespace tierplan::detail {
 
-// How much of a plan the planner writes: the studies read only numbers.
+// How much of a plan the planner writes: the studies read only numbers. The planner
+// computes the same numbers either way and, for a full plan only, runs the explain steps
+// after them (explain_component, explain_nodes, recommend_tier and explain_tier, the
+// warnings).
 enum class PlanDetail {
   full,  // the plan as plan_environment returns it
   // Every number of the environment plan as the full planner computes it (the same code),
