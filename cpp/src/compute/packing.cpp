@@ -75,11 +75,17 @@ void PodTable::clear() {
   last_run_component = -1;
 }
 
-void PodTable::finish() {
-  // The names in order, by insertion (a dozen components), then each one's position.
-  // Names compare by their first 8 bytes as a number first (big-endian, zero-padded:
-  // the order of the names where those differ), in full where they are equal.
-  std::vector<int>& by_name = scratch;
+namespace {
+
+// The names in order, by insertion (a dozen components), then each one's position, and
+// each pod's name key (name_rank, then replica index) that placement ties break on.
+// Names compare by their first 8 bytes as a number first (big-endian, zero-padded: the
+// order of the names where those differ), in full where they are equal.
+void rank_component_names(PodTable& table) {
+  const auto& prefixes = table.prefixes;
+  const auto& component_names = table.component_names;
+  const auto& pods = table.pods;
+  std::vector<int>& by_name = table.scratch;
   by_name.clear();
   auto name_less = [&](std::size_t a, std::size_t b) {
     if (prefixes[a] != prefixes[b]) return prefixes[a] < prefixes[b];
@@ -93,69 +99,93 @@ void PodTable::finish() {
     }
     by_name[j] = static_cast<int>(c);
   }
-  name_rank.assign(component_names.size(), 0);
+  table.name_rank.assign(component_names.size(), 0);
   for (std::size_t r = 0; r < by_name.size(); ++r) {
-    name_rank[static_cast<std::size_t>(by_name[r])] = static_cast<int>(r);
+    table.name_rank[static_cast<std::size_t>(by_name[r])] = static_cast<int>(r);
   }
-  name_key.resize(pods.size());
+  table.name_key.resize(pods.size());
   for (std::size_t i = 0; i < pods.size(); ++i) {
     const auto rank =
-        static_cast<std::uint32_t>(name_rank[static_cast<std::size_t>(pods[i].component)]);
+        static_cast<std::uint32_t>(table.name_rank[static_cast<std::size_t>(pods[i].component)]);
     // The replica index with its sign bit flipped compares as unsigned as it did signed.
     const std::uint32_t replica = static_cast<std::uint32_t>(pods[i].replica_index) ^ 0x80000000u;
-    name_key[i] = (std::uint64_t{rank} << 32) | replica;
+    table.name_key[i] = (std::uint64_t{rank} << 32) | replica;
   }
-  // Each component's pods, by replica index then position (a stable sort).
-  const std::size_t components = component_names.size();
-  if (in_component_runs) {
-    // One run per component, in component order: the runs are the answer.
-    component_offsets.resize(components + 1);
-    component_offsets[0] = 0;
-    for (std::size_t c = 0; c < components; ++c) {
-      component_offsets[c + 1] = component_offsets[c] + replicas[c];
-    }
-    component_pods.resize(pods.size());
-    std::iota(component_pods.begin(), component_pods.end(), 0);
-    // The copies of a pod compare equal to the first (itself included, as below) unless a
-    // size is NaN.
-    uniform_components = true;
-    for (std::size_t c = 0; c < components && uniform_components; ++c) {
-      if (replicas[c] == 0) continue;
-      const IndexedPod& pod = pods[static_cast<std::size_t>(component_offsets[c])];
-      uniform_components = !std::isnan(pod.cpu_m) && !std::isnan(pod.memory_mib) &&
-                           !std::isnan(pod.request_cpu_m) && !std::isnan(pod.request_memory_mib) &&
-                           !std::isnan(pod.limit_cpu_m) && !std::isnan(pod.limit_memory_mib);
-    }
-    return;
+}
+
+// Each component's pods when they were added as one run per component, in component
+// order (as the planner adds them): the runs are the answer, with no sort.
+void group_component_runs(PodTable& table) {
+  const std::size_t components = table.component_names.size();
+  auto& offsets = table.component_offsets;
+  offsets.resize(components + 1);
+  offsets[0] = 0;
+  for (std::size_t c = 0; c < components; ++c) {
+    offsets[c + 1] = offsets[c] + table.replicas[c];
   }
-  component_offsets.assign(components + 1, 0);
-  for (const auto& pod : pods) ++component_offsets[static_cast<std::size_t>(pod.component) + 1];
-  for (std::size_t c = 0; c < components; ++c) component_offsets[c + 1] += component_offsets[c];
+  table.component_pods.resize(table.pods.size());
+  std::iota(table.component_pods.begin(), table.component_pods.end(), 0);
+  // The copies of a pod compare equal to the first (itself included, as below) unless a
+  // size is NaN.
+  table.uniform_components = true;
+  for (std::size_t c = 0; c < components && table.uniform_components; ++c) {
+    if (table.replicas[c] == 0) continue;
+    const IndexedPod& pod = table.pods[static_cast<std::size_t>(offsets[c])];
+    table.uniform_components = !std::isnan(pod.cpu_m) && !std::isnan(pod.memory_mib) &&
+                               !std::isnan(pod.request_cpu_m) &&
+                               !std::isnan(pod.request_memory_mib) &&
+                               !std::isnan(pod.limit_cpu_m) && !std::isnan(pod.limit_memory_mib);
+  }
+}
+
+// Each component's pods for pods added in any order: bucketed by component, then by
+// replica index and position (a stable sort), and whether each component's pods are all
+// of one size.
+void group_components_by_sorting(PodTable& table) {
+  const std::size_t components = table.component_names.size();
+  const auto& pods = table.pods;
+  auto& offsets = table.component_offsets;
+  auto& component_pods = table.component_pods;
+  offsets.assign(components + 1, 0);
+  for (const auto& pod : pods) ++offsets[static_cast<std::size_t>(pod.component) + 1];
+  for (std::size_t c = 0; c < components; ++c) offsets[c + 1] += offsets[c];
   component_pods.assign(pods.size(), 0);
-  std::vector<int>& next = scratch;
-  next.assign(component_offsets.begin(), component_offsets.end() - 1);
+  std::vector<int>& next = table.scratch;
+  next.assign(offsets.begin(), offsets.end() - 1);
   for (std::size_t i = 0; i < pods.size(); ++i) {
     component_pods[static_cast<std::size_t>(next[static_cast<std::size_t>(pods[i].component)]++)] =
         static_cast<int>(i);
   }
-  uniform_components = true;
+  table.uniform_components = true;
   for (std::size_t c = 0; c < components; ++c) {
-    const auto begin = component_pods.begin() + component_offsets[c];
-    const auto end = component_pods.begin() + component_offsets[c + 1];
+    const auto begin = component_pods.begin() + offsets[c];
+    const auto end = component_pods.begin() + offsets[c + 1];
     const auto by_replica = [&](int a, int b) {
       return pods[static_cast<std::size_t>(a)].replica_index <
              pods[static_cast<std::size_t>(b)].replica_index;
     };
     if (!std::is_sorted(begin, end, by_replica)) std::stable_sort(begin, end, by_replica);
-    for (auto it = begin; it != end && uniform_components; ++it) {
+    for (auto it = begin; it != end && table.uniform_components; ++it) {
       const IndexedPod& first = pods[static_cast<std::size_t>(*begin)];
       const IndexedPod& pod = pods[static_cast<std::size_t>(*it)];
-      uniform_components = pod.cpu_m == first.cpu_m && pod.memory_mib == first.memory_mib &&
-                           pod.request_cpu_m == first.request_cpu_m &&
-                           pod.request_memory_mib == first.request_memory_mib &&
-                           pod.limit_cpu_m == first.limit_cpu_m &&
-                           pod.limit_memory_mib == first.limit_memory_mib;
+      table.uniform_components = pod.cpu_m == first.cpu_m && pod.memory_mib == first.memory_mib &&
+                                 pod.request_cpu_m == first.request_cpu_m &&
+                                 pod.request_memory_mib == first.request_memory_mib &&
+                                 pod.limit_cpu_m == first.limit_cpu_m &&
+                                 pod.limit_memory_mib == first.limit_memory_mib;
     }
+  }
+}
+
+}  // namespace
+
+void PodTable::finish() {
+  rank_component_names(*this);
+  // Each component's pods, by replica index then position (a stable sort).
+  if (in_component_runs) {
+    group_component_runs(*this);
+  } else {
+    group_components_by_sorting(*this);
   }
 }
 
@@ -375,24 +405,44 @@ bool Packer::survives_node_loss() {
   if (count_ < 0) return false;
   const int count = count_;
   if (count < 2) return table_->pods.empty();
-  if (!loss_shares_ready_) {
-    loss_shares_ordered_ = true;
-    for (std::size_t i = 0; i < table_->pods.size(); ++i) {
-      loss_share_[i] =
-          std::max(loss_cpu_m_[i] / limits_.cpu_m, loss_memory_mib_[i] / limits_.memory_mib);
-      loss_shares_ordered_ = loss_shares_ordered_ && !std::isnan(loss_share_[i]);
-    }
-    loss_shares_ready_ = true;
-  }
+  ready_loss_shares();
   const auto nodes = static_cast<std::size_t>(count);
+  stand_nodes_by_loss_measure(nodes);
+  for (std::size_t c = 0; c < components_; ++c) {
+    caps_[c] = spread_cap_for(*policy_, table_->replicas[c], count - 1);
+  }
+  // For each lost node: the others as they are, then the lost node's pods rescheduled
+  // first-fit decreasing into their free room, still spread over the count - 1 nodes
+  // left. The survivors are the base states less the lost node; what placing changes on
+  // them is logged and undone for the next lost node.
+  for (std::size_t lost = 0; lost < nodes; ++lost) {
+    if (!reschedule_lost_node(lost, nodes)) return false;
+    undo_rescheduling();
+  }
+  return true;
+}
+
+// The pods' shares by the node-loss measure follow the node's limits: made once per node
+// type, on the first node-loss test, as most packings tried are never tested.
+void Packer::ready_loss_shares() {
+  if (loss_shares_ready_) return;
+  loss_shares_ordered_ = true;
+  for (std::size_t i = 0; i < table_->pods.size(); ++i) {
+    loss_share_[i] =
+        std::max(loss_cpu_m_[i] / limits_.cpu_m, loss_memory_mib_[i] / limits_.memory_mib);
+    loss_shares_ordered_ = loss_shares_ordered_ && !std::isnan(loss_share_[i]);
+  }
+  loss_shares_ready_ = true;
+}
+
+// Each node as it stands by the node-loss measure, its pods added in placement order.
+void Packer::stand_nodes_by_loss_measure(std::size_t nodes) {
   const std::size_t c_count = components_;
-  // Each node as it stands by the node-loss measure, its pods added in placement order.
-  // The buffers and limits are taken into locals (as in pack()): the log of changes grows
-  // in the loop, and the compiler would otherwise load every vector's pointer again.
   base_cpu_m_.assign(nodes, 0.0);
   base_memory_mib_.assign(nodes, 0.0);
   base_pods_.assign(nodes, 0);
   base_replicas_.assign(nodes * c_count, 0);
+  // The buffers in locals, as in pack().
   double* const base_cpu = base_cpu_m_.data();
   double* const base_memory = base_memory_mib_.data();
   int* const base_pods = base_pods_.data();
@@ -402,7 +452,6 @@ bool Packer::survives_node_loss() {
   const IndexedPod* const pods = table_->pods.data();
   const int* const members = members_.data();
   const int* const offsets = offsets_.data();
-  const int* const caps = caps_.data();
   for (std::size_t n = 0; n < nodes; ++n) {
     for (int m = offsets[n]; m < offsets[n + 1]; ++m) {
       const auto index = static_cast<std::size_t>(members[static_cast<std::size_t>(m)]);
@@ -412,68 +461,75 @@ bool Packer::survives_node_loss() {
       base_replicas[n * c_count + static_cast<std::size_t>(pods[index].component)] += 1;
     }
   }
-  for (std::size_t c = 0; c < c_count; ++c) {
-    caps_[c] = spread_cap_for(*policy_, table_->replicas[c], count - 1);
-  }
+}
+
+// The pods of node lost placed first-fit decreasing onto the other nodes, each change
+// logged in changes_; false when one does not fit.
+bool Packer::reschedule_lost_node(std::size_t lost, std::size_t nodes) {
+  const std::size_t c_count = components_;
+  // The buffers and limits are taken into locals (as in pack()): the log of changes grows
+  // in the loop, and the compiler would otherwise load every vector's pointer again.
+  double* const base_cpu = base_cpu_m_.data();
+  double* const base_memory = base_memory_mib_.data();
+  int* const base_pods = base_pods_.data();
+  int* const base_replicas = base_replicas_.data();
+  const double* const loss_cpu = loss_cpu_m_.data();
+  const double* const loss_memory = loss_memory_mib_.data();
+  const IndexedPod* const pods = table_->pods.data();
+  const int* const offsets = offsets_.data();
+  const int* const caps = caps_.data();
   const int slots = limits_.slots;
   const double cpu_limit = limits_.cpu_m + kTolerance;
   const double memory_limit = limits_.memory_mib + kTolerance;
-  // For each lost node: the others as they are, then the lost node's pods rescheduled
-  // first-fit decreasing into their free room, still spread over the count - 1 nodes
-  // left. The survivors are the base states less the lost node; what placing changes on
-  // them is logged and undone for the next lost node.
-  for (std::size_t lost = 0; lost < nodes; ++lost) {
-    displaced_.assign(members_.begin() + offsets[lost], members_.begin() + offsets[lost + 1]);
-    sort_by_share(displaced_, loss_share_, loss_shares_ordered_);
-    changes_.clear();
-    bool placed_all = true;
-    std::size_t previous = 0;
-    std::size_t start = 0;
-    bool first = true;
-    for (const int index : displaced_) {
-      const auto i = static_cast<std::size_t>(index);
-      const auto component = static_cast<std::size_t>(pods[i].component);
-      const int cap = caps[component];
-      const double cpu = loss_cpu[i];
-      const double memory = loss_memory[i];
-      // As in pack(): the same pod again starts where the one before went.
-      if (first || pods[previous].component != pods[i].component || loss_cpu[previous] != cpu ||
-          loss_memory[previous] != memory) {
-        start = 0;
-      }
-      std::size_t n = start;
-      for (; n < nodes; ++n) {
-        if (n == lost) continue;
-        if (base_pods[n] + 1 > slots) continue;
-        if (base_cpu[n] + cpu > cpu_limit) continue;
-        if (base_memory[n] + memory > memory_limit) continue;
-        if (cap > 0 && base_replicas[n * c_count + component] >= cap) continue;
-        break;
-      }
-      if (n == nodes) {
-        placed_all = false;
-        break;
-      }
-      changes_.push_back({n, component, base_cpu[n], base_memory[n], base_pods[n],
-                          base_replicas[n * c_count + component]});
-      base_cpu[n] += cpu;
-      base_memory[n] += memory;
-      base_pods[n] += 1;
-      base_replicas[n * c_count + component] += 1;
-      previous = i;
-      start = n;
-      first = false;
+  displaced_.assign(members_.begin() + offsets[lost], members_.begin() + offsets[lost + 1]);
+  sort_by_share(displaced_, loss_share_, loss_shares_ordered_);
+  changes_.clear();
+  std::size_t previous = 0;
+  std::size_t start = 0;
+  bool first = true;
+  for (const int index : displaced_) {
+    const auto i = static_cast<std::size_t>(index);
+    const auto component = static_cast<std::size_t>(pods[i].component);
+    const int cap = caps[component];
+    const double cpu = loss_cpu[i];
+    const double memory = loss_memory[i];
+    // As in pack(): the same pod again starts where the one before went.
+    if (first || pods[previous].component != pods[i].component || loss_cpu[previous] != cpu ||
+        loss_memory[previous] != memory) {
+      start = 0;
     }
-    if (!placed_all) return false;
-    // Undone newest first, so each value returns to what it was before any change.
-    for (auto it = changes_.rbegin(); it != changes_.rend(); ++it) {
-      base_cpu[it->node] = it->cpu_m;
-      base_memory[it->node] = it->memory_mib;
-      base_pods[it->node] = it->pods;
-      base_replicas[it->node * c_count + it->component] = it->replicas;
+    std::size_t n = start;
+    for (; n < nodes; ++n) {
+      if (n == lost) continue;
+      if (base_pods[n] + 1 > slots) continue;
+      if (base_cpu[n] + cpu > cpu_limit) continue;
+      if (base_memory[n] + memory > memory_limit) continue;
+      if (cap > 0 && base_replicas[n * c_count + component] >= cap) continue;
+      break;
     }
+    if (n == nodes) return false;
+    changes_.push_back({n, component, base_cpu[n], base_memory[n], base_pods[n],
+                        base_replicas[n * c_count + component]});
+    base_cpu[n] += cpu;
+    base_memory[n] += memory;
+    base_pods[n] += 1;
+    base_replicas[n * c_count + component] += 1;
+    previous = i;
+    start = n;
+    first = false;
   }
   return true;
+}
+
+// Undone newest first, so each value returns to what it was before any change.
+void Packer::undo_rescheduling() {
+  const std::size_t c_count = components_;
+  for (auto it = changes_.rbegin(); it != changes_.rend(); ++it) {
+    base_cpu_m_[it->node] = it->cpu_m;
+    base_memory_mib_[it->node] = it->memory_mib;
+    base_pods_[it->node] = it->pods;
+    base_replicas_[it->node * c_count + it->component] = it->replicas;
+  }
 }
 
 void Packer::keep() {

@@ -93,6 +93,11 @@ class Packer {
     int slots = 0;
   };
   void sort_by_share(std::vector<int>& pods, const std::vector<double>& share, bool ordered) const;
+  // The steps of survives_node_loss.
+  void ready_loss_shares();
+  void stand_nodes_by_loss_measure(std::size_t nodes);
+  bool reschedule_lost_node(std::size_t lost, std::size_t nodes);
+  void undo_rescheduling();
   // Placement order: largest share of the node first (first-fit decreasing), then by
   // component name and replica index, so that equal inputs give equal plans.
   bool before(int a, int b, const std::vector<double>& share) const {
