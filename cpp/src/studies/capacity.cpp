@@ -73,10 +73,11 @@ std::vector<Shortfall> shortfalls(const EnvironmentPlan& plan, const FixedCluste
   return out;
 }
 
-CapacityResult max_supported_load(const Scenario& scenario, const FixedCluster& cluster,
-                                  const CapacityOptions& options) {
-  validate(scenario);
-  const std::size_t env = environment_index(scenario, options.environment);
+namespace {
+
+// The cluster and the search options, all checked before any plan: every problem at once.
+void check_cluster_and_options(const Scenario& scenario, const FixedCluster& cluster,
+                               const CapacityOptions& options) {
   std::vector<FieldIssue> issues;
   if (scenario.catalog.find(cluster.node_type) == nullptr) {
     std::string names;
@@ -93,109 +94,166 @@ CapacityResult max_supported_load(const Scenario& scenario, const FixedCluster& 
                       "must be within (0, 1), got " + readable(options.relative_tolerance)});
   }
   if (!issues.empty()) throw ValidationError(std::move(issues));
-  const FieldRef field = resolve_field(scenario, options.path);
+}
+
+// The field to raise. A field bound to another by a cross-field rule cannot be moved
+// alone: some of its values would make the scenario invalid whatever the cluster.
+FieldRef searchable_field(const Scenario& scenario, const std::string& path) {
+  FieldRef field = resolve_field(scenario, path);
   if (in_cross_field_rule(field)) {
     throw ValidationError({{field.path(),
                             "is bound to another field by a cross-field rule; search the other "
                             "field or sweep both"}});
   }
-  const FieldBounds& bounds = field.bounds();
+  return field;
+}
 
-  Scenario work = scenario;
-  work.environments[env].policy.node_type = cluster.node_type;
-  const Environment& environment = work.environments[env];
-  CapacityResult result;
-  result.path = field.path();
-  std::optional<EnvironmentPlan> last_plan;
-  const auto evaluate = [&](double v) {
-    ++result.plans_evaluated;
-    field.set(work, v);
-    last_plan.reset();
-    try {
-      last_plan = plan_environment(work, environment);
-    } catch (const PlanningError& e) {
-      return std::vector<Shortfall>{{"planning", kNaN, kNaN, e.what()}};
-    }
-    return shortfalls(*last_plan, cluster);
-  };
-  const auto snap = [&](double v) { return bounds.integer ? std::floor(v) : v; };
+// The search for the largest value of one field whose plan fits the cluster: lo is the
+// largest value known to fit, hi the smallest known not to (NaN while unknown). The plan
+// at lo and the shortfalls at hi are kept for the result.
+class CapacitySearch {
+ public:
+  CapacitySearch(const Scenario& scenario, std::size_t env, const FieldRef& field,
+                 const FixedCluster& cluster)
+      : work_(scenario), env_(env), field_(field), bounds_(field.bounds()), cluster_(cluster) {
+    work_.environments[env_].policy.node_type = cluster.node_type;
+  }
 
-  double lo = kNaN;  // fits
-  double hi = kNaN;  // does not fit
-  std::optional<EnvironmentPlan> lo_plan;
-  std::vector<Shortfall> hi_shortfalls;
-  const auto try_value = [&](double v) {
-    auto s = evaluate(v);
-    if (s.empty()) {
-      lo = v;
-      lo_plan = std::move(last_plan);
-      return true;
-    }
-    hi = v;
-    hi_shortfalls = std::move(s);
-    return false;
-  };
-
-  double start = field.get(scenario);
-  if (!(start > 0)) start = std::min(1.0, bounds.max);
-  if (field.check(start)) start = field.get(scenario);
-  if (try_value(start)) {
-    for (int step = 0; step < kMaxSteps && std::isnan(hi); ++step) {
-      double next = snap(lo * 2.0);
-      if (next <= lo) next = lo + 1.0;
-      if (next >= bounds.max) {
-        if (lo >= bounds.max || try_value(bounds.max)) break;
-      } else {
+  // Doubles up from a value that fits, or halves down from one that does not, until the
+  // answer is bracketed or the field's range ends.
+  void bracket(double start) {
+    if (try_value(start)) {
+      for (int step = 0; step < kMaxSteps && std::isnan(hi); ++step) {
+        double next = snap(lo * 2.0);
+        if (next <= lo) next = lo + 1.0;
+        if (next >= bounds_.max) {
+          if (lo >= bounds_.max || try_value(bounds_.max)) break;
+        } else {
+          try_value(next);
+        }
+      }
+    } else {
+      for (int step = 0; step < kMaxSteps && std::isnan(lo); ++step) {
+        const double next = snap(hi / 2.0);
+        if (next <= bounds_.min || next >= hi || step == kMaxSteps - 1) {
+          if (!bounds_.min_exclusive && bounds_.min < hi) try_value(bounds_.min);
+          break;
+        }
         try_value(next);
       }
     }
-  } else {
-    for (int step = 0; step < kMaxSteps && std::isnan(lo); ++step) {
-      const double next = snap(hi / 2.0);
-      if (next <= bounds.min || next >= hi || step == kMaxSteps - 1) {
-        if (!bounds.min_exclusive && bounds.min < hi) try_value(bounds.min);
-        break;
-      }
-      try_value(next);
-    }
   }
-  if (!std::isnan(lo) && !std::isnan(hi)) {
-    while (hi - lo > options.relative_tolerance * std::abs(hi) &&
-           (!bounds.integer || hi - lo > 1)) {
+
+  // Bisects a bracketed answer down to the tolerance (or to adjacent integers).
+  void bisect(double relative_tolerance) {
+    if (std::isnan(lo) || std::isnan(hi)) return;
+    while (hi - lo > relative_tolerance * std::abs(hi) && (!bounds_.integer || hi - lo > 1)) {
       const double mid = snap(lo + (hi - lo) / 2.0);
       if (mid <= lo || mid >= hi) break;
       try_value(mid);
     }
   }
 
-  result.max_value = lo;
-  result.first_failing_value = hi;
-  result.plan = std::move(lo_plan);
+  double lo = kNaN;  // fits
+  double hi = kNaN;  // does not fit
+  std::optional<EnvironmentPlan> lo_plan;
+  std::vector<Shortfall> hi_shortfalls;
+  int plans_evaluated = 0;
+
+ private:
+  // Plans the scenario with the field at v; true when it fits the cluster.
+  bool try_value(double v) {
+    ++plans_evaluated;
+    field_.set(work_, v);
+    std::optional<EnvironmentPlan> plan;
+    std::vector<Shortfall> missing;
+    try {
+      plan = plan_environment(work_, work_.environments[env_]);
+    } catch (const PlanningError& e) {
+      missing = {{"planning", kNaN, kNaN, e.what()}};
+    }
+    if (plan) missing = shortfalls(*plan, cluster_);
+    if (missing.empty()) {
+      lo = v;
+      lo_plan = std::move(plan);
+      return true;
+    }
+    hi = v;
+    hi_shortfalls = std::move(missing);
+    return false;
+  }
+  // Integer fields are tried at whole values only.
+  double snap(double v) const { return bounds_.integer ? std::floor(v) : v; }
+
+  Scenario work_;
+  std::size_t env_;
+  const FieldRef& field_;
+  const FieldBounds& bounds_;
+  const FixedCluster& cluster_;
+};
+
+// Where the search starts: the scenario's own value when it is positive and valid, else
+// 1 (or the field's largest value when that is below 1).
+double starting_value(const Scenario& scenario, const FieldRef& field) {
+  double start = field.get(scenario);
+  if (!(start > 0)) start = std::min(1.0, field.bounds().max);
+  if (field.check(start)) start = field.get(scenario);
+  return start;
+}
+
+// The answer and why, from the search's bracket: limited by the field's range, not
+// fitting even at the smallest value, or the resource that runs out first.
+void explain_search(const CapacitySearch& search, const FixedCluster& cluster,
+                    const CapacityOptions& options, CapacityResult& result) {
+  const double lo = search.lo;
+  const double hi = search.hi;
   const std::string cluster_text = concat(cluster.node_count, " x ", cluster.node_type);
   if (std::isnan(hi)) {
     result.limited_by_field_range = true;
     result.reason = concat(result.path, " fits ", cluster_text, " up to its largest valid value ",
                            Readable{lo}, ": nothing runs out within the field's range");
-    return result;
+    return;
   }
-  result.binding = hi_shortfalls;
-  for (const auto& s : hi_shortfalls) {
+  result.binding = search.hi_shortfalls;
+  for (const auto& s : search.hi_shortfalls) {
     result.binding_resource += (result.binding_resource.empty() ? "" : " and ") + s.resource;
   }
   std::string details;
-  for (const auto& s : hi_shortfalls) {
+  for (const auto& s : search.hi_shortfalls) {
     details += (details.empty() ? "" : "; ") + s.resource + " " + s.detail;
   }
   if (std::isnan(lo)) {
     result.reason = concat(result.path, ": even ", Readable{hi}, " does not fit ", cluster_text,
                            " (", details, ")");
-    return result;
+    return;
   }
   result.reason =
       concat(result.path, " up to ", Readable{lo}, " fits ", cluster_text, "; at ", Readable{hi},
              " it runs out of ", result.binding_resource, " first (", details,
              "); searched to a relative tolerance of ", Readable{options.relative_tolerance},
              " in ", result.plans_evaluated, " plans");
+}
+
+}  // namespace
+
+CapacityResult max_supported_load(const Scenario& scenario, const FixedCluster& cluster,
+                                  const CapacityOptions& options) {
+  validate(scenario);
+  const std::size_t env = environment_index(scenario, options.environment);
+  check_cluster_and_options(scenario, cluster, options);
+  const FieldRef field = searchable_field(scenario, options.path);
+
+  CapacitySearch search(scenario, env, field, cluster);
+  search.bracket(starting_value(scenario, field));
+  search.bisect(options.relative_tolerance);
+
+  CapacityResult result;
+  result.path = field.path();
+  result.plans_evaluated = search.plans_evaluated;
+  result.max_value = search.lo;
+  result.first_failing_value = search.hi;
+  result.plan = std::move(search.lo_plan);
+  explain_search(search, cluster, options, result);
   return result;
 }
 

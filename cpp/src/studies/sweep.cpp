@@ -144,6 +144,146 @@ void check_points(const Scenario& scenario, const std::vector<FieldRef>& fields,
   if (!issues.empty()) throw ValidationError(std::move(issues));
 }
 
+namespace {
+
+// The table before any point is planned: its columns (the inputs, then the outputs), the
+// names its indices refer to, and the inputs already in their columns.
+StudyTable empty_study_table(const Scenario& scenario, const std::vector<FieldRef>& fields,
+                             const StudyMatrix& inputs, const StudyOptions& options) {
+  const std::size_t points = static_cast<std::size_t>(inputs.rows());
+  const std::size_t inputs_n = fields.size();
+  StudyTable table;
+  table.environment = options.environment;
+  for (const auto& f : fields) table.columns.push_back(f.path());
+  table.input_columns = inputs_n;
+  for (auto& c : study_output_columns(scenario)) table.columns.push_back(std::move(c));
+  for (const auto& t : scenario.catalog.node_types) table.node_types.push_back(t.name);
+  for (const Component* c : scenario.stack.deployed_components()) {
+    table.components.push_back(c->name);
+  }
+  table.values.resize(static_cast<Eigen::Index>(points),
+                      static_cast<Eigen::Index>(inputs_n + output_count(scenario)));
+  table.errors.assign(points, std::string());
+  if (inputs_n > 0) table.values.leftCols(static_cast<Eigen::Index>(inputs_n)) = inputs;
+  return table;
+}
+
+// The threads asked for (0: one per core), never more than there are points.
+unsigned thread_count(const StudyOptions& options, std::size_t points) {
+  const unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                               : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(points, 1)));
+}
+
+// Whether any field may write under root. The catalog and the environments' policies are
+// written only by resolved fields under them; a field made with its own setter may write
+// anything.
+bool fields_write_under(const std::vector<FieldRef>& fields, std::string_view root) {
+  return std::any_of(fields.begin(), fields.end(), [&](const FieldRef& f) {
+    return !f.writes_only_its_path() || f.path().starts_with(root);
+  });
+}
+
+// One evaluate_points call, shared by its threads: each takes chunks of points from next
+// until none is left or one thread has failed, and writes their rows of the table (rows
+// are disjoint, so no lock). Only the calling thread reports progress.
+class PointEvaluation {
+ public:
+  PointEvaluation(const Scenario& scenario, std::size_t env, const std::vector<FieldRef>& fields,
+                  const StudyMatrix& inputs, const StudyOptions& options, unsigned threads,
+                  StudyTable& table)
+      : scenario_(scenario),
+        env_(env),
+        fields_(fields),
+        inputs_(inputs),
+        options_(options),
+        table_(table),
+        points_(static_cast<std::size_t>(inputs.rows())),
+        outputs_n_(output_count(scenario)),
+        // Chunks small enough to balance the threads, large enough to keep the shared
+        // counter off the critical path (a point takes about 20 us).
+        chunk_(std::clamp<std::size_t>(points_ / (threads * 16u), 1, 64)),
+        sets_catalog_(fields_write_under(fields, "catalog")),
+        sets_environments_(fields_write_under(fields, "environments")),
+        last_report_(std::chrono::steady_clock::now()) {}
+
+  // A thread's work; a failure (the progress callback's, or a bug) stops the others and
+  // is kept for failure().
+  void run(bool calling_thread) {
+    try {
+      Scenario copy = scenario_;
+      const Environment& environment = copy.environments[env_];
+      detail::NodeSizingReuse reuse;  // this thread's last node plan
+      if (!sets_catalog_) reuse.unchanged_catalog = &copy.catalog;
+      if (!sets_environments_) reuse.unchanged_policy = &environment.policy;
+      while (!stop_.load(std::memory_order_relaxed)) {
+        const std::size_t begin = next_.fetch_add(chunk_);
+        if (begin >= points_) break;
+        const std::size_t end = std::min(points_, begin + chunk_);
+        for (std::size_t i = begin; i < end; ++i) evaluate_point(i, copy, environment, reuse);
+        done_.fetch_add(end - begin);
+        if (calling_thread) report(false);
+      }
+    } catch (...) {
+      stop_ = true;
+      const std::lock_guard lock(failure_mutex_);
+      if (!failure_) failure_ = std::current_exception();
+    }
+  }
+
+  // At most one report per kProgressInterval unless forced (the last one).
+  void report(bool force) {
+    if (!options_.progress) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_report_ < kProgressInterval) return;
+    last_report_ = now;
+    options_.progress(done_.load(), points_);
+  }
+
+  std::exception_ptr failure() const { return failure_; }
+
+ private:
+  // Plans point i into its row; a point that cannot be planned is infeasible, with NaN
+  // outputs and the reason in errors, rather than a failure of the whole study.
+  void evaluate_point(std::size_t i, Scenario& copy, const Environment& environment,
+                      detail::NodeSizingReuse& reuse) {
+    const auto row = static_cast<Eigen::Index>(i);
+    for (std::size_t k = 0; k < fields_.size(); ++k) {
+      fields_[k].set(copy, inputs_(row, static_cast<Eigen::Index>(k)));
+    }
+    double* out = table_.values.row(row).data() + fields_.size();
+    try {
+      write_outputs(
+          detail::plan_environment(copy, environment, detail::PlanDetail::numbers, &reuse), copy,
+          out);
+    } catch (const PlanningError& e) {
+      std::fill(out, out + outputs_n_, kNaN);
+      out[0] = 0.0;  // feasible
+      table_.errors[i] = e.what();
+    }
+  }
+
+  const Scenario& scenario_;
+  const std::size_t env_;
+  const std::vector<FieldRef>& fields_;
+  const StudyMatrix& inputs_;
+  const StudyOptions& options_;
+  StudyTable& table_;
+  const std::size_t points_;
+  const std::size_t outputs_n_;
+  const std::size_t chunk_;
+  const bool sets_catalog_;
+  const bool sets_environments_;
+  std::atomic<std::size_t> next_{0};
+  std::atomic<std::size_t> done_{0};
+  std::atomic<bool> stop_{false};
+  std::mutex failure_mutex_;
+  std::exception_ptr failure_;
+  std::chrono::steady_clock::time_point last_report_;
+};
+
+}  // namespace
+
 StudyTable evaluate_points(const Scenario& scenario, const std::vector<FieldRef>& fields,
                            const StudyMatrix& inputs, const StudyOptions& options) {
   validate(scenario);
@@ -156,102 +296,20 @@ StudyTable evaluate_points(const Scenario& scenario, const std::vector<FieldRef>
     throw std::invalid_argument("threads must be >= 0 (0: one per core), got " +
                                 std::to_string(options.threads));
   }
-  const std::size_t points = static_cast<std::size_t>(inputs.rows());
-  const std::size_t inputs_n = fields.size();
-  const std::size_t outputs_n = output_count(scenario);
-
-  StudyTable table;
-  table.environment = options.environment;
-  for (const auto& f : fields) table.columns.push_back(f.path());
-  table.input_columns = inputs_n;
-  for (auto& c : study_output_columns(scenario)) table.columns.push_back(std::move(c));
-  for (const auto& t : scenario.catalog.node_types) table.node_types.push_back(t.name);
-  for (const Component* c : scenario.stack.deployed_components()) {
-    table.components.push_back(c->name);
-  }
-  table.values.resize(static_cast<Eigen::Index>(points),
-                      static_cast<Eigen::Index>(inputs_n + outputs_n));
-  table.errors.assign(points, std::string());
-  if (inputs_n > 0) table.values.leftCols(static_cast<Eigen::Index>(inputs_n)) = inputs;
-
-  unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
-                                         : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(points, 1)));
-  // Chunks small enough to balance the threads, large enough to keep the shared counter
-  // off the critical path (a point takes about 20 us).
-  const std::size_t chunk = std::clamp<std::size_t>(points / (threads * 16u), 1, 64);
-
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
-  std::atomic<bool> stop{false};
-  std::mutex failure_mutex;
-  std::exception_ptr failure;
-
-  auto last_report = std::chrono::steady_clock::now();
-  const auto report = [&](bool force) {
-    if (!options.progress) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (!force && now - last_report < kProgressInterval) return;
-    last_report = now;
-    options.progress(done.load(), points);
-  };
-
-  // The catalog and the environments' policies are written only by resolved fields under
-  // them; a field made with its own setter may write anything.
-  const auto sets = [&](std::string_view root) {
-    return std::any_of(fields.begin(), fields.end(), [&](const FieldRef& f) {
-      return !f.writes_only_its_path() || f.path().starts_with(root);
-    });
-  };
-  const bool sets_catalog = sets("catalog");
-  const bool sets_environments = sets("environments");
-
-  const auto work = [&](bool calling_thread) {
-    try {
-      Scenario copy = scenario;
-      const Environment& environment = copy.environments[env];
-      detail::NodeSizingReuse reuse;  // this thread's last node plan
-      if (!sets_catalog) reuse.unchanged_catalog = &copy.catalog;
-      if (!sets_environments) reuse.unchanged_policy = &environment.policy;
-      while (!stop.load(std::memory_order_relaxed)) {
-        const std::size_t begin = next.fetch_add(chunk);
-        if (begin >= points) break;
-        const std::size_t end = std::min(points, begin + chunk);
-        for (std::size_t i = begin; i < end; ++i) {
-          const auto row = static_cast<Eigen::Index>(i);
-          for (std::size_t k = 0; k < inputs_n; ++k) {
-            fields[k].set(copy, inputs(row, static_cast<Eigen::Index>(k)));
-          }
-          double* out = table.values.row(row).data() + inputs_n;
-          try {
-            write_outputs(
-                detail::plan_environment(copy, environment, detail::PlanDetail::numbers, &reuse),
-                copy, out);
-          } catch (const PlanningError& e) {
-            std::fill(out, out + outputs_n, kNaN);
-            out[0] = 0.0;  // feasible
-            table.errors[i] = e.what();
-          }
-        }
-        done.fetch_add(end - begin);
-        if (calling_thread) report(false);
-      }
-    } catch (...) {
-      stop = true;
-      const std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-
+  StudyTable table = empty_study_table(scenario, fields, inputs, options);
+  const unsigned threads = thread_count(options, static_cast<std::size_t>(inputs.rows()));
+  PointEvaluation evaluation(scenario, env, fields, inputs, options, threads, table);
   {
     std::vector<std::jthread> pool;
     pool.reserve(threads - 1);
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, false);
-    work(true);
+    for (unsigned t = 1; t < threads; ++t) {
+      pool.emplace_back([&evaluation] { evaluation.run(false); });
+    }
+    evaluation.run(true);
     // The pool joins here; a failure of the progress callback has stopped the others.
   }
-  if (failure) std::rethrow_exception(failure);
-  report(true);
+  if (evaluation.failure()) std::rethrow_exception(evaluation.failure());
+  evaluation.report(true);
   return table;
 }
 

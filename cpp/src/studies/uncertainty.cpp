@@ -231,10 +231,11 @@ double sample_uniform(std::uint64_t seed, std::uint64_t sample, std::uint64_t k)
   return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
 }
 
-UncertaintyResult uncertainty(const Scenario& scenario, const std::vector<UncertainField>& fields,
-                              const UncertaintyOptions& options) {
-  validate(scenario);
-  environment_index(scenario, options.study.environment);
+namespace {
+
+// The options and the fields' distributions, all checked before any field is resolved.
+void check_uncertainty_options(const std::vector<UncertainField>& fields,
+                               const UncertaintyOptions& options) {
   std::vector<FieldIssue> issues;
   if (options.samples == 0) issues.push_back({"samples", "must be >= 1, got 0"});
   for (double p : options.percentiles) {
@@ -247,16 +248,21 @@ UncertaintyResult uncertainty(const Scenario& scenario, const std::vector<Uncert
                       "must be within (0, 100), got " + number(options.covering_percentile)});
   }
   if (fields.empty()) issues.push_back({"fields", "must list at least one field, got []"});
-  std::vector<std::string> paths;
   for (const auto& f : fields) {
-    paths.push_back(f.path);
     if (auto why = f.distribution.check()) {
       issues.push_back({f.path, describe(f.distribution) + ": " + *why});
     }
   }
   if (!issues.empty()) throw ValidationError(std::move(issues));
-  const std::vector<FieldRef> refs = resolve_fields(scenario, paths);
+}
 
+// Each field's distribution cut to the field's range. A field given twice, an integer
+// field (it takes whole values: sweep them instead) and a distribution with more than 1%
+// of its probability outside the range (cut off, the rest would no longer be the
+// distribution asked for) are errors.
+std::vector<Truncation> truncations_to_field_ranges(const std::vector<UncertainField>& fields,
+                                                    const std::vector<FieldRef>& refs) {
+  std::vector<FieldIssue> issues;
   std::vector<Truncation> cuts;
   for (std::size_t k = 0; k < refs.size(); ++k) {
     for (std::size_t j = 0; j < k; ++j) {
@@ -281,7 +287,15 @@ UncertaintyResult uncertainty(const Scenario& scenario, const std::vector<Uncert
     }
   }
   if (!issues.empty()) throw ValidationError(std::move(issues));
+  return cuts;
+}
 
+// The samples, one row each: every field drawn by inverse transform from its truncated
+// distribution. The uniforms come from a stream per (seed, sample), so sample i is the
+// same whatever the number of samples asked for.
+StudyMatrix draw_samples(const std::vector<UncertainField>& fields,
+                         const std::vector<FieldRef>& refs, const std::vector<Truncation>& cuts,
+                         const UncertaintyOptions& options) {
   const std::size_t n = options.samples;
   StudyMatrix inputs(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(refs.size()));
   for (std::size_t i = 0; i < n; ++i) {
@@ -304,10 +318,12 @@ UncertaintyResult uncertainty(const Scenario& scenario, const std::vector<Uncert
       inputs(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)) = x;
     }
   }
-  check_points(scenario, refs, inputs);
+  return inputs;
+}
 
-  UncertaintyResult result;
-  result.samples = evaluate_points(scenario, refs, inputs, options.study);
+// The percentiles of every column over the feasible samples only: an infeasible sample
+// has no plan, and its NaN outputs would otherwise sort anywhere.
+void summarise_feasible_samples(const UncertaintyOptions& options, UncertaintyResult& result) {
   const StudyTable& table = result.samples;
   const auto feasible_column = static_cast<Eigen::Index>(table.input_columns);
   std::vector<Eigen::Index> feasible_rows;
@@ -328,8 +344,29 @@ UncertaintyResult uncertainty(const Scenario& scenario, const std::vector<Uncert
           percentile_of_sorted(column, options.percentiles[l]);
     }
   }
+}
 
-  // The covering point: each field at its own percentile of its (truncated) distribution.
+// How many samples lie at or below the covering point on every field's load side.
+std::size_t samples_covered(const std::vector<UncertainField>& fields, const StudyMatrix& inputs,
+                            const std::vector<double>& covering_values) {
+  std::size_t dominated = 0;
+  for (Eigen::Index i = 0; i < inputs.rows(); ++i) {
+    bool below = true;
+    for (std::size_t k = 0; k < fields.size() && below; ++k) {
+      const double v = inputs(i, static_cast<Eigen::Index>(k));
+      below = fields[k].larger_is_more_load ? v <= covering_values[k] : v >= covering_values[k];
+    }
+    if (below) ++dominated;
+  }
+  return dominated;
+}
+
+// The covering point: each field at its own percentile of its (truncated) distribution,
+// on the side of more load, planned as one scenario, with how many samples it covers.
+void plan_covering_point(const Scenario& scenario, const std::vector<UncertainField>& fields,
+                         const std::vector<FieldRef>& refs, const std::vector<Truncation>& cuts,
+                         const StudyMatrix& inputs, const UncertaintyOptions& options,
+                         UncertaintyResult& result) {
   const double p = options.covering_percentile / 100.0;
   Scenario covering = scenario;
   std::string settings;
@@ -342,17 +379,8 @@ UncertaintyResult uncertainty(const Scenario& scenario, const std::vector<Uncert
     settings += (k == 0 ? "" : "; ") + refs[k].path() + " = " + number(x) + " (p" +
                 level_text(level * 100.0) + " of " + describe(fields[k].distribution) + ")";
   }
-  // How many samples lie at or below the covering point on every field's load side.
-  std::size_t dominated = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    bool below = true;
-    for (std::size_t k = 0; k < refs.size() && below; ++k) {
-      const double v = inputs(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k));
-      below = fields[k].larger_is_more_load ? v <= result.covering_values[k]
-                                            : v >= result.covering_values[k];
-    }
-    if (below) ++dominated;
-  }
+  const std::size_t n = options.samples;
+  const std::size_t dominated = samples_covered(fields, inputs, result.covering_values);
   result.covering_reason = concat(
       "each uncertain field at its own ", level_text(options.covering_percentile),
       "th percentile on the side of more load: ", settings, "; ", dominated, " of ", n,
@@ -365,8 +393,99 @@ UncertaintyResult uncertainty(const Scenario& scenario, const std::vector<Uncert
   } catch (const PlanningError& e) {
     result.covering_error = e.what();
   }
+}
+
+}  // namespace
+
+UncertaintyResult uncertainty(const Scenario& scenario, const std::vector<UncertainField>& fields,
+                              const UncertaintyOptions& options) {
+  validate(scenario);
+  environment_index(scenario, options.study.environment);
+  check_uncertainty_options(fields, options);
+  std::vector<std::string> paths;
+  for (const auto& f : fields) paths.push_back(f.path);
+  const std::vector<FieldRef> refs = resolve_fields(scenario, paths);
+  const std::vector<Truncation> cuts = truncations_to_field_ranges(fields, refs);
+
+  const StudyMatrix inputs = draw_samples(fields, refs, cuts, options);
+  check_points(scenario, refs, inputs);
+  UncertaintyResult result;
+  result.samples = evaluate_points(scenario, refs, inputs, options.study);
+  summarise_feasible_samples(options, result);
+  plan_covering_point(scenario, fields, refs, cuts, inputs, options, result);
   return result;
 }
+
+namespace {
+
+// The one-at-a-time values of each field: its base value and that value moved down and up
+// by the change fraction (rounded outwards for integer fields); a moved value outside the
+// field's range is an error, reported with how it was made.
+struct OneAtATimeValues {
+  std::vector<double> base, low, high;
+};
+
+OneAtATimeValues one_at_a_time_values(const Scenario& scenario, const std::vector<FieldRef>& refs,
+                                      double change_fraction) {
+  const std::size_t m = refs.size();
+  const double x = change_fraction;
+  std::vector<FieldIssue> issues;
+  OneAtATimeValues values{std::vector<double>(m), std::vector<double>(m), std::vector<double>(m)};
+  auto& [base, low, high] = values;
+  for (std::size_t k = 0; k < m; ++k) {
+    base[k] = refs[k].get(scenario);
+    const double a = base[k] - std::abs(base[k]) * x;
+    const double b = base[k] + std::abs(base[k]) * x;
+    low[k] = refs[k].bounds().integer ? std::floor(a) : a;
+    high[k] = refs[k].bounds().integer ? std::ceil(b) : b;
+    for (const double v : {low[k], high[k]}) {
+      if (auto why = refs[k].check(v)) {
+        issues.push_back({refs[k].path(), *why + " (" + number(base[k]) + " moved by " +
+                                              (v < base[k] ? "-" : "+") + level_text(x * 100.0) +
+                                              "%)"});
+      }
+    }
+  }
+  if (!issues.empty()) throw ValidationError(std::move(issues));
+  return values;
+}
+
+// Row 0 is the base point; rows 1 + 2k and 2 + 2k move field k down and up, the other
+// fields at their base values.
+StudyMatrix one_at_a_time_inputs(const OneAtATimeValues& values) {
+  const std::size_t m = values.base.size();
+  StudyMatrix inputs(static_cast<Eigen::Index>(1 + 2 * m), static_cast<Eigen::Index>(m));
+  for (Eigen::Index r = 0; r < inputs.rows(); ++r) {
+    for (std::size_t k = 0; k < m; ++k) inputs(r, static_cast<Eigen::Index>(k)) = values.base[k];
+  }
+  for (std::size_t k = 0; k < m; ++k) {
+    inputs(static_cast<Eigen::Index>(1 + 2 * k), static_cast<Eigen::Index>(k)) = values.low[k];
+    inputs(static_cast<Eigen::Index>(2 + 2 * k), static_cast<Eigen::Index>(k)) = values.high[k];
+  }
+  return inputs;
+}
+
+// The fields by the swing of the ranked output, largest first; a field whose swing is NaN
+// (a side could not be planned) comes first.
+std::vector<std::size_t> fields_by_swing(const StudyTable& table, std::size_t fields,
+                                         Eigen::Index rank_column) {
+  const auto first = static_cast<Eigen::Index>(table.input_columns);
+  std::vector<std::size_t> order(fields);
+  std::iota(order.begin(), order.end(), 0);
+  const auto swing_of = [&](std::size_t k) {
+    return std::abs(table.values(static_cast<Eigen::Index>(2 + 2 * k), first + rank_column) -
+                    table.values(static_cast<Eigen::Index>(1 + 2 * k), first + rank_column));
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const double si = swing_of(i);
+    const double sj = swing_of(j);
+    if (std::isnan(si) != std::isnan(sj)) return std::isnan(si);
+    return si > sj;
+  });
+  return order;
+}
+
+}  // namespace
 
 SensitivityResult sensitivity(const Scenario& scenario, const std::vector<std::string>& paths,
                               const SensitivityOptions& options) {
@@ -386,51 +505,15 @@ SensitivityResult sensitivity(const Scenario& scenario, const std::vector<std::s
   if (!issues.empty()) throw ValidationError(std::move(issues));
   const std::vector<FieldRef> refs = resolve_fields(scenario, paths);
   const std::size_t m = refs.size();
-  const double x = options.change_fraction;
+  const OneAtATimeValues values = one_at_a_time_values(scenario, refs, options.change_fraction);
 
-  std::vector<double> base(m), low(m), high(m);
-  for (std::size_t k = 0; k < m; ++k) {
-    base[k] = refs[k].get(scenario);
-    const double a = base[k] - std::abs(base[k]) * x;
-    const double b = base[k] + std::abs(base[k]) * x;
-    low[k] = refs[k].bounds().integer ? std::floor(a) : a;
-    high[k] = refs[k].bounds().integer ? std::ceil(b) : b;
-    for (const double v : {low[k], high[k]}) {
-      if (auto why = refs[k].check(v)) {
-        issues.push_back({refs[k].path(), *why + " (" + number(base[k]) + " moved by " +
-                                              (v < base[k] ? "-" : "+") + level_text(x * 100.0) +
-                                              "%)"});
-      }
-    }
-  }
-  if (!issues.empty()) throw ValidationError(std::move(issues));
-
-  StudyMatrix inputs(static_cast<Eigen::Index>(1 + 2 * m), static_cast<Eigen::Index>(m));
-  for (Eigen::Index r = 0; r < inputs.rows(); ++r) {
-    for (std::size_t k = 0; k < m; ++k) inputs(r, static_cast<Eigen::Index>(k)) = base[k];
-  }
-  for (std::size_t k = 0; k < m; ++k) {
-    inputs(static_cast<Eigen::Index>(1 + 2 * k), static_cast<Eigen::Index>(k)) = low[k];
-    inputs(static_cast<Eigen::Index>(2 + 2 * k), static_cast<Eigen::Index>(k)) = high[k];
-  }
+  const StudyMatrix inputs = one_at_a_time_inputs(values);
   check_points(scenario, refs, inputs);
   const StudyTable table = evaluate_points(scenario, refs, inputs, options.study);
   const auto outs = static_cast<Eigen::Index>(outputs.size());
   const auto first = static_cast<Eigen::Index>(table.input_columns);
-  const auto rank_column = static_cast<Eigen::Index>(rank_it - outputs.begin());
-
-  std::vector<std::size_t> order(m);
-  std::iota(order.begin(), order.end(), 0);
-  const auto swing_of = [&](std::size_t k) {
-    return std::abs(table.values(static_cast<Eigen::Index>(2 + 2 * k), first + rank_column) -
-                    table.values(static_cast<Eigen::Index>(1 + 2 * k), first + rank_column));
-  };
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
-    const double si = swing_of(i);
-    const double sj = swing_of(j);
-    if (std::isnan(si) != std::isnan(sj)) return std::isnan(si);
-    return si > sj;
-  });
+  const std::vector<std::size_t> order =
+      fields_by_swing(table, m, static_cast<Eigen::Index>(rank_it - outputs.begin()));
 
   SensitivityResult result;
   result.columns = outputs;
@@ -442,9 +525,9 @@ SensitivityResult sensitivity(const Scenario& scenario, const std::vector<std::s
     const std::size_t k = order[r];
     const auto row = static_cast<Eigen::Index>(r);
     result.fields.push_back(refs[k].path());
-    result.base_values.push_back(base[k]);
-    result.low_values.push_back(low[k]);
-    result.high_values.push_back(high[k]);
+    result.base_values.push_back(values.base[k]);
+    result.low_values.push_back(values.low[k]);
+    result.high_values.push_back(values.high[k]);
     result.low.row(row) = table.values.block(static_cast<Eigen::Index>(1 + 2 * k), first, 1, outs);
     result.high.row(row) = table.values.block(static_cast<Eigen::Index>(2 + 2 * k), first, 1, outs);
     result.low_errors.push_back(table.errors[1 + 2 * k]);
