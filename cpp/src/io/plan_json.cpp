@@ -116,8 +116,7 @@ json shape_json(const MachineShape& m) {
   return {{"name", m.name}, {"vcpu", m.vcpu}, {"memory_gib", m.memory_gib}};
 }
 
-json data_json(const DataPlan& d) {
-  const auto& p = d.postgres;
+json postgres_json(const PostgresPlan& p) {
   json tables = json::array();
   for (const auto& t : p.tables) {
     tables.push_back({{"name", t.name},
@@ -133,78 +132,87 @@ json data_json(const DataPlan& d) {
                            {"per_replica", c.per_replica},
                            {"total", c.total}});
   }
-  const auto& r = d.redis;
-  const auto& q = d.qdrant;
-  const auto& o = d.object_storage;
-  return {{"postgres",
-           {{"shape", shape_json(p.shape)},
-            {"shape_reason", p.shape_reason},
-            {"cpu_needed_cores", p.cpu_needed_cores},
-            {"memory_needed_gib", p.memory_needed_gib},
-            {"query_rate_per_s", p.query_rate_per_s},
-            {"topology", p.topology},
-            {"topology_reason", p.topology_reason},
-            {"data_gib", p.data_gib},
-            {"wal_gib", p.wal_gib},
-            {"storage_gib", p.storage_gib},
-            {"storage_reason", p.storage_reason},
-            {"written_gib_per_day", p.written_gib_per_day},
-            {"tables", tables},
-            {"connections", connections},
-            {"client_connections", p.client_connections},
-            {"reserved_connections", p.reserved_connections},
-            {"max_connections", p.max_connections},
-            {"max_connections_reason", p.max_connections_reason},
-            {"pgbouncer",
-             {{"recommended", p.pgbouncer},
-              {"default_pool_size", p.pgbouncer_default_pool_size},
-              {"max_client_conn", p.pgbouncer_max_client_conn},
-              {"reason", p.pgbouncer_reason}}},
-            {"settings", pgtune_json(p.settings)},
-            {"settings_reason", "PGTune rules (web profile) for " +
-                                    std::to_string(p.tune_input.vcpu) + " vCPU, " +
-                                    std::to_string(static_cast<int>(p.tune_input.memory_mib)) +
-                                    " MiB, " + std::to_string(p.tune_input.max_connections) +
-                                    " connections, " + to_string(p.tune_input.disk)}}},
-          {"redis",
-           {{"broker_backlog_messages", r.broker_backlog_messages},
-            {"broker_mib", r.broker_bytes / (1024.0 * 1024.0)},
-            {"cache_keys", r.cache_keys},
-            {"cache_mib", r.cache_bytes / (1024.0 * 1024.0)},
-            {"used_memory_mib", r.used_memory_mib},
-            {"maxmemory_mib", r.maxmemory_mib},
-            {"instance_memory_gib", r.instance_memory_gib},
-            {"shape", shape_json(r.shape)},
-            {"memory_reason", r.memory_reason},
-            {"maxclients", r.maxclients},
-            {"maxclients_reason", r.maxclients_reason},
-            {"topology", r.topology},
-            {"topology_reason", r.topology_reason}}},
-          {"qdrant",
-           {{"points", q.points},
-            {"chunks_per_document", q.chunks_per_document},
-            {"vector_gib", q.vector_bytes / kBytesPerGib},
-            {"quantized_gib", q.quantized_bytes / kBytesPerGib},
-            {"hnsw_gib", q.hnsw_bytes / kBytesPerGib},
-            {"payload_gib", q.payload_bytes / kBytesPerGib},
-            {"id_tracker_gib", q.id_tracker_bytes / kBytesPerGib},
-            {"docs_rule_memory_gib", q.docs_rule_memory_gib},
-            {"ram_total_gib", q.ram_total_gib},
-            {"disk_total_gib", q.disk_total_gib},
-            {"nodes", q.nodes},
-            {"replication_factor", q.replication_factor},
-            {"shards", q.shards},
-            {"ram_per_node_gib", q.ram_per_node_gib},
-            {"disk_per_node_gib", q.disk_per_node_gib},
-            {"shape", shape_json(q.shape)},
-            {"reason", q.reason}}},
-          {"object_storage",
-           {{"uploads_gib", o.uploads_gib},
-            {"documents_gib", o.documents_gib},
-            {"plugin_packages_gib", o.plugin_packages_gib},
-            {"versions_gib", o.versions_gib},
-            {"total_gib", o.total_gib},
-            {"reason", o.reason}}}};
+  return {{"shape", shape_json(p.shape)},
+          {"shape_reason", p.shape_reason},
+          {"cpu_needed_cores", p.cpu_needed_cores},
+          {"memory_needed_gib", p.memory_needed_gib},
+          {"query_rate_per_s", p.query_rate_per_s},
+          {"topology", p.topology},
+          {"topology_reason", p.topology_reason},
+          {"data_gib", p.data_gib},
+          {"wal_gib", p.wal_gib},
+          {"storage_gib", p.storage_gib},
+          {"storage_reason", p.storage_reason},
+          {"written_gib_per_day", p.written_gib_per_day},
+          {"tables", tables},
+          {"connections", connections},
+          {"client_connections", p.client_connections},
+          {"reserved_connections", p.reserved_connections},
+          {"max_connections", p.max_connections},
+          {"max_connections_reason", p.max_connections_reason},
+          {"pgbouncer",
+           {{"recommended", p.pgbouncer},
+            {"default_pool_size", p.pgbouncer_default_pool_size},
+            {"max_client_conn", p.pgbouncer_max_client_conn},
+            {"reason", p.pgbouncer_reason}}},
+          {"settings", pgtune_json(p.settings)},
+          {"settings_reason", "PGTune rules (web profile) for " +
+                                  std::to_string(p.tune_input.vcpu) + " vCPU, " +
+                                  std::to_string(static_cast<int>(p.tune_input.memory_mib)) +
+                                  " MiB, " + std::to_string(p.tune_input.max_connections) +
+                                  " connections, " + to_string(p.tune_input.disk)}};
+}
+
+json redis_json(const RedisPlan& r) {
+  return {{"broker_backlog_messages", r.broker_backlog_messages},
+          {"broker_mib", r.broker_bytes / (1024.0 * 1024.0)},
+          {"cache_keys", r.cache_keys},
+          {"cache_mib", r.cache_bytes / (1024.0 * 1024.0)},
+          {"used_memory_mib", r.used_memory_mib},
+          {"maxmemory_mib", r.maxmemory_mib},
+          {"instance_memory_gib", r.instance_memory_gib},
+          {"shape", shape_json(r.shape)},
+          {"memory_reason", r.memory_reason},
+          {"maxclients", r.maxclients},
+          {"maxclients_reason", r.maxclients_reason},
+          {"topology", r.topology},
+          {"topology_reason", r.topology_reason}};
+}
+
+json qdrant_json(const QdrantPlan& q) {
+  return {{"points", q.points},
+          {"chunks_per_document", q.chunks_per_document},
+          {"vector_gib", q.vector_bytes / kBytesPerGib},
+          {"quantized_gib", q.quantized_bytes / kBytesPerGib},
+          {"hnsw_gib", q.hnsw_bytes / kBytesPerGib},
+          {"payload_gib", q.payload_bytes / kBytesPerGib},
+          {"id_tracker_gib", q.id_tracker_bytes / kBytesPerGib},
+          {"docs_rule_memory_gib", q.docs_rule_memory_gib},
+          {"ram_total_gib", q.ram_total_gib},
+          {"disk_total_gib", q.disk_total_gib},
+          {"nodes", q.nodes},
+          {"replication_factor", q.replication_factor},
+          {"shards", q.shards},
+          {"ram_per_node_gib", q.ram_per_node_gib},
+          {"disk_per_node_gib", q.disk_per_node_gib},
+          {"shape", shape_json(q.shape)},
+          {"reason", q.reason}};
+}
+
+json object_storage_json(const ObjectStoragePlan& o) {
+  return {{"uploads_gib", o.uploads_gib},
+          {"documents_gib", o.documents_gib},
+          {"plugin_packages_gib", o.plugin_packages_gib},
+          {"versions_gib", o.versions_gib},
+          {"total_gib", o.total_gib},
+          {"reason", o.reason}};
+}
+
+json data_json(const DataPlan& d) {
+  return {{"postgres", postgres_json(d.postgres)},
+          {"redis", redis_json(d.redis)},
+          {"qdrant", qdrant_json(d.qdrant)},
+          {"object_storage", object_storage_json(d.object_storage)}};
 }
 
 json logs_json(const LogPlan& l) {
