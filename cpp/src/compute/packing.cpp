@@ -424,7 +424,7 @@ bool Packer::survives_node_loss() {
 
 // The pods' shares by the node-loss measure follow the node's limits: made once per node
 // type, on the first node-loss test, as most packings tried are never tested.
-void Packer::ready_loss_shares() {
+inline void Packer::ready_loss_shares() {
   if (loss_shares_ready_) return;
   loss_shares_ordered_ = true;
   for (std::size_t i = 0; i < table_->pods.size(); ++i) {
@@ -436,7 +436,7 @@ void Packer::ready_loss_shares() {
 }
 
 // Each node as it stands by the node-loss measure, its pods added in placement order.
-void Packer::stand_nodes_by_loss_measure(std::size_t nodes) {
+inline void Packer::stand_nodes_by_loss_measure(std::size_t nodes) {
   const std::size_t c_count = components_;
   base_cpu_m_.assign(nodes, 0.0);
   base_memory_mib_.assign(nodes, 0.0);
@@ -465,7 +465,7 @@ void Packer::stand_nodes_by_loss_measure(std::size_t nodes) {
 
 // The pods of node lost placed first-fit decreasing onto the other nodes, each change
 // logged in changes_; false when one does not fit.
-bool Packer::reschedule_lost_node(std::size_t lost, std::size_t nodes) {
+inline bool Packer::reschedule_lost_node(std::size_t lost, std::size_t nodes) {
   const std::size_t c_count = components_;
   // The buffers and limits are taken into locals (as in pack()): the log of changes grows
   // in the loop, and the compiler would otherwise load every vector's pointer again.
@@ -522,7 +522,7 @@ bool Packer::reschedule_lost_node(std::size_t lost, std::size_t nodes) {
 }
 
 // Undone newest first, so each value returns to what it was before any change.
-void Packer::undo_rescheduling() {
+inline void Packer::undo_rescheduling() {
   const std::size_t c_count = components_;
   for (auto it = changes_.rbegin(); it != changes_.rend(); ++it) {
     base_cpu_m_[it->node] = it->cpu_m;

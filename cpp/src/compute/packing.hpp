@@ -93,11 +93,12 @@ class Packer {
     int slots = 0;
   };
   void sort_by_share(std::vector<int>& pods, const std::vector<double>& share, bool ordered) const;
-  // The steps of survives_node_loss.
-  void ready_loss_shares();
-  void stand_nodes_by_loss_measure(std::size_t nodes);
-  bool reschedule_lost_node(std::size_t lost, std::size_t nodes);
-  void undo_rescheduling();
+  // The steps of survives_node_loss, defined inline in packing.cpp, their only caller:
+  // the node-loss test runs for every node count the planner tries.
+  inline void ready_loss_shares();
+  inline void stand_nodes_by_loss_measure(std::size_t nodes);
+  inline bool reschedule_lost_node(std::size_t lost, std::size_t nodes);
+  inline void undo_rescheduling();
   // Placement order: largest share of the node first (first-fit decreasing), then by
   // component name and replica index, so that equal inputs give equal plans.
   bool before(int a, int b, const std::vector<double>& share) const {
