@@ -106,6 +106,8 @@ def test_a_function_over_the_limit_is_listed_and_fails_the_run(tmp_path: Path) -
     (tmp_path / "short.cpp").write_text("void short_one() {\n}\n", encoding="utf-8")
     assert [f.name for f in function_lengths.long_functions([tmp_path], 80)] == ["long_one"]
     assert function_lengths.long_functions([tmp_path], 81) == []
+    assert function_lengths.main([str(tmp_path)]) == 1
+    assert function_lengths.main([str(tmp_path), "--max-lines", "81"]) == 0
 
 
 # Other engineers are splitting these as part of issue 12; remove the mark when they land.
