@@ -9,6 +9,9 @@ inline constexpr double kBytesPerMib = 1024.0 * 1024.0;
 inline constexpr double kBytesPerGib = kBytesPerMib * kMibPerGib;
 inline constexpr double kKibPerMib = 1024.0;
 
+// Shares stated as percentages in reasons ("60% CPU" from a 0.6 ceiling).
+inline constexpr double kPercentPerFraction = 100.0;
+
 // Kubernetes CPU: 1000 millicores to a core.
 inline constexpr double kMillicoresPerCore = 1000.0;
 

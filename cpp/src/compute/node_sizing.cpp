@@ -12,9 +12,6 @@ namespace tierplan::detail {
 
 namespace {
 
-// Percent per fraction, for the capacity share as a percentage.
-constexpr double kPercentPerFraction = 100.0;
-
 // Pieces of the reasons, for concat() and TextBuilder.
 Readable cores_of(double cpu_m) { return Readable{cpu_m / units::kMillicoresPerCore}; }  // " cores"
 Readable gib_of(double memory_mib) { return Readable{memory_mib / units::kMibPerGib}; }  // " GiB"
@@ -498,7 +495,7 @@ std::string count_reason(const NodePlan& plan, const NodeChoice& c, const PodTot
   append_binding_resource(reason, totals, plan.allocatable, policy, steady_count);
   if (c.share_floor > std::max(c.resource_lower, c.spread_floor) && steady_count == c.share_floor) {
     reason.add("; at least ", c.share_floor, " nodes so that one holds at most ",
-               Readable{policy.max_capacity_share_per_node * kPercentPerFraction},
+               Readable{policy.max_capacity_share_per_node * units::kPercentPerFraction},
                "% of the capacity");
   } else if (c.spread_floor > c.resource_lower && steady_count == c.spread_floor) {
     reason.add("; spreading ", c.spread_floor, " replicas over distinct nodes");

@@ -30,8 +30,6 @@ constexpr double kMemoryStepMib = 16.0;
 // Dify Enterprise chart default serverWorkerAmount: one gevent worker per api replica; the
 // other services are event-driven servers too. They scale by replicas.
 constexpr int kServerWorkerAmount = 1;
-// Percent per fraction, for the utilisation ceiling as a percentage.
-constexpr double kPercentPerFraction = 100.0;
 
 double round_up(double value, double step) { return std::ceil(value / step - 1e-9) * step; }
 
@@ -216,7 +214,8 @@ ReplicaLimit size_autoscaling(ComponentPlan& plan, const Component& component,
   plan.hpa_min_replicas = plan.replicas;
   plan.hpa_max_replicas =
       std::min(policy.max_replicas, std::max({plan.replicas, grown.queueing, grown.connections}));
-  plan.hpa_target_cpu_utilization_percent = policy.max_server_utilization * kPercentPerFraction;
+  plan.hpa_target_cpu_utilization_percent =
+      policy.max_server_utilization * units::kPercentPerFraction;
   return grown.beyond_max_replicas;
 }
 
@@ -241,11 +240,11 @@ void add_replicas_reason(TextBuilder& reason, const ComponentPlan& plan,
                " req/s (", Readable{load.offered_load_erlangs}, " Erlangs, ",
                component.concurrency_per_replica, " per replica, ");
     if (sizing.queueing_bound_by_wait) {
-      reason.add("p", Readable{policy.latency_percentile * kPercentPerFraction}, " latency target ",
-                 Readable{policy.latency_target_ms}, " ms)");
+      reason.add("p", Readable{policy.latency_percentile * units::kPercentPerFraction},
+                 " latency target ", Readable{policy.latency_target_ms}, " ms)");
     } else {
       reason.add("utilisation ceiling ",
-                 Readable{policy.max_server_utilization * kPercentPerFraction}, "%)");
+                 Readable{policy.max_server_utilization * units::kPercentPerFraction}, "%)");
     }
   };
   auto connection_text = [&] {
