@@ -1,10 +1,16 @@
 #pragma once
 // Number formatting for the reasons attached to every planned value.
 //
-// std::to_chars with a precision prints exactly what printf's %.*f and %.*g print in the
-// C locale (the exact binary value, rounded to nearest with ties to even), without
-// vfprintf's cost. Text longer than the 63 characters the snprintf buffer held, and
-// infinities and NaN, still go through snprintf, so every output stays as it was.
+// The library does the formatting: std::to_chars with a precision prints exactly what
+// printf's %.*f and %.*g print in the C locale (the exact binary value, rounded to
+// nearest with ties to even; C++17 [charconv.to.chars]), and std::to_chars writes
+// integers. Text longer than the 63 characters the snprintf buffer held, and infinities
+// and NaN, go through snprintf, so every output stays as it was. One small piece is kept
+// by hand because the benchmark asked for it (benchmarks/RESULTS.md, "Number formatting:
+// library against hand-written"): the rounding of fixed numbers with 0 to 3 decimals
+// (small_fixed), and a per-plan cache of readable() texts (ReadableCache); without
+// either, a full plan took 14-15 % longer.
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -18,8 +24,6 @@
 
 namespace tierplan::detail {
 
-__extension__ using Uint128 = unsigned __int128;
-
 // "00" to "99", for writing two digits at a time.
 inline constexpr char kDigitPairs[] =
     "000102030405060708091011121314151617181920212223242526272829"
@@ -27,171 +31,51 @@ inline constexpr char kDigitPairs[] =
     "606162636465666768697071727374757677787980818283848586878889"
     "90919293949596979899";
 
-inline constexpr std::uint64_t kPowersOf10[] = {1ull,
-                                                10ull,
-                                                100ull,
-                                                1000ull,
-                                                10000ull,
-                                                100000ull,
-                                                1000000ull,
-                                                10000000ull,
-                                                100000000ull,
-                                                1000000000ull,
-                                                10000000000ull,
-                                                100000000000ull,
-                                                1000000000000ull,
-                                                10000000000000ull,
-                                                100000000000000ull,
-                                                1000000000000000ull,
-                                                10000000000000000ull,
-                                                100000000000000000ull,
-                                                1000000000000000000ull,
-                                                10000000000000000000ull};
-
-// The exact binary value of a finite double below 2^52 in magnitude as m x 2^-shift
-// (m < 2^53, shift > 0). False for larger values, infinities and NaN.
-inline bool split_double(double value, std::uint64_t& mantissa, int& shift) {
-  std::uint64_t bits = 0;
-  std::memcpy(&bits, &value, sizeof bits);
-  const auto biased_exponent = static_cast<int>((bits >> 52) & 0x7ff);
-  mantissa = bits & ((std::uint64_t{1} << 52) - 1);
-  shift = 1074;  // subnormal: fraction x 2^-1074
-  if (biased_exponent != 0) {
-    mantissa |= std::uint64_t{1} << 52;
-    shift = 1075 - biased_exponent;
-  }
-  return biased_exponent != 0x7ff && shift > 0;
-}
-
-// |value| x 10^decimals rounded to the nearest integer, ties to even, as printf rounds,
-// and truncated: by integer arithmetic on the exact binary value m x 2^-s (m < 2^53),
-// for 0 to 5 decimals and |value| x 10^decimals < 2^63. False when value is out of that
-// range (or not finite).
-inline bool scaled_round(double value, int decimals, std::uint64_t& rounded,
-                         std::uint64_t& truncated) {
-  if (decimals < 0 || decimals > 5) return false;
-  std::uint64_t mantissa = 0;
-  int shift = 0;
-  if (!split_double(value, mantissa, shift)) return false;
-  if (decimals <= 3) {
-    // In 64 bits: m x 10^3 is below 2^63.
-    const std::uint64_t scaled = mantissa * kPowersOf10[decimals];
-    if (shift >= 64) {
-      rounded = truncated = 0;  // below 2^63 <= half of 2^shift
-      return true;
-    }
-    const std::uint64_t rest = scaled & ((std::uint64_t{1} << shift) - 1);
-    const std::uint64_t half = std::uint64_t{1} << (shift - 1);
-    truncated = rounded = scaled >> shift;
-    if (rest > half || (rest == half && (rounded & 1) != 0)) ++rounded;
-    return true;
-  }
-  const Uint128 scaled = Uint128{mantissa} * kPowersOf10[decimals];  // below 2^70
-  if (shift >= 128) {
-    rounded = truncated = 0;  // below 2^70 <= half of 2^shift
-    return true;
-  }
-  const Uint128 whole = scaled >> shift;
-  if ((whole >> 63) != 0) return false;
-  const Uint128 rest = scaled & ((Uint128{1} << shift) - 1);
-  const Uint128 half = Uint128{1} << (shift - 1);
-  truncated = rounded = static_cast<std::uint64_t>(whole);
-  if (rest > half || (rest == half && (rounded & 1) != 0)) ++rounded;
-  return true;
-}
-
-// The number of decimal digits of value (1 for 0), from its bit length.
-inline int decimal_digits(std::uint64_t value) {
-  const int log2 = 63 - __builtin_clzll(value | 1);
-  const int log10 = ((log2 + 1) * 1233 >> 12);  // floor(log10(2^(log2 + 1))) or one more
-  return log10 - (value < kPowersOf10[log10] ? 1 : 0) + 1;
-}
-
-// Writes the last two digits of value before p, and drops them from value.
-inline void write_pair_before(char*& p, std::uint64_t& value) {
-  const std::uint64_t pair = value % 100;
-  value /= 100;
-  p -= 2;
-  std::memcpy(p, kDigitPairs + 2 * pair, 2);
-}
-
-// Writes a whole number of units of 10^-decimals: "-" when negative, the digits, and
-// the point before the last decimals digits (at least one digit before it). Written
-// from the end, two digits at a time, once the length is known.
-inline char* write_scaled(char* out, bool negative, std::uint64_t rounded, int decimals) {
-  const int digits = decimal_digits(rounded);
-  const int width = digits > decimals + 1 ? digits : decimals + 1;
-  if (negative) *out++ = '-';
-  char* const end = out + width + (decimals > 0 ? 1 : 0);
-  char* p = end;
-  int fraction = decimals;
-  for (; fraction >= 2; fraction -= 2) write_pair_before(p, rounded);
-  if (fraction == 1) {
-    *--p = static_cast<char>('0' + rounded % 10);
-    rounded /= 10;
-  }
-  if (decimals > 0) *--p = '.';
-  while (rounded >= 100) write_pair_before(p, rounded);
-  if (rounded >= 10) {
-    write_pair_before(p, rounded);
-  } else {
-    *--p = static_cast<char>('0' + rounded);
-  }
-  return end;
-}
-
-// printf's %.*f for 0 to 5 decimals and |value| x 10^decimals < 2^63 (the sign kept on
-// values that round to zero, as printf keeps it). Returns the end of the text, or nullptr
-// when the value is out of that range.
-inline char* small_fixed(char* out, double value, int decimals) {
-  std::uint64_t rounded = 0;
-  std::uint64_t truncated = 0;
-  if (!scaled_round(value, decimals, rounded, truncated)) return nullptr;
-  return write_scaled(out, std::signbit(value), rounded, decimals);
-}
-
-// printf's %.2g for 1e-5 <= |value| < 0.1 where it prints in fixed notation. With E the
-// decimal exponent of |value| (10^E <= |value| < 10^(E + 1)) and d = 1 - E decimals,
-// |value| x 10^d is in [10, 100) and rounds to q in 10..100: two significant digits.
-// %.2g prints those as %.(d)f would (q = 100 shifts the exponent by one, which only
-// adds a zero), without trailing zeros. Returns the end of the text, or nullptr for
-// other values (exponent notation, E below -4).
-inline char* small_general2(char* out, double value) {
-  if (!(value > -0.1 && value < 0.1) || value == 0.0) return nullptr;
-  // A first guess at d; the loop corrects it where a bound is off by a rounding.
-  const double magnitude = std::fabs(value);
-  int decimals = magnitude >= 0.01 ? 3 : magnitude >= 0.001 ? 4 : 5;
-  for (;;) {
-    std::uint64_t rounded = 0;
-    std::uint64_t truncated = 0;
-    if (!scaled_round(value, decimals, rounded, truncated)) return nullptr;
-    if (truncated < 10) {
-      if (decimals == 5) return nullptr;  // E below -4
-      ++decimals;
-      continue;
-    }
-    if (truncated >= 100) {  // |value| < 0.1: only after a guess one too high
-      --decimals;
-      continue;
-    }
-    char* end = write_scaled(out, std::signbit(value), rounded, decimals);
-    while (end[-1] == '0') --end;
-    if (end[-1] == '.') --end;
-    return end;
-  }
-}
-
 // The number of characters a formatted number may take: snprintf's buffer held 63 and
 // the terminating NUL.
 inline constexpr std::size_t kNumberRoom = 64;
+
+// printf's %.*f for 0 to 3 decimals and |value| below 2^52: the numbers reasons print by
+// the hundred per plan. libstdc++'s std::to_chars with a precision runs Ryu's general
+// fixed-precision algorithm, which made the full plan 15 % slower (benchmarks/RESULTS.md,
+// "Number formatting: library against hand-written"). Here |value| x 10^decimals is
+// rounded as printf rounds it (to nearest, ties to even, on the exact binary value
+// m x 2^-shift, m < 2^53) in 64-bit integers, and std::to_chars writes the digits. The
+// sign stays on values that round to zero, as printf keeps it. nullptr for other values.
+inline char* small_fixed(char* out, double value, int decimals) {
+  constexpr std::uint64_t kScales[] = {1, 10, 100, 1000};
+  if (decimals < 0 || decimals > 3) return nullptr;
+  const auto bits = std::bit_cast<std::uint64_t>(value);
+  const int biased_exponent = static_cast<int>((bits >> 52) & 0x7ff);
+  const int shift = 1075 - biased_exponent;  // IEEE 754 binary64: bias 1023, 52 fraction bits
+  if (biased_exponent == 0x7ff || shift <= 0) return nullptr;  // infinite, NaN or >= 2^52
+  const std::uint64_t scale = kScales[decimals];
+  std::uint64_t units = 0;  // below 2^-11, |value| x 10^3 < 1/2 rounds to zero
+  if (shift < 64) {
+    const std::uint64_t mantissa = (bits & ((std::uint64_t{1} << 52) - 1)) | std::uint64_t{1} << 52;
+    const std::uint64_t scaled = mantissa * scale;  // below 2^53 x 10^3 < 2^63
+    const std::uint64_t rest = scaled & ((std::uint64_t{1} << shift) - 1);
+    const std::uint64_t half = std::uint64_t{1} << (shift - 1);
+    units = scaled >> shift;
+    if (rest > half || (rest == half && (units & 1) != 0)) ++units;
+  }
+  if (std::signbit(value)) *out++ = '-';
+  out = std::to_chars(out, out + 20, units / scale).ptr;  // at most 19 digits: units < 2^63
+  if (decimals == 0) return out;
+  *out++ = '.';
+  std::uint64_t fraction = units % scale;
+  for (int digit = decimals - 1; digit >= 0; --digit) {
+    out[digit] = static_cast<char>('0' + fraction % 10);
+    fraction /= 10;
+  }
+  return out + decimals;
+}
 
 // The text of printf(format, precision, value) into out, which has kNumberRoom
 // characters of room; its length.
 inline std::size_t printf_format(char* out, double value, std::chars_format format, int precision) {
   if (format == std::chars_format::fixed) {
     if (char* end = small_fixed(out, value, precision)) return static_cast<std::size_t>(end - out);
-  } else if (precision == 2) {
-    if (char* end = small_general2(out, value)) return static_cast<std::size_t>(end - out);
   }
   if (std::isfinite(value)) {
     const auto result = std::to_chars(out, out + kNumberRoom - 1, value, format, precision);
