@@ -35,4 +35,11 @@ void validate(const Scenario& scenario);
 std::vector<FieldIssue> environment_issues(const Environment& environment, const Scenario& scenario,
                                            const std::string& path_prefix);
 
+// The JSON Schema (draft 2020-12) of a scenario document, as pretty-printed JSON text. It is
+// generated from the declaration the JSON reader reads through (every key with its kind,
+// need, unit, bounds and choices), so it states every rule of a single field; rules between
+// fields (e.g. chunk_overlap_chars < chunk_size_chars) are in its descriptions. Shipped as
+// data/schema/scenario.schema.json.
+std::string scenario_json_schema();
+
 }  // namespace tierplan

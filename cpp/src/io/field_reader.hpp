@@ -2,8 +2,10 @@
 // Reading JSON objects field by field with validation. Every problem is recorded
 // with its path and value; reading goes on so that one pass reports them all.
 #include <array>
+#include <cstdint>
 #include <limits>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -47,10 +49,19 @@ std::string describe_value(const json& value);
 std::string join_path(std::string_view parent, std::string_view key);
 std::string index_path(std::string_view parent, std::size_t index);
 
+// Reads one JSON object. Given a shape (model/object_shapes.hpp), the reader takes each key's
+// need, bounds and kind from the shape: reading a key the shape does not declare, or as another
+// kind, or with other bounds or another choice table, throws std::logic_error (a programming
+// error, found by the first test that reads a scenario); finish() reports the input's keys the
+// shape does not declare and throws std::logic_error if a declared key was never read. Without
+// a shape (the datastore model's reader), the keys read so far are the known ones.
 class ObjectReader {
  public:
   // value may be null (the parent reported the problem); the reader then reads nothing.
-  ObjectReader(const json* value, std::string path, IssueList& issues);
+  ObjectReader(const json* value, std::string path, IssueList& issues,
+               const ObjectShape* shape = nullptr);
+  // The object under key of parent, read with the shape parent's shape declares for it.
+  ObjectReader(ObjectReader& parent, std::string_view key);
   ObjectReader(const ObjectReader&) = delete;
   ObjectReader& operator=(const ObjectReader&) = delete;
 
@@ -77,12 +88,18 @@ class ObjectReader {
   const json* object(std::string_view key, Need need = Need::optional);
   const json* array(std::string_view key, Need need = Need::optional);
   bool has(std::string_view key) const;
+  // The shape's declaration of key (nullptr without a shape or when it declares none).
+  const KeyField* declaration(std::string_view key) const;
 
   // Reports every key that no reader asked for, with the nearest known key.
   void finish();
 
  private:
-  const json* lookup(std::string_view key, Need need);
+  // field: the key's declaration (the reader has a shape), whose need then counts.
+  const json* lookup(std::string_view key, Need need, const KeyField* field);
+  // With a shape: the declaration of key, checked to be of kind (nullptr without a shape).
+  const KeyField* declared(std::string_view key, KeyKind kind);
+  void check_bounds(const KeyField* field, const FieldBounds& bounds) const;
   void expected(std::string_view key, const json& value, std::string_view what);
   // Records the bound that number breaks, if any.
   bool within(std::string_view key, double number, const json& value, const FieldBounds& bounds);
@@ -90,12 +107,20 @@ class ObjectReader {
   const json* object_;
   std::string path_;
   IssueList& issues_;
-  std::vector<std::string> known_keys_;
+  std::vector<std::string> known_keys_;  // without a shape
+  const ObjectShape* shape_;
+  std::size_t cursor_ = 0;  // where the next declared key is looked for first
+  std::uint64_t read_ = 0;  // bit i: the shape's key i was read
 };
 
 template <class Enum, class Options>
 void ObjectReader::choice(std::string_view key, Enum& out, const Options& options, Need need) {
-  const json* value = lookup(key, need);
+  const KeyField* field = declared(key, KeyKind::choice);
+  if (field != nullptr && field->option_table != static_cast<const void*>(&options)) {
+    throw std::logic_error("ObjectReader: " + join_path(path_, key) +
+                           " read with another choice table than its shape declares");
+  }
+  const json* value = lookup(key, need, field);
   if (value == nullptr) return;
   std::string allowed;
   for (const auto& [name, option] : options) {
@@ -117,6 +142,32 @@ std::string_view choice_name(Enum value, const Options& options) {
     if (option == value) return name;
   }
   return "";
+}
+
+// A list of objects, each read by read_one(ObjectReader&) with the element shape that parent's
+// shape declares for key; a list declared non-empty reports "must list at least one <noun>".
+template <class T, class ReadOne>
+std::vector<T> read_object_list(ObjectReader& parent, std::string_view key, ReadOne read_one) {
+  const json* array = parent.array(key);
+  const KeyField* field = parent.declaration(key);
+  if (field == nullptr) {
+    throw std::logic_error("read_object_list: " + join_path(parent.path(), key) +
+                           " has no declared shape");
+  }
+  std::vector<T> items;
+  if (array == nullptr) return items;
+  const std::string path = join_path(parent.path(), key);
+  if (array->empty() && !field->item_noun.empty()) {
+    parent.issues().add(path,
+                        "must list at least one " + std::string(field->item_noun) + ", got []");
+  }
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    ObjectReader element(&(*array)[i], index_path(path, i), parent.issues(), field->shape);
+    if (!element.ok()) continue;
+    items.push_back(read_one(element));
+    element.finish();
+  }
+  return items;
 }
 
 // Reads every numeric field of the table into object, each within its bounds.

@@ -85,8 +85,13 @@ std::string index_path(std::string_view parent, std::size_t index) {
   return std::string(parent) + "[" + std::to_string(index) + "]";
 }
 
-ObjectReader::ObjectReader(const json* value, std::string path, IssueList& issues)
-    : object_(nullptr), path_(std::move(path)), issues_(issues) {
+ObjectReader::ObjectReader(const json* value, std::string path, IssueList& issues,
+                           const ObjectShape* shape)
+    : object_(nullptr), path_(std::move(path)), issues_(issues), shape_(shape) {
+  if (shape_ != nullptr && shape_->keys.size() > 64) {
+    throw std::logic_error("ObjectReader: shape " + std::string(shape_->name) +
+                           " has more than 64 keys");
+  }
   if (value == nullptr) return;
   if (!value->is_object()) {
     issues_.add(path_, "must be a JSON object, got " + describe_value(*value));
@@ -95,12 +100,61 @@ ObjectReader::ObjectReader(const json* value, std::string path, IssueList& issue
   object_ = value;
 }
 
+ObjectReader::ObjectReader(ObjectReader& parent, std::string_view key)
+    : ObjectReader(parent.object(key), join_path(parent.path(), key), parent.issues(),
+                   parent.declaration(key) ? parent.declaration(key)->shape : nullptr) {}
+
+const KeyField* ObjectReader::declaration(std::string_view key) const {
+  if (shape_ == nullptr) return nullptr;
+  for (const KeyField& field : shape_->keys) {
+    if (field.key == key) return &field;
+  }
+  return nullptr;
+}
+
+const KeyField* ObjectReader::declared(std::string_view key, KeyKind kind) {
+  if (shape_ == nullptr) return nullptr;
+  const auto& keys = shape_->keys;
+  // Readers read in the declared order, so the key is nearly always the one at the cursor.
+  std::size_t at = cursor_ < keys.size() && keys[cursor_].key == key ? cursor_ : keys.size();
+  for (std::size_t i = 0; at == keys.size() && i < keys.size(); ++i) {
+    if (keys[i].key == key) at = i;
+  }
+  if (at == keys.size()) {
+    throw std::logic_error("ObjectReader: " + join_path(path_, key) + " is not declared in shape " +
+                           std::string(shape_->name) + " (model/object_shapes.hpp)");
+  }
+  const KeyKind declared_kind = keys[at].kind;
+  const bool same_kind = declared_kind == kind ||
+                         (kind == KeyKind::text && declared_kind == KeyKind::nonempty_text) ||
+                         (kind == KeyKind::object && declared_kind == KeyKind::map);
+  if (!same_kind) {
+    throw std::logic_error("ObjectReader: " + join_path(path_, key) +
+                           " is read as another kind than shape " + std::string(shape_->name) +
+                           " declares");
+  }
+  read_ |= std::uint64_t{1} << at;
+  cursor_ = at + 1;
+  return &keys[at];
+}
+
+void ObjectReader::check_bounds(const KeyField* field, const FieldBounds& bounds) const {
+  if (field != nullptr && !(field->bounds == bounds)) {
+    throw std::logic_error("ObjectReader: " + join_path(path_, field->key) +
+                           " is read with other bounds than its shape declares");
+  }
+}
+
 bool ObjectReader::has(std::string_view key) const {
   return object_ != nullptr && object_->contains(key);
 }
 
-const json* ObjectReader::lookup(std::string_view key, Need need) {
-  known_keys_.emplace_back(key);
+const json* ObjectReader::lookup(std::string_view key, Need need, const KeyField* field) {
+  if (field != nullptr) {
+    need = field->need;
+  } else {
+    known_keys_.emplace_back(key);
+  }
   if (object_ == nullptr) return nullptr;
   const auto it = object_->find(key);
   if (it == object_->end()) {
@@ -132,7 +186,9 @@ bool ObjectReader::within(std::string_view key, double number, const json& value
 }
 
 void ObjectReader::number(std::string_view key, double& out, const FieldBounds& bounds, Need need) {
-  const json* value = lookup(key, need);
+  const KeyField* field = declared(key, KeyKind::number);
+  check_bounds(field, bounds);
+  const json* value = lookup(key, need, field);
   if (value == nullptr) return;
   if (!value->is_number()) return expected(key, *value, "a number");
   const double number = value->get<double>();
@@ -149,7 +205,9 @@ void ObjectReader::number(std::string_view key, double& out, const FieldBounds& 
 }
 
 void ObjectReader::integer(std::string_view key, int& out, const FieldBounds& bounds, Need need) {
-  const json* value = lookup(key, need);
+  const KeyField* field = declared(key, KeyKind::number);
+  check_bounds(field, bounds);
+  const json* value = lookup(key, need, field);
   if (value == nullptr) return;
   if (!value->is_number()) return expected(key, *value, "an integer");
   const double number = value->get<double>();
@@ -168,14 +226,16 @@ void ObjectReader::integer(std::string_view key, int& out, const FieldBounds& bo
 }
 
 void ObjectReader::boolean(std::string_view key, bool& out, Need need) {
-  const json* value = lookup(key, need);
+  const json* value = lookup(key, need, declared(key, KeyKind::boolean));
   if (value == nullptr) return;
   if (!value->is_boolean()) return expected(key, *value, "true or false");
   out = value->get<bool>();
 }
 
 void ObjectReader::text(std::string_view key, std::string& out, Need need, bool allow_empty) {
-  const json* value = lookup(key, need);
+  const KeyField* field = declared(key, KeyKind::text);
+  if (field != nullptr) allow_empty = field->kind == KeyKind::text;
+  const json* value = lookup(key, need, field);
   if (value == nullptr) return;
   if (!value->is_string()) return expected(key, *value, "a string");
   const auto& text = value->get_ref<const std::string&>();
@@ -184,7 +244,7 @@ void ObjectReader::text(std::string_view key, std::string& out, Need need, bool 
 }
 
 void ObjectReader::identifier(std::string_view key, std::string& out, Need need) {
-  const json* value = lookup(key, need);
+  const json* value = lookup(key, need, declared(key, KeyKind::identifier));
   if (value == nullptr) return;
   if (!value->is_string() || !is_identifier(value->get_ref<const std::string&>())) {
     return expected(key, *value, "a name of lowercase letters, digits, '_' or '-'");
@@ -193,7 +253,7 @@ void ObjectReader::identifier(std::string_view key, std::string& out, Need need)
 }
 
 const json* ObjectReader::object(std::string_view key, Need need) {
-  const json* value = lookup(key, need);
+  const json* value = lookup(key, need, declared(key, KeyKind::object));
   if (value == nullptr) return nullptr;
   if (!value->is_object()) {
     expected(key, *value, "a JSON object");
@@ -203,7 +263,7 @@ const json* ObjectReader::object(std::string_view key, Need need) {
 }
 
 const json* ObjectReader::array(std::string_view key, Need need) {
-  const json* value = lookup(key, need);
+  const json* value = lookup(key, need, declared(key, KeyKind::list));
   if (value == nullptr) return nullptr;
   if (!value->is_array()) {
     expected(key, *value, "a JSON array");
@@ -214,20 +274,44 @@ const json* ObjectReader::array(std::string_view key, Need need) {
 
 void ObjectReader::finish() {
   if (object_ == nullptr) return;
-  for (const auto& [key, value] : object_->items()) {
-    if (std::find(known_keys_.begin(), known_keys_.end(), key) != known_keys_.end()) continue;
-    std::string message = "unknown key";
-    const std::string* nearest = nullptr;
-    // Suggest only keys within a third of the key's length in edits (at least one).
-    std::size_t best = std::max<std::size_t>(1, key.size() / 3) + 1;
-    for (const auto& known : known_keys_) {
-      const std::size_t distance = edit_distance(key, known);
-      if (distance < best) {
-        best = distance;
-        nearest = &known;
+  if (shape_ != nullptr) {
+    const std::size_t declared_keys = shape_->keys.size();
+    const std::uint64_t all =
+        declared_keys == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << declared_keys) - 1;
+    if (read_ != all) {
+      for (std::size_t i = 0; i < declared_keys; ++i) {
+        if ((read_ >> i & 1U) == 0) {
+          throw std::logic_error("ObjectReader: " + join_path(path_, shape_->keys[i].key) +
+                                 " is declared in shape " + std::string(shape_->name) +
+                                 " but was never read");
+        }
       }
     }
-    if (nearest != nullptr) message += "; did you mean \"" + *nearest + "\"?";
+  }
+  // The known keys in the order they are read: the suggestion is the first nearest one.
+  const auto for_each_known = [this](auto&& visit) {
+    if (shape_ != nullptr) {
+      for (const KeyField& field : shape_->keys) visit(field.key);
+    } else {
+      for (const std::string& key : known_keys_) visit(std::string_view(key));
+    }
+  };
+  for (const auto& [key, value] : object_->items()) {
+    bool is_known = false;
+    for_each_known([&](std::string_view candidate) { is_known = is_known || candidate == key; });
+    if (is_known) continue;
+    std::string message = "unknown key";
+    std::string_view nearest;
+    // Suggest only keys within a third of the key's length in edits (at least one).
+    std::size_t best = std::max<std::size_t>(1, key.size() / 3) + 1;
+    for_each_known([&](std::string_view candidate) {
+      const std::size_t distance = edit_distance(key, candidate);
+      if (distance < best) {
+        best = distance;
+        nearest = candidate;
+      }
+    });
+    if (!nearest.empty()) message += "; did you mean \"" + std::string(nearest) + "\"?";
     issues_.add(join_path(path_, key), message);
   }
 }

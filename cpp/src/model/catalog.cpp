@@ -1,6 +1,7 @@
 #include "tierplan/catalog.hpp"
 
 #include "io/serialization.hpp"
+#include "model/object_shapes.hpp"
 
 namespace tierplan {
 
@@ -19,11 +20,11 @@ namespace {
 
 NodeType read_node_type(ObjectReader& r) {
   NodeType t;
-  r.text("name", t.name, Need::required, false);
-  r.text("cloud", t.cloud, Need::required, false);
+  r.text("name", t.name);
+  r.text("cloud", t.cloud);
   read_fields(r, t, kNodeTypeFields);
-  r.text("source", t.source, Need::required, false);
-  r.text("as_of", t.as_of, Need::required, false);
+  r.text("source", t.source);
+  r.text("as_of", t.as_of);
   return t;
 }
 
@@ -38,7 +39,7 @@ json write_node_type(const NodeType& t) {
 
 MachineShape read_shape(ObjectReader& r) {
   MachineShape m;
-  r.text("name", m.name, Need::required, false);
+  r.text("name", m.name);
   read_fields(r, m, kShapeFields);
   r.text("source", m.source);
   r.text("as_of", m.as_of);
@@ -58,11 +59,11 @@ namespace {
 
 void read_prices(ObjectReader& r, Prices& prices) {
   for (const auto& price : kPriceKeys) {
-    ObjectReader p(r.object(price.key), join_path(r.path(), price.key), r.issues());
+    ObjectReader p(r, price.key);
     UnitPrice& out = prices.*price.member;
-    p.number(price.amount_key, out.usd, kPriceBounds, Need::required);
-    p.text("source", out.source, Need::required, false);
-    p.text("as_of", out.as_of, Need::required, false);
+    p.number(price.amount_key, out.usd, kPriceBounds);
+    p.text("source", out.source);
+    p.text("as_of", out.as_of);
     p.finish();
   }
 }
@@ -81,18 +82,11 @@ json write_prices(const Prices& prices) {
 
 Catalog read_catalog(ObjectReader& r) {
   Catalog c;
-  const std::string path = join_path(r.path(), "node_types");
-  const json* node_types = r.array("node_types", Need::required);
-  if (node_types != nullptr && node_types->empty()) {
-    r.issues().add(path, "must list at least one node type, got []");
-  }
-  c.node_types = read_object_array<NodeType>(node_types, path, r.issues(), read_node_type);
-  check_unique_names(c.node_types, path, r.issues());
+  c.node_types = read_object_list<NodeType>(r, "node_types", read_node_type);
+  check_unique_names(c.node_types, join_path(r.path(), "node_types"), r.issues());
   for (const auto* key : {"database_shapes", "vector_store_shapes", "cache_shapes"}) {
-    const std::string shapes_path = join_path(r.path(), key);
-    auto shapes =
-        read_object_array<MachineShape>(r.array(key), shapes_path, r.issues(), read_shape);
-    check_unique_names(shapes, shapes_path, r.issues());
+    auto shapes = read_object_list<MachineShape>(r, key, read_shape);
+    check_unique_names(shapes, join_path(r.path(), key), r.issues());
     const std::string_view name(key);
     (name == "database_shapes"       ? c.database_shapes
      : name == "vector_store_shapes" ? c.vector_store_shapes
@@ -100,7 +94,7 @@ Catalog read_catalog(ObjectReader& r) {
   }
   r.text("datastore_source", c.datastore_source);
   {
-    ObjectReader prices(r.object("prices"), join_path(r.path(), "prices"), r.issues());
+    ObjectReader prices(r, "prices");
     if (prices.ok()) read_prices(prices, c.prices);
     prices.finish();
   }
@@ -109,10 +103,10 @@ Catalog read_catalog(ObjectReader& r) {
 
 TierPreset read_tier(ObjectReader& r) {
   TierPreset t;
-  r.identifier("name", t.name, Need::required);
+  r.identifier("name", t.name);
   r.text("description", t.description);
   read_fields(r, t, kTierFields);
-  r.text("source", t.source, Need::required, false);
+  r.text("source", t.source);
   return t;
 }
 

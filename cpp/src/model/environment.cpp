@@ -2,38 +2,18 @@
 
 #include "io/serialization.hpp"
 #include "model/field_rules.hpp"
+#include "model/object_shapes.hpp"
 
 namespace tierplan {
 
 namespace {
-constexpr std::array<std::pair<std::string_view, SpreadPolicy>, 2> kSpread = {
-    {{"none", SpreadPolicy::none}, {"nodes", SpreadPolicy::nodes}}};
-constexpr std::array<std::pair<std::string_view, PackingMeasure>, 2> kPacking = {
-    {{"requests", PackingMeasure::requests}, {"limits", PackingMeasure::limits}}};
-constexpr std::array<std::pair<std::string_view, ReservedModel>, 4> kReserved = {
-    {{"gke", ReservedModel::gke},
-     {"eks", ReservedModel::eks},
-     {"aks", ReservedModel::aks},
-     {"by_cloud", ReservedModel::by_cloud}}};
-constexpr std::array<std::pair<std::string_view, DiskType>, 4> kDisk = {{{"ssd", DiskType::ssd},
-                                                                         {"hdd", DiskType::hdd},
-                                                                         {"san", DiskType::san},
-                                                                         {"nvme", DiskType::nvme}}};
-constexpr std::array<std::pair<std::string_view, VectorDatatype>, 3> kDatatype = {
-    {{"float32", VectorDatatype::float32},
-     {"float16", VectorDatatype::float16},
-     {"uint8", VectorDatatype::uint8}}};
-constexpr std::array<std::pair<std::string_view, Quantization>, 3> kQuantization = {
-    {{"none", Quantization::none},
-     {"scalar", Quantization::scalar},
-     {"binary", Quantization::binary}}};
-constexpr std::array<std::pair<std::string_view, LogLevel>, 4> kLogLevels = {
-    {{"debug", LogLevel::debug},
-     {"info", LogLevel::info},
-     {"warning", LogLevel::warning},
-     {"error", LogLevel::error}}};
-constexpr std::array<std::pair<std::string_view, VectorRecovery>, 2> kRecovery = {
-    {{"snapshot", VectorRecovery::snapshot}, {"rebuild", VectorRecovery::rebuild}}};
+using detail::kDatatype;
+using detail::kLogLevels;
+using detail::kPacking;
+using detail::kQuantization;
+using detail::kRecovery;
+using detail::kReserved;
+using detail::kSpread;
 }  // namespace
 
 std::string to_string(LogLevel v) { return std::string(detail::choice_name(v, kLogLevels)); }
@@ -122,21 +102,21 @@ json write_log_policy(const LogPolicy& l) {
 
 void read_backup_policy(ObjectReader& r, BackupPolicy& b) {
   {
-    ObjectReader pg(r.object("postgres"), join_path(r.path(), "postgres"), r.issues());
+    ObjectReader pg(r, "postgres");
     auto& p = b.postgres;
     read_fields(pg, p, kPostgresBackupFields);
     pg.boolean("wal_archiving", p.wal_archiving);
     pg.finish();
   }
   {
-    ObjectReader os(r.object("object_storage"), join_path(r.path(), "object_storage"), r.issues());
+    ObjectReader os(r, "object_storage");
     auto& o = b.object_storage;
     os.boolean("versioning", o.versioning);
     read_fields(os, o, kObjectStorageBackupFields);
     os.finish();
   }
   {
-    ObjectReader vs(r.object("vector_store"), join_path(r.path(), "vector_store"), r.issues());
+    ObjectReader vs(r, "vector_store");
     auto& v = b.vector_store;
     vs.choice("method", v.method, kRecovery);
     read_fields(vs, v, kVectorStoreBackupFields);
@@ -182,17 +162,17 @@ void read_policy(ObjectReader& r, EnvironmentPolicy& p) {
   r.choice("reserved_model", p.reserved_model, kReserved);
   r.text("node_type", p.node_type);
   {
-    ObjectReader datastores(r.object("datastores"), join_path(r.path(), "datastores"), r.issues());
+    ObjectReader datastores(r, "datastores");
     read_datastore_policy(datastores, p.datastores);
     datastores.finish();
   }
   {
-    ObjectReader logs(r.object("logs"), join_path(r.path(), "logs"), r.issues());
+    ObjectReader logs(r, "logs");
     read_log_policy(logs, p.logs);
     logs.finish();
   }
   {
-    ObjectReader backups(r.object("backups"), join_path(r.path(), "backups"), r.issues());
+    ObjectReader backups(r, "backups");
     read_backup_policy(backups, p.backups);
     backups.finish();
   }
@@ -230,22 +210,23 @@ json write_policy(const EnvironmentPolicy& p) {
 
 Environment read_environment(ObjectReader& r) {
   Environment e;
-  r.identifier("name", e.name, Need::required);
-  if (const json* workload = r.object("workload")) {
-    ObjectReader w(workload, join_path(r.path(), "workload"), r.issues());
-    e.workload = read_workload(w);
+  r.identifier("name", e.name);
+  {
+    ObjectReader w(r, "workload");
+    if (w.ok()) e.workload = read_workload(w);
     w.finish();
   }
   double share = 1.0;
   r.number("workload_share", share, kWorkloadShareBounds);
   if (r.has("workload_share")) e.workload_share = share;
-  if (r.has("workload") == r.has("workload_share")) {
-    r.issues().add(join_path(r.path(), "workload"),
-                   "give exactly one of \"workload\" and \"workload_share\", got " +
-                       std::string(r.has("workload") ? "both" : "neither"));
+  const auto& one_of = shapes::kEnvironment.exactly_one_of;  // workload, workload_share
+  if (r.has(one_of[0]) == r.has(one_of[1])) {
+    r.issues().add(join_path(r.path(), one_of[0]),
+                   "give exactly one of \"" + std::string(one_of[0]) + "\" and \"" +
+                       std::string(one_of[1]) + "\", got " +
+                       std::string(r.has(one_of[0]) ? "both" : "neither"));
   }
-  ObjectReader policy(r.object("policy", Need::required), join_path(r.path(), "policy"),
-                      r.issues());
+  ObjectReader policy(r, "policy");
   read_policy(policy, e.policy);
   policy.finish();
   return e;

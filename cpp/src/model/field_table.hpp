@@ -6,6 +6,9 @@
 // is never written twice.
 //
 // Upper bounds reject typos of several orders of magnitude, not plausible inputs.
+#include <algorithm>
+#include <array>
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -287,6 +290,145 @@ inline constexpr NumericField<TierPreset> kTierFields[] = {
          "GiB", Need::required),
     count("node_count", &TierPreset::node_count, whole(1, 100000), "nodes", Need::required),
 };
+
+// --- every key of every object, numeric or not ---------------------------------------------
+//
+// An ObjectShape lists the keys of one JSON object of the scenario in the order the reader
+// reads them: the numeric ones taken from the tables above (numbers()), the others declared
+// with their kind and need (flag(), text(), identifier(), choice(), object(), list(), map()).
+// The shapes live in model/object_shapes.hpp. An ObjectReader given a shape refuses (as a
+// programming error) to read a key the shape does not declare or to read it as another kind,
+// reports every key of the input that the shape does not declare as unknown, and checks on
+// finish() that every declared key was read; the JSON Schema of the scenario is generated from
+// the same shapes (io/scenario_schema.cpp). So the reader's keys and the schema's keys are one
+// list and cannot drift.
+
+enum class KeyKind { number, boolean, text, nonempty_text, identifier, choice, object, list, map };
+
+struct ObjectShape;
+
+struct KeyField {
+  std::string_view key;
+  KeyKind kind = KeyKind::number;
+  Need need = Need::optional;
+  FieldBounds bounds;                         // number (bounds.integer for whole numbers)
+  std::string_view unit;                      // number
+  std::span<const std::string_view> options;  // choice, and map of choices: the names accepted
+  const void* option_table = nullptr;         // choice: the table the reader must be given
+  const ObjectShape* shape = nullptr;         // object, list: the shape of it or of each element
+  KeyKind value_kind = KeyKind::text;         // map: the kind of every value
+  std::string_view item_noun;                 // list: set when it must not be empty ("component")
+  std::string_view description;               // rules the schema cannot state on its own
+};
+
+struct ObjectShape {
+  std::string_view name;  // its name among the schema's "$defs"
+  std::span<const KeyField> keys;
+  std::string_view description;
+  // Keys of which exactly one must be given (environments: workload or workload_share).
+  std::span<const std::string_view> exactly_one_of = {};
+};
+
+namespace field_table {
+
+using OneKey = std::array<KeyField, 1>;
+
+constexpr KeyField key_field(std::string_view key, KeyKind kind, Need need) {
+  KeyField field;
+  field.key = key;
+  field.kind = kind;
+  field.need = need;
+  return field;
+}
+
+template <class T, std::size_t N>
+constexpr std::array<KeyField, N> numbers(const NumericField<T> (&fields)[N]) {
+  std::array<KeyField, N> out{};
+  for (std::size_t i = 0; i < N; ++i) {
+    out[i] = key_field(fields[i].key, KeyKind::number, fields[i].need);
+    out[i].bounds = fields[i].bounds;
+    out[i].unit = fields[i].unit;
+  }
+  return out;
+}
+// One numeric key whose bounds are declared above without a member (workload_share, prices).
+constexpr OneKey number(std::string_view key, FieldBounds bounds, std::string_view unit,
+                        Need need = Need::optional) {
+  OneKey out = {key_field(key, KeyKind::number, need)};
+  out[0].bounds = bounds;
+  out[0].unit = unit;
+  return out;
+}
+constexpr OneKey flag(std::string_view key) {
+  return {key_field(key, KeyKind::boolean, Need::optional)};
+}
+constexpr OneKey text(std::string_view key, Need need = Need::optional,
+                      std::string_view description = {}) {
+  OneKey out = {key_field(key, KeyKind::text, need)};
+  out[0].description = description;
+  return out;
+}
+constexpr OneKey nonempty_text(std::string_view key, Need need = Need::optional) {
+  return {key_field(key, KeyKind::nonempty_text, need)};
+}
+constexpr OneKey identifier(std::string_view key, Need need = Need::optional) {
+  return {key_field(key, KeyKind::identifier, need)};
+}
+
+// The names of a choice table, an array of (name, enum value) pairs.
+template <const auto& Options>
+inline constexpr auto kOptionNames = [] {
+  std::array<std::string_view, Options.size()> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = Options[i].first;
+  return names;
+}();
+
+template <const auto& Options>
+constexpr OneKey choice(std::string_view key, Need need = Need::optional) {
+  OneKey out = {key_field(key, KeyKind::choice, need)};
+  out[0].options = kOptionNames<Options>;
+  out[0].option_table = &Options;
+  return out;
+}
+// shape nullptr: an object whose keys another reader declares (none today but
+// stack.datastores, read in datastores/datastore_model.cpp).
+constexpr OneKey object(std::string_view key, const ObjectShape* shape, Need need = Need::optional,
+                        std::string_view description = {}) {
+  OneKey out = {key_field(key, KeyKind::object, need)};
+  out[0].shape = shape;
+  out[0].description = description;
+  return out;
+}
+// item_noun: set for a list that must not be empty ("must list at least one <noun>").
+constexpr OneKey list(std::string_view key, const ObjectShape* shape, Need need = Need::optional,
+                      std::string_view item_noun = {}) {
+  OneKey out = {key_field(key, KeyKind::list, need)};
+  out[0].shape = shape;
+  out[0].item_noun = item_noun;
+  return out;
+}
+// An object of free keys, each holding a value of one kind (options: for a map of choices).
+constexpr OneKey map(std::string_view key, KeyKind value_kind,
+                     std::span<const std::string_view> options, std::string_view description) {
+  OneKey out = {key_field(key, KeyKind::map, Need::optional)};
+  out[0].value_kind = value_kind;
+  out[0].options = options;
+  out[0].description = description;
+  return out;
+}
+
+// keys(a, b, ...): the keys of the parts, in order, as one array.
+template <std::size_t... N>
+constexpr auto keys(const std::array<KeyField, N>&... parts) {
+  std::array<KeyField, (N + ...)> out{};
+  std::size_t at = 0;
+  ((std::copy(parts.begin(), parts.end(), out.begin() + static_cast<std::ptrdiff_t>(at)),
+    at += parts.size()),
+   ...);
+  return out;
+}
+
+}  // namespace field_table
 
 // The value of a field in an object, as a double.
 template <class T>

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "io/serialization.hpp"
+#include "model/object_shapes.hpp"
 #include "tierplan/json.hpp"
 
 namespace tierplan {
@@ -81,37 +82,31 @@ void read_sources(detail::ObjectReader& r, const detail::json& document,
 }
 
 Scenario read_scenario(const detail::json& document, detail::IssueList& issues) {
-  using detail::Need;
   using detail::ObjectReader;
   Scenario s;
-  ObjectReader r(&document, "", issues);
-  r.identifier("name", s.name, Need::required);
+  ObjectReader r(&document, "", issues, &detail::shapes::kScenario);
+  r.identifier("name", s.name);
   r.text("description", s.description);
   read_sources(r, document, s.sources);
   {
-    ObjectReader w(r.object("workload", Need::required), "workload", issues);
+    ObjectReader w(r, "workload");
     if (w.ok()) s.workload = detail::read_workload(w);
     w.finish();
   }
   {
-    ObjectReader st(r.object("stack", Need::required), "stack", issues);
+    ObjectReader st(r, "stack");
     if (st.ok()) s.stack = detail::read_stack(st);
     st.finish();
   }
-  const detail::json* environments = r.array("environments", Need::required);
-  if (environments != nullptr && environments->empty()) {
-    issues.add("environments", "must list at least one environment, got []");
-  }
-  s.environments = detail::read_object_array<Environment>(environments, "environments", issues,
-                                                          detail::read_environment);
+  s.environments =
+      detail::read_object_list<Environment>(r, "environments", detail::read_environment);
   detail::check_unique_names(s.environments, "environments", issues);
   {
-    ObjectReader c(r.object("catalog", Need::required), "catalog", issues);
+    ObjectReader c(r, "catalog");
     if (c.ok()) s.catalog = detail::read_catalog(c);
     c.finish();
   }
-  s.tiers =
-      detail::read_object_array<TierPreset>(r.array("tiers"), "tiers", issues, detail::read_tier);
+  s.tiers = detail::read_object_list<TierPreset>(r, "tiers", detail::read_tier);
   detail::check_unique_names(s.tiers, "tiers", issues);
   for (std::size_t i = 0; i < s.environments.size(); ++i) {
     const auto& fixed = s.environments[i].policy.node_type;

@@ -1,24 +1,13 @@
 #include "tierplan/stack.hpp"
 
 #include "io/serialization.hpp"
+#include "model/object_shapes.hpp"
 
 namespace tierplan {
 
 namespace {
-constexpr std::array<std::pair<std::string_view, ComponentKind>, 4> kKinds = {
-    {{"service", ComponentKind::service},
-     {"worker", ComponentKind::worker},
-     {"singleton", ComponentKind::singleton},
-     {"daemon", ComponentKind::daemon}}};
-constexpr std::array<std::pair<std::string_view, LoadDriver>, 8> kDrivers = {
-    {{"none", LoadDriver::none},
-     {"api_requests", LoadDriver::api_requests},
-     {"web_requests", LoadDriver::web_requests},
-     {"worker_tasks", LoadDriver::worker_tasks},
-     {"plugin_calls", LoadDriver::plugin_calls},
-     {"sandbox_executions", LoadDriver::sandbox_executions},
-     {"document_ingestion", LoadDriver::document_ingestion},
-     {"outbound_requests", LoadDriver::outbound_requests}}};
+using detail::kDrivers;
+using detail::kKinds;
 }  // namespace
 
 std::string to_string(ComponentKind kind) { return std::string(detail::choice_name(kind, kKinds)); }
@@ -52,7 +41,7 @@ json write_lines(const LinesByLevel& lines) {
 
 void read_logging(ObjectReader& r, ComponentLogging& l) {
   for (const auto* key : {"lines_per_unit", "lines_per_replica_per_hour"}) {
-    ObjectReader lines(r.object(key), join_path(r.path(), key), r.issues());
+    ObjectReader lines(r, key);
     read_lines(lines, std::string_view(key) == "lines_per_unit" ? l.lines_per_unit
                                                                 : l.lines_per_replica_per_hour);
     lines.finish();
@@ -72,21 +61,20 @@ json write_logging(const ComponentLogging& l) {
 
 Component read_component(ObjectReader& r) {
   Component c;
-  r.identifier("name", c.name, Need::required);
+  r.identifier("name", c.name);
   r.text("helm_key", c.helm_key);
-  r.choice("kind", c.kind, kKinds, Need::required);
+  r.choice("kind", c.kind, kKinds);
   r.choice("load_driver", c.load_driver, kDrivers);
   read_fields(r, c, kComponentFields);
   {
-    ObjectReader res(r.object("resources", Need::required), join_path(r.path(), "resources"),
-                     r.issues());
+    ObjectReader res(r, "resources");
     auto& m = c.resources;
     read_fields(res, m, kResourceFields);
     res.finish();
   }
   r.boolean("scales_horizontally", c.scales_horizontally);
   {
-    ObjectReader logging(r.object("logging"), join_path(r.path(), "logging"), r.issues());
+    ObjectReader logging(r, "logging");
     if (logging.ok()) read_logging(logging, c.logging);
     logging.finish();
   }
@@ -126,17 +114,12 @@ json write_component(const Component& c) {
 
 Stack read_stack(ObjectReader& r) {
   Stack s;
-  r.identifier("name", s.name, Need::required);
+  r.identifier("name", s.name);
   read_fields(r, s, kStackFields);
-  const std::string path = join_path(r.path(), "components");
-  const json* components = r.array("components", Need::required);
-  if (components != nullptr && components->empty()) {
-    r.issues().add(path, "must list at least one component, got []");
-  }
-  s.components = read_object_array<Component>(components, path, r.issues(), read_component);
-  check_unique_names(s.components, path, r.issues());
+  s.components = read_object_list<Component>(r, "components", read_component);
+  check_unique_names(s.components, join_path(r.path(), "components"), r.issues());
   {
-    ObjectReader datastores(r.object("datastores"), join_path(r.path(), "datastores"), r.issues());
+    ObjectReader datastores(r, "datastores");
     if (datastores.ok()) s.datastores = read_datastore_model(datastores);
     datastores.finish();
   }

@@ -2,6 +2,7 @@
 
 #include "io/serialization.hpp"
 #include "model/field_rules.hpp"
+#include "model/object_shapes.hpp"
 
 namespace tierplan {
 
@@ -21,7 +22,7 @@ namespace {
 
 RequestClass read_request_class(ObjectReader& r) {
   RequestClass c;
-  r.identifier("name", c.name, Need::required);
+  r.identifier("name", c.name);
   read_fields(r, c, kRequestFields);
   return c;
 }
@@ -45,28 +46,26 @@ void read_knowledge_base(ObjectReader& r, KnowledgeBase& kb) {
 Workload read_workload(ObjectReader& r) {
   Workload w;
   read_fields(r, w, kWorkloadFields);
-  const std::string requests_path = join_path(r.path(), "requests");
-  w.requests = read_object_array<RequestClass>(r.array("requests", Need::required), requests_path,
-                                               r.issues(), read_request_class);
-  check_unique_names(w.requests, requests_path, r.issues());
+  w.requests = read_object_list<RequestClass>(r, "requests", read_request_class);
+  check_unique_names(w.requests, join_path(r.path(), "requests"), r.issues());
   {
-    ObjectReader kb(r.object("knowledge_base"), join_path(r.path(), "knowledge_base"), r.issues());
+    ObjectReader kb(r, "knowledge_base");
     read_knowledge_base(kb, w.knowledge_base);
     kb.finish();
   }
   {
-    ObjectReader retention(r.object("retention"), join_path(r.path(), "retention"), r.issues());
+    ObjectReader retention(r, "retention");
     read_fields(retention, w.retention, kRetentionFields);
     retention.boolean("workflow_log_cleanup_enabled", w.retention.workflow_log_cleanup_enabled);
     retention.finish();
   }
   {
-    ObjectReader uploads(r.object("uploads"), join_path(r.path(), "uploads"), r.issues());
+    ObjectReader uploads(r, "uploads");
     read_fields(uploads, w.uploads, kUploadsFields);
     uploads.finish();
   }
   {
-    ObjectReader growth(r.object("growth"), join_path(r.path(), "growth"), r.issues());
+    ObjectReader growth(r, "growth");
     read_fields(growth, w.growth, kGrowthFields);
     growth.finish();
   }

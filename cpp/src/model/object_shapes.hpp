@@ -1,0 +1,180 @@
+#pragma once
+// The shape of every JSON object of a scenario: its keys, in the order the reader reads them,
+// with their kind and need; numeric keys come from the field table (model/field_table.hpp).
+// The readers (model/*.cpp) read through these shapes and the JSON Schema of the scenario
+// (io/scenario_schema.cpp) is generated from them. Rules between keys that JSON Schema cannot
+// state are written in the descriptions; the readers check them (model/field_rules.cpp,
+// scenario.cpp).
+#include "io/serialization.hpp"
+#include "model/choices.hpp"
+#include "model/field_table.hpp"
+
+namespace tierplan::detail::shapes {
+
+using namespace field_table;  // NOLINT(google-build-using-namespace): the table's vocabulary
+
+// --- workload
+inline constexpr auto kRequestKeys =
+    keys(identifier("name", Need::required), numbers(kRequestFields));
+inline constexpr ObjectShape kRequest{"request_class", kRequestKeys,
+                                      "One kind of user-facing request."};
+inline constexpr auto kKnowledgeBaseKeys = keys(numbers(kKnowledgeBaseFields));
+inline constexpr ObjectShape kKnowledgeBase{"knowledge_base", kKnowledgeBaseKeys,
+                                            "The documents behind retrieval. Rule: "
+                                            "chunk_overlap_chars < chunk_size_chars."};
+inline constexpr auto kRetentionKeys =
+    keys(numbers(kRetentionFields), flag("workflow_log_cleanup_enabled"));
+inline constexpr ObjectShape kRetention{"retention", kRetentionKeys,
+                                        "How long conversation data is kept."};
+inline constexpr auto kUploadsKeys = keys(numbers(kUploadsFields));
+inline constexpr ObjectShape kUploads{"uploads", kUploadsKeys, "Files users upload."};
+inline constexpr auto kGrowthKeys = keys(numbers(kGrowthFields));
+inline constexpr ObjectShape kGrowth{"growth", kGrowthKeys, "Growth over the planning horizon."};
+inline constexpr auto kWorkloadKeys =
+    keys(numbers(kWorkloadFields), list("requests", &kRequest, Need::required),
+         object("knowledge_base", &kKnowledgeBase), object("retention", &kRetention),
+         object("uploads", &kUploads), object("growth", &kGrowth));
+inline constexpr ObjectShape kWorkload{"workload", kWorkloadKeys,
+                                       "What users do. Request names are unique."};
+
+// --- environments
+inline constexpr auto kDatastorePolicyKeys = keys(
+    flag("postgres_standby"), flag("postgres_synchronous"), choice<kDisk>("postgres_disk"),
+    numbers(kDatastoreFields), flag("redis_replica_with_sentinels"), flag("redis_cluster_mode"),
+    flag("redis_maxmemory_configured"), flag("qdrant_vectors_on_disk"),
+    choice<kDatatype>("qdrant_datatype"), choice<kQuantization>("qdrant_quantization"));
+inline constexpr ObjectShape kDatastorePolicy{
+    "datastore_policy", kDatastorePolicyKeys,
+    "How the datastores are run. Rule: qdrant_replication_factor <= qdrant_min_nodes."};
+inline constexpr auto kLogPolicyKeys =
+    keys(choice<kLogLevels>("level"),
+         map("component_levels", KeyKind::choice, kOptionNames<kLogLevels>,
+             "Log level by component; each key names a component of stack.components."),
+         flag("access_log"), flag("audit_log"), numbers(kLogPolicyFields));
+inline constexpr ObjectShape kLogPolicy{"log_policy", kLogPolicyKeys, "Logging of the stack."};
+inline constexpr auto kPostgresBackupKeys =
+    keys(numbers(kPostgresBackupFields), flag("wal_archiving"));
+inline constexpr ObjectShape kPostgresBackup{"postgres_backup_policy", kPostgresBackupKeys,
+                                             "Backups of PostgreSQL."};
+inline constexpr auto kObjectStorageBackupKeys =
+    keys(flag("versioning"), numbers(kObjectStorageBackupFields));
+inline constexpr ObjectShape kObjectStorageBackup{
+    "object_storage_backup_policy", kObjectStorageBackupKeys, "Versioning of object storage."};
+inline constexpr auto kVectorStoreBackupKeys =
+    keys(choice<kRecovery>("method"), numbers(kVectorStoreBackupFields));
+inline constexpr ObjectShape kVectorStoreBackup{
+    "vector_store_backup_policy", kVectorStoreBackupKeys, "Recovery of the vector store."};
+inline constexpr auto kBackupPolicyKeys =
+    keys(object("postgres", &kPostgresBackup), object("object_storage", &kObjectStorageBackup),
+         object("vector_store", &kVectorStoreBackup), numbers(kBackupPolicyFields),
+         flag("helm_values_in_version_control"));
+inline constexpr ObjectShape kBackupPolicy{"backup_policy", kBackupPolicyKeys,
+                                           "Backups and recovery targets."};
+inline constexpr auto kPolicyKeys =
+    keys(numbers(kPolicyFields), choice<kSpread>("spread"), flag("survive_node_loss"),
+         choice<kPacking>("node_loss_pack_by"), choice<kPacking>("pack_by"),
+         choice<kReserved>("reserved_model"),
+         text("node_type", Need::optional,
+              "The node type every node uses; it names an entry of catalog.node_types. Empty: "
+              "the planner chooses."),
+         object("datastores", &kDatastorePolicy), object("logs", &kLogPolicy),
+         object("backups", &kBackupPolicy));
+inline constexpr ObjectShape kPolicy{"environment_policy", kPolicyKeys,
+                                     "How an environment is run. Rule: max_replicas >= "
+                                     "min_replicas."};
+inline constexpr std::string_view kWorkloadOrShare[] = {"workload", "workload_share"};
+inline constexpr auto kEnvironmentKeys =
+    keys(identifier("name", Need::required), object("workload", &kWorkload),
+         number("workload_share", kWorkloadShareBounds, "ratio to the top-level workload"),
+         object("policy", &kPolicy, Need::required));
+inline constexpr ObjectShape kEnvironment{
+    "environment", kEnvironmentKeys,
+    "One environment (e.g. test, production): its own workload or a share of the top-level one, "
+    "and its policy.",
+    kWorkloadOrShare};
+
+// --- stack
+inline constexpr auto kLinesKeys = keys(numbers(kLinesFields));
+inline constexpr ObjectShape kLines{"lines_by_level", kLinesKeys, "Log lines by level."};
+inline constexpr auto kLoggingKeys =
+    keys(object("lines_per_unit", &kLines), object("lines_per_replica_per_hour", &kLines),
+         numbers(kLoggingFields));
+inline constexpr ObjectShape kLogging{"component_logging", kLoggingKeys, "What a component logs."};
+inline constexpr auto kResourcesKeys = keys(numbers(kResourceFields));
+inline constexpr ObjectShape kResources{"resource_model", kResourcesKeys,
+                                        "CPU and memory of one replica."};
+inline constexpr auto kComponentKeys =
+    keys(identifier("name", Need::required), text("helm_key"),
+         choice<kKinds>("kind", Need::required), choice<kDrivers>("load_driver"),
+         numbers(kComponentFields), object("resources", &kResources, Need::required),
+         flag("scales_horizontally"), object("logging", &kLogging), text("source"));
+inline constexpr ObjectShape kComponent{
+    "component", kComponentKeys,
+    "One deployed component of the stack. Rule: a singleton has scales_horizontally false."};
+inline constexpr auto kStackKeys =
+    keys(identifier("name", Need::required), numbers(kStackFields),
+         list("components", &kComponent, Need::required, "component"),
+         object("datastores", nullptr, Need::optional,
+                "The datastore model (tables, broker, vector store): its keys are declared and "
+                "checked by its own reader (datastores/datastore_model.cpp), not here yet."));
+inline constexpr ObjectShape kStack{"stack", kStackKeys,
+                                    "The deployed software. Component names are unique."};
+
+// --- catalog
+inline constexpr auto kNodeTypeKeys =
+    keys(nonempty_text("name", Need::required), nonempty_text("cloud", Need::required),
+         numbers(kNodeTypeFields), nonempty_text("source", Need::required),
+         nonempty_text("as_of", Need::required));
+inline constexpr ObjectShape kNodeType{"node_type", kNodeTypeKeys,
+                                       "A Kubernetes node type with its price."};
+inline constexpr auto kShapeKeys = keys(nonempty_text("name", Need::required),
+                                        numbers(kShapeFields), text("source"), text("as_of"));
+inline constexpr ObjectShape kShape{"machine_shape", kShapeKeys,
+                                    "A managed datastore machine with its price."};
+inline constexpr auto kStoragePriceKeys =
+    keys(number("usd_per_gib_month", kPriceBounds, "USD per GiB-month", Need::required),
+         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+inline constexpr ObjectShape kStoragePrice{"storage_price", kStoragePriceKeys,
+                                           "A storage price with its source."};
+inline constexpr auto kIngestionPriceKeys =
+    keys(number("usd_per_gib", kPriceBounds, "USD per GiB", Need::required),
+         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+inline constexpr ObjectShape kIngestionPrice{"ingestion_price", kIngestionPriceKeys,
+                                             "A price per GiB ingested with its source."};
+// One object per price of kPriceKeys (io/serialization.hpp), its shape chosen by amount key.
+inline constexpr auto kPricesKeys = [] {
+  std::array<KeyField, kPriceKeys.size()> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const bool monthly = kPriceKeys[i].amount_key == kStoragePriceKeys[0].key;
+    out[i] = object(kPriceKeys[i].key, monthly ? &kStoragePrice : &kIngestionPrice)[0];
+  }
+  return out;
+}();
+inline constexpr ObjectShape kPrices{"prices", kPricesKeys, "Prices besides machines."};
+inline constexpr auto kCatalogKeys =
+    keys(list("node_types", &kNodeType, Need::required, "node type"),
+         list("database_shapes", &kShape), list("vector_store_shapes", &kShape),
+         list("cache_shapes", &kShape), text("datastore_source"), object("prices", &kPrices));
+inline constexpr ObjectShape kCatalog{"catalog", kCatalogKeys,
+                                      "What can be bought. Names are unique within each list."};
+
+// --- tiers and the scenario
+inline constexpr auto kTierKeys =
+    keys(identifier("name", Need::required), text("description"), numbers(kTierFields),
+         nonempty_text("source", Need::required));
+inline constexpr ObjectShape kTier{"tier", kTierKeys, "A published sizing tier to compare with."};
+inline constexpr auto kScenarioKeys =
+    keys(identifier("name", Need::required), text("description"),
+         map("sources", KeyKind::nonempty_text, {},
+             "Where a value comes from, by the path of the field it is about (e.g. "
+             "\"workload.daily_active_users\" or \"environments[0].policy.min_replicas\"); "
+             "each key names a field of this scenario."),
+         object("workload", &kWorkload, Need::required), object("stack", &kStack, Need::required),
+         list("environments", &kEnvironment, Need::required, "environment"),
+         object("catalog", &kCatalog, Need::required), list("tiers", &kTier));
+inline constexpr ObjectShape kScenario{
+    "scenario", kScenarioKeys,
+    "A tierplan scenario: workload, stack, environments and catalog. Names are unique within "
+    "each list."};
+
+}  // namespace tierplan::detail::shapes
