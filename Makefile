@@ -43,7 +43,7 @@ DEPS_STAMP := $(VENV)/.tierplan-deps
 banner = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
 
 .PHONY: deps apt-deps build cpp-build python-build test cpp-test asan-test python-test \
-  format-check lint typecheck demo format clean distclean stubs golden
+  format-check lint typecheck demo format clean distclean stubs schema golden
 
 deps: apt-deps $(DEPS_STAMP)
 
@@ -145,6 +145,13 @@ stubs: build
 	rm -rf $(BUILD_DIR)/stubs
 	$(VENV_BIN)/pybind11-stubgen tierplan._core -o $(BUILD_DIR)/stubs
 	cp $(BUILD_DIR)/stubs/tierplan/_core.pyi python/tierplan/_core.pyi
+
+# Regenerates data/schema/scenario.schema.json, the JSON Schema of a scenario, from the
+# declaration the JSON reader reads through (tierplan.scenario_json_schema()).
+schema: build
+	$(VENV_BIN)/python -c 'import sys, tierplan; sys.stdout.write(tierplan.scenario_json_schema())' \
+	  > data/schema/scenario.schema.json.tmp
+	mv data/schema/scenario.schema.json.tmp data/schema/scenario.schema.json
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) dist .pytest_cache .mypy_cache .ruff_cache

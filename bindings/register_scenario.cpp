@@ -415,6 +415,9 @@ void register_scenario(py::module_& m) {
       [](std::string_view path) { return std::string(builtin_data_file(path)); },
       py::arg("relative_path"), "Text of a shipped data file, e.g. 'schema/plan.schema.json'.");
   m.def("builtin_data_file_names", &builtin_data_file_names, "Paths of the shipped data files.");
+  m.def("scenario_json_schema", &scenario_json_schema,
+        "The JSON Schema (draft 2020-12) of a scenario document, generated from the declaration "
+        "the JSON reader reads through; shipped as 'schema/scenario.schema.json'.");
 }
 
 }  // namespace tierplan::bindings
