@@ -50,8 +50,9 @@ std::string join_path(std::string_view parent, std::string_view key);
 std::string index_path(std::string_view parent, std::size_t index);
 
 // Reads one JSON object. Given a shape (model/object_shapes.hpp), the reader takes each key's
-// need, bounds and kind from the shape: reading a key the shape does not declare, or as another
-// kind, or with other bounds or another choice table, throws std::logic_error (a programming
+// need, bounds and kind from the shape: reading a key the shape does not declare, or out of the
+// declared order, or as another kind, or with other bounds or another choice table, throws
+// std::logic_error (a programming
 // error, found by the first test that reads a scenario); finish() reports the input's keys the
 // shape does not declare and throws std::logic_error if a declared key was never read. Without
 // a shape (the datastore model's reader), the keys read so far are the known ones.
@@ -109,8 +110,7 @@ class ObjectReader {
   IssueList& issues_;
   std::vector<std::string> known_keys_;  // without a shape
   const ObjectShape* shape_;
-  std::size_t cursor_ = 0;  // where the next declared key is looked for first
-  std::uint64_t read_ = 0;  // bit i: the shape's key i was read
+  std::size_t cursor_ = 0;  // the shape's key to be read next
 };
 
 template <class Enum, class Options>

@@ -88,10 +88,6 @@ std::string index_path(std::string_view parent, std::size_t index) {
 ObjectReader::ObjectReader(const json* value, std::string path, IssueList& issues,
                            const ObjectShape* shape)
     : object_(nullptr), path_(std::move(path)), issues_(issues), shape_(shape) {
-  if (shape_ != nullptr && shape_->keys.size() > 64) {
-    throw std::logic_error("ObjectReader: shape " + std::string(shape_->name) +
-                           " has more than 64 keys");
-  }
   if (value == nullptr) return;
   if (!value->is_object()) {
     issues_.add(path_, "must be a JSON object, got " + describe_value(*value));
@@ -115,15 +111,17 @@ const KeyField* ObjectReader::declaration(std::string_view key) const {
 const KeyField* ObjectReader::declared(std::string_view key, KeyKind kind) {
   if (shape_ == nullptr) return nullptr;
   const auto& keys = shape_->keys;
-  // Readers read in the declared order, so the key is nearly always the one at the cursor.
-  std::size_t at = cursor_ < keys.size() && keys[cursor_].key == key ? cursor_ : keys.size();
-  for (std::size_t i = 0; at == keys.size() && i < keys.size(); ++i) {
-    if (keys[i].key == key) at = i;
+  // Keys are read in the order the shape declares them (which is also the order unknown keys
+  // are matched against for a suggestion), so the key is the one at the cursor.
+  if (cursor_ >= keys.size() || keys[cursor_].key != key) {
+    const bool elsewhere = std::any_of(keys.begin(), keys.end(),
+                                       [key](const KeyField& field) { return field.key == key; });
+    throw std::logic_error(
+        "ObjectReader: " + join_path(path_, key) +
+        (elsewhere ? " is read out of the order shape " : " is not declared in shape ") +
+        std::string(shape_->name) + " declares (model/object_shapes.hpp)");
   }
-  if (at == keys.size()) {
-    throw std::logic_error("ObjectReader: " + join_path(path_, key) + " is not declared in shape " +
-                           std::string(shape_->name) + " (model/object_shapes.hpp)");
-  }
+  const std::size_t at = cursor_;
   const KeyKind declared_kind = keys[at].kind;
   const bool same_kind = declared_kind == kind ||
                          (kind == KeyKind::text && declared_kind == KeyKind::nonempty_text) ||
@@ -133,7 +131,6 @@ const KeyField* ObjectReader::declared(std::string_view key, KeyKind kind) {
                            " is read as another kind than shape " + std::string(shape_->name) +
                            " declares");
   }
-  read_ |= std::uint64_t{1} << at;
   cursor_ = at + 1;
   return &keys[at];
 }
@@ -274,19 +271,10 @@ const json* ObjectReader::array(std::string_view key, Need need) {
 
 void ObjectReader::finish() {
   if (object_ == nullptr) return;
-  if (shape_ != nullptr) {
-    const std::size_t declared_keys = shape_->keys.size();
-    const std::uint64_t all =
-        declared_keys == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << declared_keys) - 1;
-    if (read_ != all) {
-      for (std::size_t i = 0; i < declared_keys; ++i) {
-        if ((read_ >> i & 1U) == 0) {
-          throw std::logic_error("ObjectReader: " + join_path(path_, shape_->keys[i].key) +
-                                 " is declared in shape " + std::string(shape_->name) +
-                                 " but was never read");
-        }
-      }
-    }
+  if (shape_ != nullptr && cursor_ != shape_->keys.size()) {
+    throw std::logic_error("ObjectReader: " + join_path(path_, shape_->keys[cursor_].key) +
+                           " is declared in shape " + std::string(shape_->name) +
+                           " but was never read");
   }
   // The known keys in the order they are read: the suggestion is the first nearest one.
   const auto for_each_known = [this](auto&& visit) {

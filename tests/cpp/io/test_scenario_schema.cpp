@@ -77,6 +77,14 @@ TEST(ShapedReader, reading_a_key_the_shape_does_not_declare_is_a_programming_err
   EXPECT_THROW(r.text("enabled", name), std::logic_error);  // declared as a boolean
 }
 
+TEST(ShapedReader, keys_are_read_in_the_declared_order) {
+  IssueList issues;
+  const json value = json::parse(R"({"name": "a"})");
+  ObjectReader r(&value, "probe", issues, &kProbe);
+  bool flag = false;
+  EXPECT_THROW(r.boolean("enabled", flag), std::logic_error);  // before "name"
+}
+
 TEST(ShapedReader, a_declared_key_never_read_is_a_programming_error) {
   IssueList issues;
   const json value = json::parse(R"({"name": "a"})");
