@@ -8,6 +8,10 @@ inline constexpr double kMibPerGib = 1024.0;
 inline constexpr double kBytesPerMib = 1024.0 * 1024.0;
 inline constexpr double kBytesPerGib = kBytesPerMib * kMibPerGib;
 inline constexpr double kKibPerMib = 1024.0;
+// KiB in a GiB: PostgreSQL states sizes such as max_wal_size in kB (KiB).
+inline constexpr double kKibPerGib = kKibPerMib * kMibPerGib;
+// Bytes in a KiB: file and document sizes are given in KiB.
+inline constexpr double kBytesPerKib = 1024.0;
 
 // Shares stated as percentages in reasons ("60% CPU" from a 0.6 ceiling).
 inline constexpr double kPercentPerFraction = 100.0;
@@ -22,7 +26,9 @@ inline constexpr double kSecondsPerHour = kSecondsPerMinute * kMinutesPerHour;
 inline constexpr double kHoursPerDay = 24.0;
 inline constexpr double kMinutesPerDay = kMinutesPerHour * kHoursPerDay;
 inline constexpr double kMonthsPerYear = 12.0;
-// The mean Gregorian month: 365.25 days / 12.
-inline constexpr double kDaysPerMonth = 365.25 / kMonthsPerYear;
+// The mean Julian year (365.25 days): growth rates are per year of it.
+inline constexpr double kDaysPerYear = 365.25;
+// The mean month of that year: 365.25 days / 12.
+inline constexpr double kDaysPerMonth = kDaysPerYear / kMonthsPerYear;
 
 }  // namespace tierplan::units

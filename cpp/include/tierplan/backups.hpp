@@ -78,7 +78,9 @@ struct PostgresBackupPlan {
   std::string repository_reason;
   double rpo_minutes = 0.0;
   std::string rpo_reason;
-  double rto_minutes = 0.0;  // worst case: a whole interval of WAL to replay
+  double rto_minutes = 0.0;      // worst case: a whole interval of WAL to replay
+  double restore_minutes = 0.0;  // of the RTO: writing the data files back
+  double replay_minutes = 0.0;   // of the RTO: replaying a full-backup interval of WAL
   std::string rto_reason;
   bool operator==(const PostgresBackupPlan&) const = default;
 };
@@ -94,9 +96,10 @@ struct VectorStoreBackupPlan {
   VectorRecovery method = VectorRecovery::rebuild;       // the policy's
   VectorRecovery recommended = VectorRecovery::rebuild;  // snapshots when a rebuild is too slow
   double rebuild_minutes = 0.0;
-  double snapshot_gib = 0.0;          // one copy of the collection
-  double snapshot_storage_gib = 0.0;  // snapshots kept (0 when rebuilding)
-  double recovery_minutes = 0.0;      // by the policy's method
+  double snapshot_gib = 0.0;              // one copy of the collection
+  double snapshot_storage_gib = 0.0;      // snapshots kept (0 when rebuilding)
+  double recovery_minutes = 0.0;          // by the policy's method
+  double snapshot_restore_minutes = 0.0;  // restoring one snapshot, whatever the method
   double rpo_minutes = 0.0;
   std::string reason;
   bool operator==(const VectorStoreBackupPlan&) const = default;

@@ -19,6 +19,10 @@ struct TableSize {
   double rows = 0.0;
   double bytes_per_row = 0.0;
   double total_bytes = 0.0;
+  // A timed table's rows written per day today and the days it keeps them (at most the
+  // horizon); both 0 for a knowledge table, whose rows follow the documents.
+  double rows_per_day = 0.0;
+  double days_kept = 0.0;
   std::string reason;
   bool operator==(const TableSize&) const = default;
 };
@@ -53,6 +57,11 @@ struct PostgresPlan {
   double query_rate_per_s = 0.0;
   double cpu_needed_cores = 0.0;
   double memory_needed_gib = 0.0;
+  // What bound the memory: the rows read in the hot window (to fit effective_cache_size)
+  // or the connections (beside shared_buffers).
+  double working_set_gib = 0.0;
+  // Requests in flight at the peak (Little's law): the floor of PgBouncer's server pool.
+  double requests_in_flight = 0.0;
   MachineShape shape;
   std::string shape_reason;
   std::string topology;
@@ -72,6 +81,7 @@ struct RedisPlan {
   double instance_memory_gib = 0.0;  // maxmemory plus the fork and replication reserve
   MachineShape shape;                // the catalog's cache tier of that memory
   std::string memory_reason;
+  int client_connections = 0;  // app replicas and admin, before maxclients' floor
   int maxclients = 0;
   std::string maxclients_reason;
   std::string topology;
@@ -80,6 +90,7 @@ struct RedisPlan {
 };
 
 struct QdrantPlan {
+  double documents = 0.0;  // at the horizon
   double points = 0.0;
   double chunks_per_document = 0.0;
   double vector_bytes = 0.0;

@@ -6,20 +6,26 @@
 #include "io/format.hpp"
 #include "planner/planner_detail.hpp"
 #include "tierplan/errors.hpp"
+#include "units.hpp"
 
 namespace tierplan {
 
 namespace {
 
 using detail::concat;
+using detail::Fixed;
 using detail::readable;
 using detail::Readable;
 using detail::TextBuilder;
+using units::kBytesPerGib;
+using units::kBytesPerKib;
+using units::kBytesPerMib;
+using units::kDaysPerMonth;
+using units::kDaysPerYear;
+using units::kMibPerGib;
 
-constexpr double kBytesPerGib = 1024.0 * 1024.0 * 1024.0;
-constexpr double kBytesPerMib = 1024.0 * 1024.0;
-constexpr double kDaysPerMonth = 365.25 / 12.0;
-constexpr double kDaysPerYear = 365.25;
+// A share as a whole percentage in a reason (0.25 -> "25").
+Fixed percent(double share) { return Fixed{share * 100.0, 0}; }
 
 // PostgreSQL reserves superuser_reserved_connections = 3 by default (PostgreSQL docs).
 constexpr int kSuperuserReservedConnections = 3;
@@ -27,14 +33,26 @@ constexpr int kSuperuserReservedConnections = 3;
 constexpr int kAdminConnections = 10;
 // max_wal_senders defaults to 10 (PostgreSQL docs); a standby and base backups use them.
 constexpr int kReplicationConnections = 10;
+// Assumption: max_connections is set in round tens.
+constexpr int kMaxConnectionsStep = 10;
+// Dify's docker default POSTGRES_MAX_CONNECTIONS is 100.
+constexpr int kDifyDefaultMaxConnections = 100;
+// The PostgreSQL wiki's pool size, connections = cores * 2 + effective spindles; SSD or
+// network storage counts as one spindle.
+constexpr int kPoolConnectionsPerCore = 2;
+constexpr int kEffectiveSpindles = 1;
 // Assumption: keep the database server at or below 60% CPU at the peak.
 constexpr double kDatabaseCpuCeiling = 0.6;
 // PGTune gives shared_buffers = RAM / 4 and effective_cache_size = RAM * 3 / 4: the
 // working set should fit the latter (shared buffers plus the OS page cache).
-constexpr double kSharedBuffersShare = 0.25;
-constexpr double kEffectiveCacheShare = 0.75;
+constexpr int kRamQuarters = 4;
+constexpr int kEffectiveCacheQuarters = 3;
+constexpr double kSharedBuffersShare = 1.0 / kRamQuarters;
+constexpr double kEffectiveCacheShare = static_cast<double>(kEffectiveCacheQuarters) / kRamQuarters;
 // Assumption: memory for the OS and PostgreSQL's own processes beside the backends.
 constexpr double kDatabaseOsMib = 512.0;
+// Assumption: volumes are provisioned in steps of 8 GiB.
+constexpr double kStorageStepGib = 8.0;
 
 // Redis docs: an empty instance uses about 3 MB.
 constexpr double kRedisEmptyMib = 3.0;
@@ -46,18 +64,26 @@ constexpr double kRedisReserveShare = 0.25;
 constexpr int kRedisSpareConnectionsPerReplica = 2;
 // Sentinels, replicas and monitoring.
 constexpr int kRedisAdminConnections = 32;
+// Assumption: maxclients at least 1000 (Redis's default is 10000, redis.conf), room for
+// reconnecting clients whatever the replicas open.
+constexpr int kRedisMinMaxclients = 1000;
 
 // Qdrant sizing (qdrant/skills sizing guide): HNSW m = 16 links, 2 layers' worth, 4-byte
 // ids, 20% overhead; about 52 bytes per point in the id tracker; 20% headroom; payload
-// stored at 1.5x; the docs rule keeps vectors * dimension * 4 * 1.5 in memory.
+// stored at 1.5x; the docs rule keeps vectors * dimension * 4 (float32) * 1.5 in memory.
 constexpr double kHnswM = 16.0;
 constexpr double kHnswBytes = kHnswM * 2.0 * 4.0 * 1.2;
+constexpr double kFloat32Bytes = 4.0;
 constexpr double kIdTrackerBytes = 52.0;
 constexpr double kQdrantHeadroom = 1.2;
 constexpr double kQdrantPayloadFactor = 1.5;
 constexpr double kQdrantDocsRuleFactor = 1.5;
 // Qdrant guidance: up to about 100M vectors per node.
 constexpr double kQdrantMaxPointsPerNode = 100e6;
+// Qdrant distributed deployment docs: replication factor 2 keeps a copy of every shard
+// when a node is lost, and 3 nodes keep a Raft majority for consensus.
+constexpr int kQdrantCopiesToSurviveLoss = 2;
+constexpr int kQdrantNodesToSurviveLoss = 3;
 
 // Assumption: installed plugin packages (tens of MB each, a hundred of them).
 constexpr double kPluginPackagesGib = 5.0;
@@ -201,21 +227,16 @@ class ComponentSpecs {
 PgTuneInput tune_input(const MachineShape& shape, int max_connections, DiskType disk) {
   PgTuneInput input;
   input.workload = PgWorkload::web;
-  input.memory_mib = std::floor(shape.memory_gib * 1024.0);
+  input.memory_mib = std::floor(shape.memory_gib * kMibPerGib);
   input.vcpu = shape.vcpu;
   input.max_connections = max_connections;
   input.disk = disk;
   return input;
 }
 
-PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
-                           const std::vector<ComponentPlan>& components, const Stack& stack,
-                           const ComponentSpecs& specs, const EnvironmentPolicy& policy,
-                           const Catalog& catalog, const std::string& environment_name,
-                           bool explain) {
-  PostgresPlan p;
-  const auto& model = stack.datastores.database;
-  const auto& ds = policy.datastores;
+// Every table at the horizon: rows, bytes, the data and the bytes written per day, and
+// the working set (rows read in the hot window); returns the working set in bytes.
+double size_tables(PostgresPlan& p, const Workload& w, const DatabaseModel& model) {
   double hot_bytes = 0.0;
   double written_bytes_per_day = 0.0;
   const Horizon h(w);
@@ -227,7 +248,6 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
     size.bytes_per_row = bytes_per_row(table, payload);
     if (table.retention == RetentionClass::knowledge) {
       size.rows = knowledge_rows(table, h);
-      if (explain) size.reason = concat(Readable{h.documents}, " documents at the horizon");
       written_bytes_per_day +=
           w.knowledge_base.documents_ingested_per_day *
           (table.rows_per_document + h.chunks_per_document * table.rows_per_chunk) *
@@ -236,24 +256,26 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
       // returns by key, so knowledge tables stay out of the working set.
     } else {
       const double days = retained_days(table, w);
-      const double per_day = daily_rows(table, w);
-      size.rows = timed_rows(table, w, h, per_day, days);
-      if (explain) {
-        size.reason = concat(Readable{per_day}, " rows/day kept ", Readable{std::min(days, h.days)},
-                             " days (", to_string(table.retention), ")");
-      }
-      hot_bytes += h.accumulated(per_day, std::min(days, model.hot_days)) * size.bytes_per_row;
-      written_bytes_per_day += per_day * h.growth * size.bytes_per_row;
+      size.rows_per_day = daily_rows(table, w);
+      size.days_kept = std::min(days, h.days);
+      size.rows = timed_rows(table, w, h, size.rows_per_day, days);
+      hot_bytes +=
+          h.accumulated(size.rows_per_day, std::min(days, model.hot_days)) * size.bytes_per_row;
+      written_bytes_per_day += size.rows_per_day * h.growth * size.bytes_per_row;
     }
     size.total_bytes = table_bytes(table, size.rows, payload);
     p.data_gib += size.total_bytes / kBytesPerGib;
   }
   p.written_gib_per_day = written_bytes_per_day / kBytesPerGib;
+  p.working_set_gib = hot_bytes / kBytesPerGib;
+  return hot_bytes;
+}
 
-  // Connection budget at the top of every autoscaling range; the requests in flight at
-  // the peak (Little's law) are the transactions a pooler must serve at once, since a
-  // request keeps its session while the LLM streams (dify #21437).
-  double concurrent_transactions = 0.0;
+// Connection budget at the top of every autoscaling range; the requests in flight at
+// the peak (Little's law) are the transactions a pooler must serve at once, since a
+// request keeps its session while the LLM streams (dify #21437).
+void budget_connections(PostgresPlan& p, const std::vector<ComponentPlan>& components,
+                        const ComponentSpecs& specs, const DatastorePolicy& ds) {
   p.connections.reserve(components.size());
   for (std::size_t i = 0; i < components.size(); ++i) {
     const ComponentPlan& component = components[i];
@@ -266,18 +288,24 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
     use.per_replica = spec->db_pool_size + spec->db_max_overflow;
     use.total = use.replicas * use.per_replica;
     p.client_connections += use.total;
-    concurrent_transactions += component.load.concurrent_requests;
+    p.requests_in_flight += component.load.concurrent_requests;
   }
   p.reserved_connections = kSuperuserReservedConnections + kAdminConnections +
                            (ds.postgres_standby ? kReplicationConnections : 0);
+}
 
+// The smallest database shape with the CPU of the queries and the memory of the
+// connections and the working set. PgBouncer (transaction pooling) when the replicas
+// could open more connections than a server should hold: its server pool is the
+// PostgreSQL wiki's cores * 2 + effective spindles of the shape, or the transactions in
+// flight at the peak when more, and the shape is chosen again for that pool.
+void size_database_server(PostgresPlan& p, const DatabaseModel& model, const PeakDemand& demand,
+                          double hot_bytes, const DatastorePolicy& ds, const Catalog& catalog,
+                          const std::string& environment_name) {
   p.query_rate_per_s = demand.api_rate_per_s * model.queries_per_request +
                        demand.worker_task_rate_per_s * model.queries_per_worker_task;
-  p.cpu_needed_cores = p.query_rate_per_s * model.cpu_ms_per_query / 1000.0 / kDatabaseCpuCeiling;
-
-  // PgBouncer (transaction pooling) when the replicas could open more connections than
-  // a server should hold; its server pool is the PostgreSQL wiki's cores * 2 + effective
-  // spindles, or the transactions in flight at the peak when more.
+  p.cpu_needed_cores = p.query_rate_per_s * model.cpu_ms_per_query / units::kMillisecondsPerSecond /
+                       kDatabaseCpuCeiling;
   p.pgbouncer = p.client_connections > ds.pgbouncer_above_connections;
   int server_connections = p.client_connections;
   const MachineShape* shape = nullptr;
@@ -285,7 +313,7 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
     const double connection_mib =
         (server_connections + p.reserved_connections) * model.memory_mib_per_connection;
     const double memory_for_connections =
-        (connection_mib + kDatabaseOsMib) / (1.0 - kSharedBuffersShare) / 1024.0;
+        (connection_mib + kDatabaseOsMib) / (1.0 - kSharedBuffersShare) / kMibPerGib;
     const double memory_for_working_set = hot_bytes / kEffectiveCacheShare / kBytesPerGib;
     p.memory_needed_gib = std::max(memory_for_connections, memory_for_working_set);
     shape = smallest_shape(catalog.database_shapes, p.cpu_needed_cores, p.memory_needed_gib);
@@ -295,80 +323,111 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
                           readable(p.memory_needed_gib) + " GiB");
     }
     if (!p.pgbouncer) break;
-    const int spindles = 1;  // SSD or network storage counts as one (PostgreSQL wiki)
     p.pgbouncer_default_pool_size =
-        std::max(shape->vcpu * 2 + spindles, static_cast<int>(std::ceil(concurrent_transactions)));
+        std::max(shape->vcpu * kPoolConnectionsPerCore + kEffectiveSpindles,
+                 static_cast<int>(std::ceil(p.requests_in_flight)));
     p.pgbouncer_max_client_conn = p.client_connections;
     server_connections = p.pgbouncer_default_pool_size;
   }
   p.shape = *shape;
   p.max_connections = server_connections + p.reserved_connections;
-  p.max_connections = (p.max_connections + 9) / 10 * 10;
-  if (explain) {
-    TextBuilder connections_reason;
-    connections_reason.add(p.client_connections,
-                           " client connections (every DB-using replica at its autoscaling maximum "
-                           "x pool size + overflow)");
-    if (p.pgbouncer) connections_reason.add(" pooled by PgBouncer into ", server_connections);
-    connections_reason.add(" + ", p.reserved_connections, " reserved (superuser 3, admin 10",
-                           ds.postgres_standby ? ", replication 10" : "", "), rounded up to 10");
-    p.max_connections_reason = connections_reason.str();
-    if (p.pgbouncer) {
-      p.pgbouncer_reason = concat(
-          p.client_connections, " client connections exceed ", ds.pgbouncer_above_connections,
-          ": transaction pooling, default_pool_size ", p.pgbouncer_default_pool_size,
-          " = the larger of cores * 2 + 1 spindle (PostgreSQL wiki) and ",
-          Readable{concurrent_transactions}, " requests in flight at the peak");
-    } else {
-      p.pgbouncer_reason = concat(p.client_connections, " client connections, within ",
-                                  ds.pgbouncer_above_connections, ": no pooler needed");
-    }
-    p.shape_reason =
-        concat(p.shape.name, ": smallest shape with ", Readable{p.cpu_needed_cores}, " vCPU (",
-               Readable{p.query_rate_per_s}, " queries/s x ", Readable{model.cpu_ms_per_query},
-               " ms at 60% CPU) and ", Readable{p.memory_needed_gib}, " GiB (working set ",
-               Readable{hot_bytes / kBytesPerGib}, " GiB in effective_cache_size = RAM x 3/4, ",
-               server_connections + p.reserved_connections, " connections x ",
-               Readable{model.memory_mib_per_connection}, " MiB)");
-  }
+  p.max_connections =
+      (p.max_connections + kMaxConnectionsStep - 1) / kMaxConnectionsStep * kMaxConnectionsStep;
+}
 
+PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
+                           const std::vector<ComponentPlan>& components, const Stack& stack,
+                           const ComponentSpecs& specs, const EnvironmentPolicy& policy,
+                           const Catalog& catalog, const std::string& environment_name) {
+  PostgresPlan p;
+  const auto& model = stack.datastores.database;
+  const auto& ds = policy.datastores;
+  const double hot_bytes = size_tables(p, w, model);
+  budget_connections(p, components, specs, ds);
+  size_database_server(p, model, demand, hot_bytes, ds, catalog, environment_name);
   p.tune_input = tune_input(p.shape, p.max_connections, ds.postgres_disk);
   p.settings = pgtune(p.tune_input);
-  p.wal_gib = p.settings.max_wal_size_kib / (1024.0 * 1024.0);
+  p.wal_gib = p.settings.max_wal_size_kib / units::kKibPerGib;
   p.storage_gib =
-      std::ceil((p.data_gib * (1.0 + ds.storage_headroom_fraction) + p.wal_gib) / 8.0) * 8.0;
-  if (explain) {
-    p.storage_reason = concat(Readable{p.data_gib}, " GiB of tables and indexes at the horizon + ",
-                              Readable{ds.storage_headroom_fraction * 100.0}, "% headroom + ",
-                              Readable{p.wal_gib}, " GiB WAL (max_wal_size), rounded up to 8 GiB");
-  }
+      std::ceil((p.data_gib * (1.0 + ds.storage_headroom_fraction) + p.wal_gib) / kStorageStepGib) *
+      kStorageStepGib;
   if (ds.postgres_standby) {
     p.topology = ds.postgres_synchronous ? "primary + synchronous hot standby"
                                          : "primary + asynchronous hot standby";
-    if (explain)
-      p.topology_reason = "streaming replication to a standby of the same shape and storage";
   } else {
     p.topology = "single instance";
-    if (explain) p.topology_reason = "no standby: recovery is a restore from backup";
   }
   return p;
 }
 
-RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
-                     const std::vector<ComponentPlan>& components, const Stack& stack,
-                     const ComponentSpecs& specs, const EnvironmentPolicy& policy,
-                     const Catalog& catalog, const std::string& environment_name, bool explain) {
-  RedisPlan r;
-  const auto& b = stack.datastores.broker;
-  const auto& ds = policy.datastores;
-  r.broker_backlog_messages = demand.worker_task_rate_per_s * ds.broker_backlog_minutes * 60.0;
+// The PostgreSQL plan's reasons. documents: at the horizon (what knowledge tables follow).
+void explain_postgres(PostgresPlan& p, const DatabaseModel& model, const DatastorePolicy& ds,
+                      double documents) {
+  for (std::size_t i = 0; i < p.tables.size() && i < model.tables.size(); ++i) {
+    TableSize& size = p.tables[i];
+    const RetentionClass retention = model.tables[i].retention;
+    if (retention == RetentionClass::knowledge) {
+      size.reason = concat(Readable{documents}, " documents at the horizon");
+    } else {
+      size.reason = concat(Readable{size.rows_per_day}, " rows/day kept ", Readable{size.days_kept},
+                           " days (", to_string(retention), ")");
+    }
+  }
+  const int server_connections = p.pgbouncer ? p.pgbouncer_default_pool_size : p.client_connections;
+  TextBuilder connections_reason;
+  connections_reason.add(p.client_connections,
+                         " client connections (every DB-using replica at its autoscaling maximum "
+                         "x pool size + overflow)");
+  if (p.pgbouncer) connections_reason.add(" pooled by PgBouncer into ", server_connections);
+  connections_reason.add(" + ", p.reserved_connections, " reserved (superuser ",
+                         kSuperuserReservedConnections, ", admin ", kAdminConnections);
+  if (ds.postgres_standby) connections_reason.add(", replication ", kReplicationConnections);
+  connections_reason.add("), rounded up to ", kMaxConnectionsStep);
+  p.max_connections_reason = connections_reason.str();
+  if (p.pgbouncer) {
+    p.pgbouncer_reason =
+        concat(p.client_connections, " client connections exceed ", ds.pgbouncer_above_connections,
+               ": transaction pooling, default_pool_size ", p.pgbouncer_default_pool_size,
+               " = the larger of cores * ", kPoolConnectionsPerCore, " + ", kEffectiveSpindles,
+               " spindle (PostgreSQL wiki) and ", Readable{p.requests_in_flight},
+               " requests in flight at the peak");
+  } else {
+    p.pgbouncer_reason = concat(p.client_connections, " client connections, within ",
+                                ds.pgbouncer_above_connections, ": no pooler needed");
+  }
+  p.shape_reason = concat(
+      p.shape.name, ": smallest shape with ", Readable{p.cpu_needed_cores}, " vCPU (",
+      Readable{p.query_rate_per_s}, " queries/s x ", Readable{model.cpu_ms_per_query}, " ms at ",
+      percent(kDatabaseCpuCeiling), "% CPU) and ", Readable{p.memory_needed_gib},
+      " GiB (working set ", Readable{p.working_set_gib}, " GiB in effective_cache_size = RAM x ",
+      kEffectiveCacheQuarters, "/", kRamQuarters, ", ", server_connections + p.reserved_connections,
+      " connections x ", Readable{model.memory_mib_per_connection}, " MiB)");
+  p.storage_reason =
+      concat(Readable{p.data_gib}, " GiB of tables and indexes at the horizon + ",
+             Readable{ds.storage_headroom_fraction * 100.0}, "% headroom + ", Readable{p.wal_gib},
+             " GiB WAL (max_wal_size), rounded up to ", Fixed{kStorageStepGib, 0}, " GiB");
+  p.topology_reason = ds.postgres_standby
+                          ? "streaming replication to a standby of the same shape and storage"
+                          : "no standby: recovery is a restore from backup";
+}
+
+// The broker's backlog and the cache at the horizon, in Redis memory.
+void size_redis_memory(RedisPlan& r, const Workload& w, const PeakDemand& demand,
+                       const BrokerModel& b, const DatastorePolicy& ds) {
+  r.broker_backlog_messages =
+      demand.worker_task_rate_per_s * ds.broker_backlog_minutes * units::kSecondsPerMinute;
   r.broker_bytes = r.broker_backlog_messages * message_bytes(b, b.task_body_bytes);
   r.cache_keys = w.daily_active_users * growth_at_horizon(w) * b.cache_keys_per_user;
   r.cache_bytes = r.cache_keys * cache_key_bytes(b, b.cache_key_bytes, b.cache_value_bytes);
   r.used_memory_mib =
       (kRedisEmptyMib + (r.broker_bytes + r.cache_bytes) / kBytesPerMib) * kRedisFragmentation;
   r.maxmemory_mib = std::ceil(r.used_memory_mib);
-  const double needed_gib = r.maxmemory_mib / (1.0 - kRedisReserveShare) / 1024.0;
+}
+
+// The smallest cache tier whose memory holds maxmemory beside the reserve (the cheaper
+// of two alike); maxmemory then takes what the tier leaves after the reserve.
+void choose_redis_tier(RedisPlan& r, const Catalog& catalog, const std::string& environment_name) {
+  const double needed_gib = r.maxmemory_mib / (1.0 - kRedisReserveShare) / kMibPerGib;
   const MachineShape* tier = nullptr;
   for (const auto& shape : catalog.cache_shapes) {
     if (shape.memory_gib >= needed_gib && (tier == nullptr || shape.memory_gib < tier->memory_gib ||
@@ -382,63 +441,67 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
                         " GiB, more than every cache tier of the catalog");
   }
   r.shape = *tier;
-  const double chosen = tier->memory_gib;
-  r.instance_memory_gib = chosen;
-  // maxmemory takes what the tier leaves after the reserve.
-  r.maxmemory_mib = std::floor(chosen * 1024.0 * (1.0 - kRedisReserveShare));
-  if (explain) {
-    r.memory_reason =
-        concat(Readable{r.broker_backlog_messages}, " Celery messages (",
-               Readable{ds.broker_backlog_minutes}, " min of tasks at ",
-               Readable{demand.worker_task_rate_per_s}, "/s) and ", Readable{r.cache_keys},
-               " cache keys use ", Readable{r.used_memory_mib},
-               " MiB with fragmentation; +25% for fork and replication buffers: the ",
-               Readable{chosen}, " GiB tier, maxmemory ", Readable{r.maxmemory_mib},
-               " MiB, maxmemory-policy noeviction (the broker must not lose tasks)");
-  }
-  int clients = kRedisAdminConnections;
+  r.instance_memory_gib = tier->memory_gib;
+  r.maxmemory_mib = std::floor(tier->memory_gib * kMibPerGib * (1.0 - kRedisReserveShare));
+}
+
+RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
+                     const std::vector<ComponentPlan>& components, const Stack& stack,
+                     const ComponentSpecs& specs, const EnvironmentPolicy& policy,
+                     const Catalog& catalog, const std::string& environment_name) {
+  RedisPlan r;
+  const auto& ds = policy.datastores;
+  size_redis_memory(r, w, demand, stack.datastores.broker, ds);
+  choose_redis_tier(r, catalog, environment_name);
+  r.client_connections = kRedisAdminConnections;
   for (std::size_t i = 0; i < components.size(); ++i) {
     const ComponentPlan& c = components[i];
     const int replicas = c.autoscaled ? c.hpa_max_replicas : c.replicas;
     for (auto it = specs.begin(i); it != specs.end(i); ++it) {
       const Component& spec = **it;
       if (spec.db_pool_size > 0) {
-        clients += replicas * (spec.concurrency_per_replica + kRedisSpareConnectionsPerReplica);
+        r.client_connections +=
+            replicas * (spec.concurrency_per_replica + kRedisSpareConnectionsPerReplica);
       }
     }
   }
-  r.maxclients = std::max(clients, 1000);
-  if (explain) {
-    r.maxclients_reason =
-        concat(clients,
-               " connections from the app replicas at their autoscaling maximum and admin; at "
-               "least 1000");
-  }
-  if (ds.redis_replica_with_sentinels) {
-    r.topology = "primary + replica + 3 Sentinels";
-    if (explain) {
-      r.topology_reason =
-          "Sentinel needs three sentinels on independent hosts to fail over; Dify does not "
-          "support Redis Cluster mode";
-    }
-  } else {
-    r.topology = "single instance";
-    if (explain) r.topology_reason = "no replica: a restart loses queued tasks not yet consumed";
-  }
+  r.maxclients = std::max(r.client_connections, kRedisMinMaxclients);
+  r.topology =
+      ds.redis_replica_with_sentinels ? "primary + replica + 3 Sentinels" : "single instance";
   return r;
 }
 
+void explain_redis(RedisPlan& r, const PeakDemand& demand, const DatastorePolicy& ds) {
+  r.memory_reason =
+      concat(Readable{r.broker_backlog_messages}, " Celery messages (",
+             Readable{ds.broker_backlog_minutes}, " min of tasks at ",
+             Readable{demand.worker_task_rate_per_s}, "/s) and ", Readable{r.cache_keys},
+             " cache keys use ", Readable{r.used_memory_mib}, " MiB with fragmentation; +",
+             percent(kRedisReserveShare), "% for fork and replication buffers: the ",
+             Readable{r.instance_memory_gib}, " GiB tier, maxmemory ", Readable{r.maxmemory_mib},
+             " MiB, maxmemory-policy noeviction (the broker must not lose tasks)");
+  r.maxclients_reason = concat(r.client_connections,
+                               " connections from the app replicas at their autoscaling maximum "
+                               "and admin; at least ",
+                               kRedisMinMaxclients);
+  r.topology_reason = ds.redis_replica_with_sentinels
+                          ? "Sentinel needs three sentinels on independent hosts to fail over; "
+                            "Dify does not support Redis Cluster mode"
+                          : "no replica: a restart loses queued tasks not yet consumed";
+}
+
 QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentPolicy& policy,
-                       const Catalog& catalog, const std::string& environment_name, bool explain) {
+                       const Catalog& catalog, const std::string& environment_name) {
   QdrantPlan q;
   const auto& ds = policy.datastores;
   const auto& kb = w.knowledge_base;
   const double dimension = kb.embedding_dimension;
-  const double bytes_per_value = ds.qdrant_datatype == VectorDatatype::float32   ? 4.0
+  const double bytes_per_value = ds.qdrant_datatype == VectorDatatype::float32   ? kFloat32Bytes
                                  : ds.qdrant_datatype == VectorDatatype::float16 ? 2.0
                                                                                  : 1.0;
+  q.documents = documents_at_horizon(w);
   q.chunks_per_document = chunks_per_document(kb);
-  q.points = documents_at_horizon(w) * q.chunks_per_document;
+  q.points = q.documents * q.chunks_per_document;
   q.vector_bytes = q.points * dimension * bytes_per_value;
   q.quantized_bytes = ds.qdrant_quantization == Quantization::scalar   ? q.points * dimension
                       : ds.qdrant_quantization == Quantization::binary ? q.points * dimension / 8.0
@@ -450,7 +513,8 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
       (v.payload_bytes_per_point + v.payload_bytes_per_chunk_char * kb.chunk_size_chars) *
       kQdrantPayloadFactor;
   q.id_tracker_bytes = q.points * kIdTrackerBytes;
-  q.docs_rule_memory_gib = q.points * dimension * 4.0 * kQdrantDocsRuleFactor / kBytesPerGib;
+  q.docs_rule_memory_gib =
+      q.points * dimension * kFloat32Bytes * kQdrantDocsRuleFactor / kBytesPerGib;
   q.replication_factor = ds.qdrant_replication_factor;
   const double in_memory = (ds.qdrant_vectors_on_disk ? 0.0 : q.vector_bytes) + q.quantized_bytes +
                            q.hnsw_bytes + q.id_tracker_bytes;
@@ -474,26 +538,29 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
   const MachineShape* shape = smallest_shape(catalog.vector_store_shapes, 0, q.ram_per_node_gib);
   q.shape = *shape;
   q.shards = q.nodes * ds.qdrant_shards_per_node;
-  if (!explain) return q;
-  q.reason = concat(
-      Readable{q.points}, " points (", Readable{documents_at_horizon(w)}, " documents x ",
-      Readable{q.chunks_per_document}, " chunks) of ", Readable{dimension},
-      " dims: ", Readable{q.ram_total_gib}, " GiB in RAM over ", q.replication_factor,
-      q.replication_factor == 1 ? " copy" : " copies", " (vectors ",
-      ds.qdrant_vectors_on_disk ? "on disk" : "in memory", ", HNSW m=16, 20% headroom) on ",
-      q.nodes, q.nodes == 1 ? " node" : " nodes", " of ", q.shape.name,
-      "; Qdrant docs rule (vectors x dims x 4 x 1.5): ", Readable{q.docs_rule_memory_gib}, " GiB");
   return q;
 }
 
-ObjectStoragePlan plan_object_storage(const Workload& w, const EnvironmentPolicy& policy,
-                                      bool explain) {
+void explain_qdrant(QdrantPlan& q, const Workload& w, const DatastorePolicy& ds) {
+  q.reason = concat(
+      Readable{q.points}, " points (", Readable{q.documents}, " documents x ",
+      Readable{q.chunks_per_document}, " chunks) of ",
+      Readable{static_cast<double>(w.knowledge_base.embedding_dimension)},
+      " dims: ", Readable{q.ram_total_gib}, " GiB in RAM over ", q.replication_factor,
+      q.replication_factor == 1 ? " copy" : " copies", " (vectors ",
+      ds.qdrant_vectors_on_disk ? "on disk" : "in memory", ", HNSW m=", Fixed{kHnswM, 0}, ", ",
+      percent(kQdrantHeadroom - 1.0), "% headroom) on ", q.nodes, q.nodes == 1 ? " node" : " nodes",
+      " of ", q.shape.name, "; Qdrant docs rule (vectors x dims x ", Fixed{kFloat32Bytes, 0}, " x ",
+      Fixed{kQdrantDocsRuleFactor, 1}, "): ", Readable{q.docs_rule_memory_gib}, " GiB");
+}
+
+ObjectStoragePlan plan_object_storage(const Workload& w, const EnvironmentPolicy& policy) {
   ObjectStoragePlan o;
-  const double upload_bytes_per_day =
-      w.daily_active_users * w.uploads.files_per_user_per_day * w.uploads.average_file_kib * 1024.0;
+  const double upload_bytes_per_day = w.daily_active_users * w.uploads.files_per_user_per_day *
+                                      w.uploads.average_file_kib * kBytesPerKib;
   o.uploads_gib = accumulated(upload_bytes_per_day, horizon_days(w), w) / kBytesPerGib;
   o.documents_gib =
-      documents_at_horizon(w) * w.knowledge_base.average_document_kib * 1024.0 / kBytesPerGib;
+      documents_at_horizon(w) * w.knowledge_base.average_document_kib * kBytesPerKib / kBytesPerGib;
   o.plugin_packages_gib = kPluginPackagesGib;
   // Lifecycle model: each day a share of the objects is overwritten or deleted and leaves
   // a noncurrent version, which the lifecycle rule expires after so many days.
@@ -505,27 +572,20 @@ ObjectStoragePlan plan_object_storage(const Workload& w, const EnvironmentPolicy
   o.total_gib =
       std::ceil((o.uploads_gib + o.documents_gib + o.plugin_packages_gib + o.versions_gib) *
                 (1.0 + policy.datastores.storage_headroom_fraction));
-  if (!explain) return o;
+  return o;
+}
+
+void explain_object_storage(ObjectStoragePlan& o, const DatastorePolicy& ds) {
   o.reason =
       concat("uploads ", Readable{o.uploads_gib}, " GiB over the horizon, documents ",
              Readable{o.documents_gib}, " GiB, plugin packages ", Readable{o.plugin_packages_gib},
              " GiB, noncurrent object versions ", Readable{o.versions_gib}, " GiB, +",
-             Readable{policy.datastores.storage_headroom_fraction * 100.0}, "% headroom");
-  return o;
+             Readable{ds.storage_headroom_fraction * 100.0}, "% headroom");
 }
 
-void add_warnings(DataPlan& plan, const Workload& w, const std::vector<ComponentPlan>& components,
-                  const ComponentSpecs& specs, const EnvironmentPolicy& policy) {
-  const auto& ds = policy.datastores;
-  // Dify's docker default POSTGRES_MAX_CONNECTIONS is 100.
-  constexpr int kDifyDefaultMaxConnections = 100;
-  if (plan.postgres.max_connections > kDifyDefaultMaxConnections) {
-    plan.warnings.push_back(
-        concat("PostgreSQL: ", plan.postgres.client_connections,
-               " client connections exceed the default max_connections of 100 (\"remaining "
-               "connection slots are reserved\"): set max_connections = ",
-               plan.postgres.max_connections, plan.postgres.pgbouncer ? " behind PgBouncer" : ""));
-  }
+// Components whose requests in flight per replica exceed their SQLAlchemy pool.
+void add_pool_warnings(DataPlan& plan, const std::vector<ComponentPlan>& components,
+                       const ComponentSpecs& specs) {
   for (std::size_t i = 0; i < components.size(); ++i) {
     const ComponentPlan& c = components[i];
     for (auto it = specs.begin(i); it != specs.end(i); ++it) {
@@ -542,6 +602,19 @@ void add_warnings(DataPlan& plan, const Workload& w, const std::vector<Component
       }
     }
   }
+}
+
+void add_warnings(DataPlan& plan, const Workload& w, const std::vector<ComponentPlan>& components,
+                  const ComponentSpecs& specs, const EnvironmentPolicy& policy) {
+  const auto& ds = policy.datastores;
+  if (plan.postgres.max_connections > kDifyDefaultMaxConnections) {
+    plan.warnings.push_back(concat(
+        "PostgreSQL: ", plan.postgres.client_connections,
+        " client connections exceed the default max_connections of ", kDifyDefaultMaxConnections,
+        " (\"remaining connection slots are reserved\"): set max_connections = ",
+        plan.postgres.max_connections, plan.postgres.pgbouncer ? " behind PgBouncer" : ""));
+  }
+  add_pool_warnings(plan, components, specs);
   if (!ds.redis_maxmemory_configured) {
     plan.warnings.push_back(
         concat("Redis runs without maxmemory: it grows until the node kills it; set maxmemory ",
@@ -552,12 +625,12 @@ void add_warnings(DataPlan& plan, const Workload& w, const std::vector<Component
         "Redis Cluster mode is asked for, but Dify does not support it: use a "
         "primary with a replica and three Sentinels");
   }
-  if (policy.survive_node_loss && (plan.qdrant.nodes < 3 || plan.qdrant.replication_factor < 2)) {
-    plan.warnings.push_back(concat("Qdrant: ", plan.qdrant.nodes,
-                                   " node(s) with replication factor ",
-                                   plan.qdrant.replication_factor,
-                                   " cannot lose a node; production needs at least 3 nodes and "
-                                   "replication factor 2"));
+  if (policy.survive_node_loss && (plan.qdrant.nodes < kQdrantNodesToSurviveLoss ||
+                                   plan.qdrant.replication_factor < kQdrantCopiesToSurviveLoss)) {
+    plan.warnings.push_back(concat(
+        "Qdrant: ", plan.qdrant.nodes, " node(s) with replication factor ",
+        plan.qdrant.replication_factor, " cannot lose a node; production needs at least ",
+        kQdrantNodesToSurviveLoss, " nodes and replication factor ", kQdrantCopiesToSurviveLoss));
   }
   if (!w.retention.workflow_log_cleanup_enabled) {
     for (const auto& table : plan.postgres.tables) {
@@ -572,11 +645,18 @@ void add_warnings(DataPlan& plan, const Workload& w, const std::vector<Component
   }
 }
 
+// The stack's components of the planned ones, found in a buffer kept per thread.
+const ComponentSpecs& specs_of(const std::vector<ComponentPlan>& components, const Stack& stack) {
+  thread_local ComponentSpecs specs;
+  specs.find(components, stack);
+  return specs;
+}
+
 }  // namespace
 
 double chunks_per_document(const KnowledgeBase& kb) {
   // Extracted text is taken as one character per byte of the document.
-  const double text_chars = kb.average_document_kib * 1024.0;
+  const double text_chars = kb.average_document_kib * kBytesPerKib;
   if (text_chars <= 0.0) return 0.0;
   if (text_chars <= kb.chunk_size_chars) return 1.0;
   return std::ceil((text_chars - kb.chunk_overlap_chars) /
@@ -593,26 +673,36 @@ DataPlan plan_data(const Workload& workload, const PeakDemand& demand,
                    const std::vector<ComponentPlan>& components, const Stack& stack,
                    const EnvironmentPolicy& policy, const Catalog& catalog,
                    const std::string& environment_name) {
-  return detail::plan_data(workload, demand, components, stack, policy, catalog, environment_name,
-                           detail::PlanDetail::full);
+  DataPlan plan =
+      detail::plan_data(workload, demand, components, stack, policy, catalog, environment_name);
+  detail::explain_data(plan, workload, demand, components, stack, policy);
+  return plan;
 }
 
 DataPlan detail::plan_data(const Workload& workload, const PeakDemand& demand,
                            const std::vector<ComponentPlan>& components, const Stack& stack,
                            const EnvironmentPolicy& policy, const Catalog& catalog,
-                           const std::string& environment_name, PlanDetail level) {
-  const bool explain = level == PlanDetail::full;
+                           const std::string& environment_name) {
   DataPlan plan;
-  thread_local ComponentSpecs specs;  // kept per thread for its buffers
-  specs.find(components, stack);
-  plan.postgres = plan_postgres(workload, demand, components, stack, specs, policy, catalog,
-                                environment_name, explain);
-  plan.redis = plan_redis(workload, demand, components, stack, specs, policy, catalog,
-                          environment_name, explain);
-  plan.qdrant = plan_qdrant(workload, stack, policy, catalog, environment_name, explain);
-  plan.object_storage = plan_object_storage(workload, policy, explain);
-  if (explain) add_warnings(plan, workload, components, specs, policy);
+  const ComponentSpecs& specs = specs_of(components, stack);
+  plan.postgres =
+      plan_postgres(workload, demand, components, stack, specs, policy, catalog, environment_name);
+  plan.redis =
+      plan_redis(workload, demand, components, stack, specs, policy, catalog, environment_name);
+  plan.qdrant = plan_qdrant(workload, stack, policy, catalog, environment_name);
+  plan.object_storage = plan_object_storage(workload, policy);
   return plan;
+}
+
+void detail::explain_data(DataPlan& plan, const Workload& workload, const PeakDemand& demand,
+                          const std::vector<ComponentPlan>& components, const Stack& stack,
+                          const EnvironmentPolicy& policy) {
+  const auto& ds = policy.datastores;
+  explain_postgres(plan.postgres, stack.datastores.database, ds, plan.qdrant.documents);
+  explain_redis(plan.redis, demand, ds);
+  explain_qdrant(plan.qdrant, workload, ds);
+  explain_object_storage(plan.object_storage, ds);
+  add_warnings(plan, workload, components, specs_of(components, stack), policy);
 }
 
 }  // namespace tierplan

@@ -9,6 +9,8 @@
 #include <system_error>
 #include <utility>
 
+#include "units.hpp"
+
 // Unless a comment says otherwise, every constant below is a rule of PGTune,
 // le0pard/pgtune@421728c2 src/features/configuration/configurationSlice.js.
 
@@ -16,8 +18,9 @@ namespace tierplan {
 
 namespace {
 
-constexpr double kKibPerMib = 1024.0;
-constexpr double kKibPerGib = 1024.0 * 1024.0;
+using units::kKibPerGib;
+using units::kKibPerMib;
+using units::kMibPerGib;
 
 // Default max_connections when the user gives none (selectMaxConnections).
 int default_max_connections(PgWorkload workload) {
@@ -168,7 +171,7 @@ constexpr int kIoWorkersMax = 32;
 // Warnings PGTune prints, each as the two comment lines the tool shows
 // (selectWarningInfoMessages): outside 256 MB..100 GB of RAM its rules are not tuned.
 constexpr double kLowMemoryBelowMib = 256.0;
-constexpr double kHighMemoryAboveMib = 100.0 * 1024.0;
+constexpr double kHighMemoryAboveMib = 100.0 * kMibPerGib;
 struct WarningText {
   std::string_view first_line;
   std::string_view second_line;
@@ -229,7 +232,8 @@ std::string plain_number(double value) {
 
 std::string memory_as_pgtune_input(double memory_mib) {
   // The tool echoes the amount typed with its unit; GB when the MiB figure is whole GB.
-  if (std::fmod(memory_mib, 1024.0) == 0.0) return plain_number(memory_mib / 1024.0) + " GB";
+  if (std::fmod(memory_mib, kMibPerGib) == 0.0)
+    return plain_number(memory_mib / kMibPerGib) + " GB";
   return plain_number(memory_mib) + " MB";
 }
 

@@ -63,7 +63,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodePlan, node_type, allocatable, packed_by, 
                                    type_reason, nodes, cost_usd_month, cost_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ResourceTotals, request_cpu_m, request_memory_mib, limit_cpu_m,
                                    limit_memory_mib, pods, spare_cpu_m, spare_memory_mib)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TableSize, name, rows, bytes_per_row, total_bytes, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TableSize, name, rows, bytes_per_row, total_bytes, rows_per_day,
+                                   days_kept, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConnectionUse, component, replicas, per_replica, total)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PgTuneInput, postgres_version, workload, memory_mib, vcpu,
                                    max_connections, disk)
@@ -80,13 +81,14 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PostgresPlan, tables, data_gib, wal_gib, stor
                                    client_connections, reserved_connections, max_connections,
                                    max_connections_reason, pgbouncer, pgbouncer_default_pool_size,
                                    pgbouncer_max_client_conn, pgbouncer_reason, query_rate_per_s,
-                                   cpu_needed_cores, memory_needed_gib, shape, shape_reason,
-                                   topology, topology_reason, tune_input, settings)
+                                   cpu_needed_cores, memory_needed_gib, working_set_gib,
+                                   requests_in_flight, shape, shape_reason, topology,
+                                   topology_reason, tune_input, settings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RedisPlan, broker_backlog_messages, broker_bytes, cache_keys,
                                    cache_bytes, used_memory_mib, maxmemory_mib, instance_memory_gib,
-                                   shape, memory_reason, maxclients, maxclients_reason, topology,
-                                   topology_reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(QdrantPlan, points, chunks_per_document, vector_bytes,
+                                   shape, memory_reason, client_connections, maxclients,
+                                   maxclients_reason, topology, topology_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(QdrantPlan, documents, points, chunks_per_document, vector_bytes,
                                    quantized_bytes, hnsw_bytes, payload_bytes, id_tracker_bytes,
                                    docs_rule_memory_gib, ram_total_gib, disk_total_gib, nodes,
                                    replication_factor, shards, ram_per_node_gib, disk_per_node_gib,
@@ -107,12 +109,12 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PostgresBackupPlan, point_in_time_recovery, f
                                    full_backup_reason, full_backups_kept, written_gib_per_day,
                                    wal_gib_per_day, wal_reason, retention_days, repository_gib,
                                    repository_reason, rpo_minutes, rpo_reason, rto_minutes,
-                                   rto_reason)
+                                   restore_minutes, replay_minutes, rto_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ObjectStorageBackupPlan, versioning, noncurrent_version_gib,
                                    reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(VectorStoreBackupPlan, method, recommended, rebuild_minutes,
                                    snapshot_gib, snapshot_storage_gib, recovery_minutes,
-                                   rpo_minutes, reason)
+                                   snapshot_restore_minutes, rpo_minutes, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(BackupPlan, postgres, object_storage, vector_store,
                                    rto_target_minutes, rpo_target_minutes,
                                    helm_values_in_version_control, storage_gib, storage_reason)

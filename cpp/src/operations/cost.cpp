@@ -1,16 +1,33 @@
 #include "tierplan/cost.hpp"
 
+#include <stdexcept>
+#include <string>
+
 #include "io/format.hpp"
 #include "planner/planner_detail.hpp"
 #include "tierplan/plan.hpp"
+#include "units.hpp"
 
 namespace tierplan {
 
 namespace {
 
+using detail::Fixed;
+using detail::Readable;
 using detail::TextBuilder;
+using units::kDaysPerMonth;
 
-constexpr double kDaysPerMonth = 365.25 / 12.0;
+// The items of a cost plan, in their order.
+constexpr const char* kWorkerNodes = "worker_nodes";
+constexpr const char* kPostgresInstances = "postgres_instances";
+constexpr const char* kPostgresStorage = "postgres_storage";
+constexpr const char* kRedisInstances = "redis_instances";
+constexpr const char* kQdrantNodes = "qdrant_nodes";
+constexpr const char* kQdrantStorage = "qdrant_storage";
+constexpr const char* kObjectStorage = "object_storage";
+constexpr const char* kBackupStorage = "backup_storage";
+constexpr const char* kLogStorage = "log_storage";
+constexpr const char* kLogIngestion = "log_ingestion";
 
 // Reasons name where the quantity and the price come from; the numbers themselves are
 // the item's fields (quantity, unit_cost_usd_month), not repeated in the text.
@@ -23,36 +40,42 @@ void add_source(TextBuilder& text, const std::string& source, const std::string&
   }
 }
 
-CostItem& add_item(CostPlan& plan, const char* item, double quantity, const char* unit,
-                   double unit_cost_usd_month) {
+void add_item(CostPlan& plan, const char* item, double quantity, const char* unit,
+              double unit_cost_usd_month) {
   CostItem& c = plan.items.emplace_back();
   c.item = item;
   c.quantity = quantity;
   c.unit = unit;
   c.unit_cost_usd_month = unit_cost_usd_month;
   c.cost_usd_month = quantity * unit_cost_usd_month;
-  return c;
 }
 
-void instance_item(CostPlan& plan, const char* item, int instances, const MachineShape& shape,
-                   const char* why, bool explain) {
-  CostItem& c =
-      add_item(plan, item, instances, "instances", shape.price_usd_per_hour * kHoursPerMonth);
-  if (!explain) return;
+void add_instances(CostPlan& plan, const char* item, int instances, const MachineShape& shape) {
+  add_item(plan, item, instances, "instances", shape.price_usd_per_hour * kHoursPerMonth);
+}
+
+// The item of that name, which plan_cost added.
+CostItem& item_of(CostPlan& plan, const char* item) {
+  for (auto& c : plan.items) {
+    if (c.item == item) return c;
+  }
+  throw std::logic_error(std::string("cost plan without its item ") + item);
+}
+
+void explain_instances(CostPlan& plan, const char* item, const MachineShape& shape,
+                       const char* why) {
   TextBuilder reason;
-  reason.add(shape.name, " (", why, ") at its hourly price x 730 h/month");
+  reason.add(shape.name, " (", why, ") at its hourly price x ", Readable{kHoursPerMonth},
+             " h/month");
   add_source(reason, shape.source, shape.as_of);
-  c.reason = reason.str();
+  item_of(plan, item).reason = reason.str();
 }
 
-void storage_item(CostPlan& plan, const char* item, double gib, const UnitPrice& price,
-                  const char* what, bool explain) {
-  CostItem& c = add_item(plan, item, gib, "GiB", price.usd);
-  if (!explain) return;
+void explain_storage(CostPlan& plan, const char* item, const UnitPrice& price, const char* what) {
   TextBuilder reason;
   reason.add(what, " at the catalog's price per GiB-month");
   add_source(reason, price.source, price.as_of);
-  c.reason = reason.str();
+  item_of(plan, item).reason = reason.str();
 }
 
 }  // namespace
@@ -67,65 +90,70 @@ const CostItem* CostPlan::find(const std::string& item) const {
 CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
                    const BackupPlan& backups, const DatastorePolicy& datastores,
                    const Catalog& catalog) {
-  return detail::plan_cost(nodes, data, logs, backups, datastores, catalog,
-                           detail::PlanDetail::full);
+  CostPlan plan = detail::plan_cost(nodes, data, logs, backups, datastores, catalog);
+  detail::explain_cost(plan, nodes, data, datastores, catalog);
+  return plan;
 }
 
 CostPlan detail::plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
                            const BackupPlan& backups, const DatastorePolicy& datastores,
-                           const Catalog& catalog, PlanDetail level) {
-  const bool explain = level == PlanDetail::full;
+                           const Catalog& catalog) {
   CostPlan plan;
   plan.items.reserve(10);
   const Prices& prices = catalog.prices;
-  {
-    CostItem& c = add_item(plan, "worker_nodes", nodes.count, "nodes",
-                           nodes.node_type.price_usd_per_hour * kHoursPerMonth);
-    c.cost_usd_month = nodes.cost_usd_month;
-    if (explain) c.reason = nodes.cost_reason;
-  }
+  add_item(plan, kWorkerNodes, nodes.count, "nodes",
+           nodes.node_type.price_usd_per_hour * kHoursPerMonth);
+  plan.items.back().cost_usd_month = nodes.cost_usd_month;
   const int postgres_instances = datastores.postgres_standby ? 2 : 1;
-  instance_item(plan, "postgres_instances", postgres_instances, data.postgres.shape,
-                datastores.postgres_standby ? "primary and standby" : "single instance", explain);
-  storage_item(plan, "postgres_storage", data.postgres.storage_gib * postgres_instances,
-               prices.database_storage_usd_per_gib_month,
-               datastores.postgres_standby ? "PostgreSQL volumes of the primary and the standby"
-                                           : "PostgreSQL volume",
-               explain);
+  add_instances(plan, kPostgresInstances, postgres_instances, data.postgres.shape);
+  add_item(plan, kPostgresStorage, data.postgres.storage_gib * postgres_instances, "GiB",
+           prices.database_storage_usd_per_gib_month.usd);
   const int redis_instances = datastores.redis_replica_with_sentinels ? 2 : 1;
-  instance_item(plan, "redis_instances", redis_instances, data.redis.shape,
-                datastores.redis_replica_with_sentinels ? "primary and replica" : "single instance",
-                explain);
-  instance_item(plan, "qdrant_nodes", data.qdrant.nodes, data.qdrant.shape, "vector store nodes",
-                explain);
-  storage_item(plan, "qdrant_storage", data.qdrant.disk_total_gib,
-               prices.block_storage_usd_per_gib_month, "Qdrant volumes over every replica",
-               explain);
-  storage_item(plan, "object_storage", data.object_storage.total_gib,
-               prices.object_storage_usd_per_gib_month, "objects, noncurrent versions and headroom",
-               explain);
-  storage_item(plan, "backup_storage", backups.storage_gib, prices.backup_storage_usd_per_gib_month,
-               "PostgreSQL backups and WAL, and vector store snapshots", explain);
-  storage_item(plan, "log_storage", logs.stored_gib, prices.log_storage_usd_per_gib_month,
-               "logs kept for their retention", explain);
-  {
-    const UnitPrice& price = prices.log_ingestion_usd_per_gib;
-    CostItem& c =
-        add_item(plan, "log_ingestion", logs.gib_per_day * kDaysPerMonth, "GiB/month", price.usd);
-    if (explain) {
-      TextBuilder reason;
-      reason.add(
-          "logs written per month (GiB/day x 365.25 / 12 days) at the catalog's price per GiB");
-      add_source(reason, price.source, price.as_of);
-      c.reason = reason.str();
-    }
-  }
+  add_instances(plan, kRedisInstances, redis_instances, data.redis.shape);
+  add_instances(plan, kQdrantNodes, data.qdrant.nodes, data.qdrant.shape);
+  add_item(plan, kQdrantStorage, data.qdrant.disk_total_gib, "GiB",
+           prices.block_storage_usd_per_gib_month.usd);
+  add_item(plan, kObjectStorage, data.object_storage.total_gib, "GiB",
+           prices.object_storage_usd_per_gib_month.usd);
+  add_item(plan, kBackupStorage, backups.storage_gib, "GiB",
+           prices.backup_storage_usd_per_gib_month.usd);
+  add_item(plan, kLogStorage, logs.stored_gib, "GiB", prices.log_storage_usd_per_gib_month.usd);
+  add_item(plan, kLogIngestion, logs.gib_per_day * kDaysPerMonth, "GiB/month",
+           prices.log_ingestion_usd_per_gib.usd);
   for (const auto& c : plan.items) plan.total_usd_month += c.cost_usd_month;
-  if (!explain) return plan;
+  return plan;
+}
+
+void detail::explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan& data,
+                          const DatastorePolicy& datastores, const Catalog& catalog) {
+  const Prices& prices = catalog.prices;
+  item_of(plan, kWorkerNodes).reason = nodes.cost_reason;
+  explain_instances(plan, kPostgresInstances, data.postgres.shape,
+                    datastores.postgres_standby ? "primary and standby" : "single instance");
+  explain_storage(plan, kPostgresStorage, prices.database_storage_usd_per_gib_month,
+                  datastores.postgres_standby ? "PostgreSQL volumes of the primary and the standby"
+                                              : "PostgreSQL volume");
+  explain_instances(
+      plan, kRedisInstances, data.redis.shape,
+      datastores.redis_replica_with_sentinels ? "primary and replica" : "single instance");
+  explain_instances(plan, kQdrantNodes, data.qdrant.shape, "vector store nodes");
+  explain_storage(plan, kQdrantStorage, prices.block_storage_usd_per_gib_month,
+                  "Qdrant volumes over every replica");
+  explain_storage(plan, kObjectStorage, prices.object_storage_usd_per_gib_month,
+                  "objects, noncurrent versions and headroom");
+  explain_storage(plan, kBackupStorage, prices.backup_storage_usd_per_gib_month,
+                  "PostgreSQL backups and WAL, and vector store snapshots");
+  explain_storage(plan, kLogStorage, prices.log_storage_usd_per_gib_month,
+                  "logs kept for their retention");
+  const UnitPrice& ingestion = prices.log_ingestion_usd_per_gib;
+  TextBuilder reason;
+  reason.add("logs written per month (GiB/day x ", Fixed{units::kDaysPerYear, 2}, " / ",
+             Fixed{units::kMonthsPerYear, 0}, " days) at the catalog's price per GiB");
+  add_source(reason, ingestion.source, ingestion.as_of);
+  item_of(plan, kLogIngestion).reason = reason.str();
   plan.total_reason =
       "sum of the items at the catalog's list prices (on-demand, no discounts, no network "
       "transfer or requests)";
-  return plan;
 }
 
 }  // namespace tierplan

@@ -7,16 +7,17 @@
 #include "tierplan/demand.hpp"
 #include "tierplan/replicas.hpp"
 #include "tierplan/stack.hpp"
+#include "units.hpp"
 
 namespace tierplan {
 
 namespace {
 
+using detail::Fixed;
 using detail::Readable;
 using detail::TextBuilder;
-
-constexpr double kBytesPerGib = 1024.0 * 1024.0 * 1024.0;
-constexpr double kHoursPerDay = 24.0;
+using units::kBytesPerGib;
+using units::kHoursPerDay;
 
 const char* level_name(LogLevel level) {
   switch (level) {
@@ -77,13 +78,14 @@ double LinesByLevel::at_level(LogLevel level) const {
 LogPlan plan_logs(const Workload& workload, const std::vector<const Component*>& deployed,
                   const std::vector<ComponentPlan>& components, double growth_factor,
                   const LogPolicy& policy) {
-  return detail::plan_logs(workload, deployed, components, growth_factor, policy,
-                           detail::PlanDetail::full);
+  LogPlan plan = detail::plan_logs(workload, deployed, components, growth_factor, policy);
+  detail::explain_logs(plan, growth_factor, policy);
+  return plan;
 }
 
 LogPlan detail::plan_logs(const Workload& workload, const std::vector<const Component*>& deployed,
                           const std::vector<ComponentPlan>& components, double growth_factor,
-                          const LogPolicy& policy, PlanDetail detail_level) {
+                          const LogPolicy& policy) {
   LogPlan plan;
   plan.level = policy.level;
   plan.access_log = policy.access_log;
@@ -125,8 +127,10 @@ LogPlan detail::plan_logs(const Workload& workload, const std::vector<const Comp
   plan.audit_gib_per_day = audit_bytes / kBytesPerGib;
   plan.gib_per_day = plan.app_gib_per_day + plan.access_gib_per_day + plan.audit_gib_per_day;
   plan.stored_gib = plan.gib_per_day * plan.retention_days;
-  if (detail_level == PlanDetail::numbers) return plan;
+  return plan;
+}
 
+void detail::explain_logs(LogPlan& plan, double growth_factor, const LogPolicy& policy) {
   TextBuilder volume;
   volume.add("application logs at ", level_name(policy.level));
   if (!policy.component_levels.empty()) {
@@ -138,14 +142,13 @@ LogPlan detail::plan_logs(const Workload& workload, const std::vector<const Comp
     }
     volume.add(")");
   }
-  volume.add(
-      " = each component's daily units of load (daily counts x growth ", Readable{growth_factor},
-      ") x its lines per unit at that level and above + replicas x lines per hour x 24, x bytes "
-      "per line; access logs ",
-      policy.access_log ? "on" : "off", ", audit logs ", policy.audit_log ? "on" : "off");
+  volume.add(" = each component's daily units of load (daily counts x growth ",
+             Readable{growth_factor},
+             ") x its lines per unit at that level and above + replicas x lines per hour x ",
+             Fixed{kHoursPerDay, 0}, ", x bytes per line; access logs ",
+             policy.access_log ? "on" : "off", ", audit logs ", policy.audit_log ? "on" : "off");
   plan.volume_reason = volume.str();
   plan.stored_reason = "GiB/day x the days logs are kept (policy.logs.retention_days)";
-  return plan;
 }
 
 }  // namespace tierplan

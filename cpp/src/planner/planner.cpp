@@ -311,18 +311,23 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   size_environment_nodes(plan, scenario, environment, full, reuse);
   plan.totals = detail::totals_of(plan.components, plan.nodes);
   plan.data = detail::plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
-                                scenario.catalog, environment.name, level);
+                                scenario.catalog, environment.name);
   if (full) {
+    detail::explain_data(plan.data, workload, plan.demand, plan.components, scenario.stack, policy);
     plan.warnings.insert(plan.warnings.end(), plan.data.warnings.begin(), plan.data.warnings.end());
   }
   const auto& ds = policy.datastores;
-  plan.logs = detail::plan_logs(workload, deployed, plan.components, plan.growth_factor,
-                                policy.logs, level);
-  plan.backups = detail::plan_backups(plan.data, scenario.stack.datastores.database, policy.backups,
-                                      ds.postgres_standby, ds.postgres_synchronous, level);
-  plan.cost = detail::plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, ds,
-                                scenario.catalog, level);
+  plan.logs =
+      detail::plan_logs(workload, deployed, plan.components, plan.growth_factor, policy.logs);
+  plan.backups =
+      detail::plan_backups(plan.data, scenario.stack.datastores.database, policy.backups);
+  plan.cost =
+      detail::plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, ds, scenario.catalog);
   if (!full) return;
+  detail::explain_logs(plan.logs, plan.growth_factor, policy.logs);
+  detail::explain_backups(plan.backups, scenario.stack.datastores.database, policy.backups,
+                          ds.postgres_standby, ds.postgres_synchronous);
+  detail::explain_cost(plan.cost, plan.nodes, plan.data, ds, scenario.catalog);
   add_operations_warnings(plan, policy);
   if (policy.survive_node_loss && !plan.tier.custom && !plan.tier.survives_node_loss) {
     plan.warnings.push_back(concat("tier ", plan.tier.tier,

@@ -19,23 +19,31 @@ enum class PlanDetail {
   numbers,
 };
 
-// The models with the detail asked for: PlanDetail::full is what the public functions of
-// the same names return; numbers leaves every reason (and the data plan's warnings)
-// empty and computes every number alike. (Components and nodes are computed, then
-// explained: compute/component_sizing.hpp, compute/node_sizing.hpp.)
+// Components and nodes are computed, then explained: compute/component_sizing.hpp,
+// compute/node_sizing.hpp. The data plane, logs, backups and cost likewise: plan_* computes
+// every number (the public function of the same name is plan_* then explain_*); explain_*
+// writes the reasons (and the data plan's warnings) from the computed plan and the inputs
+// it was computed from. A numbers-only plan skips every explain step.
 DataPlan plan_data(const Workload& workload, const PeakDemand& demand,
                    const std::vector<ComponentPlan>& components, const Stack& stack,
                    const EnvironmentPolicy& policy, const Catalog& catalog,
-                   const std::string& environment_name, PlanDetail level);
+                   const std::string& environment_name);
+void explain_data(DataPlan& plan, const Workload& workload, const PeakDemand& demand,
+                  const std::vector<ComponentPlan>& components, const Stack& stack,
+                  const EnvironmentPolicy& policy);
 LogPlan plan_logs(const Workload& workload, const std::vector<const Component*>& deployed,
                   const std::vector<ComponentPlan>& components, double growth_factor,
-                  const LogPolicy& policy, PlanDetail level);
+                  const LogPolicy& policy);
+void explain_logs(LogPlan& plan, double growth_factor, const LogPolicy& policy);
 BackupPlan plan_backups(const DataPlan& data, const DatabaseModel& database,
-                        const BackupPolicy& policy, bool postgres_standby,
-                        bool postgres_synchronous, PlanDetail level);
+                        const BackupPolicy& policy);
+void explain_backups(BackupPlan& plan, const DatabaseModel& database, const BackupPolicy& policy,
+                     bool postgres_standby, bool postgres_synchronous);
 CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
-                   const BackupPlan& backups, const DatastorePolicy& policy, const Catalog& catalog,
-                   PlanDetail level);
+                   const BackupPlan& backups, const DatastorePolicy& policy,
+                   const Catalog& catalog);
+void explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan& data,
+                  const DatastorePolicy& policy, const Catalog& catalog);
 
 // The node plan of the last environment planned numbers-only with it, and everything that
 // node plan is computed from: the pods (every size, in order), the component names and
