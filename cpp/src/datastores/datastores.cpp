@@ -88,6 +88,63 @@ constexpr int kQdrantNodesToSurviveLoss = 3;
 // Assumption: installed plugin packages (tens of MB each, a hundred of them).
 constexpr double kPluginPackagesGib = 5.0;
 
+// Fragments of the reasons made of constants only: made once, then shared by every plan.
+const std::string& reserved_text() {
+  static const std::string text =
+      concat(" reserved (superuser ", kSuperuserReservedConnections, ", admin ", kAdminConnections);
+  return text;
+}
+const std::string& replication_text() {
+  static const std::string text = concat(", replication ", kReplicationConnections);
+  return text;
+}
+const std::string& connections_rounding_text() {
+  static const std::string text = concat("), rounded up to ", kMaxConnectionsStep);
+  return text;
+}
+const std::string& pool_formula_text() {
+  static const std::string text =
+      concat(" = the larger of cores * ", kPoolConnectionsPerCore, " + ", kEffectiveSpindles,
+             " spindle (PostgreSQL wiki) and ");
+  return text;
+}
+const std::string& cpu_ceiling_text() {
+  static const std::string text = concat(" ms at ", percent(kDatabaseCpuCeiling), "% CPU) and ");
+  return text;
+}
+const std::string& effective_cache_text() {
+  static const std::string text = concat(" GiB in effective_cache_size = RAM x ",
+                                         kEffectiveCacheQuarters, "/", kRamQuarters, ", ");
+  return text;
+}
+const std::string& storage_rounding_text() {
+  static const std::string text =
+      concat(" GiB WAL (max_wal_size), rounded up to ", Fixed{kStorageStepGib, 0}, " GiB");
+  return text;
+}
+const std::string& redis_reserve_text() {
+  static const std::string text = concat(" MiB with fragmentation; +", percent(kRedisReserveShare),
+                                         "% for fork and replication buffers: the ");
+  return text;
+}
+const std::string& maxclients_floor_text() {
+  static const std::string text =
+      concat(" connections from the app replicas at their autoscaling maximum and admin; at least ",
+             kRedisMinMaxclients);
+  return text;
+}
+const std::string& hnsw_text() {
+  static const std::string text = concat(", HNSW m=", Fixed{kHnswM, 0}, ", ",
+                                         percent(kQdrantHeadroom - 1.0), "% headroom) on ");
+  return text;
+}
+const std::string& docs_rule_text() {
+  static const std::string text =
+      concat("; Qdrant docs rule (vectors x dims x ", Fixed{kFloat32Bytes, 0}, " x ",
+             Fixed{kQdrantDocsRuleFactor, 1}, "): ");
+  return text;
+}
+
 double horizon_days(const Workload& w) { return w.growth.planning_horizon_months * kDaysPerMonth; }
 
 // Rows written per day at today's load, and the growth rate per day.
@@ -379,33 +436,29 @@ void explain_postgres(PostgresPlan& p, const DatabaseModel& model, const Datasto
                          " client connections (every DB-using replica at its autoscaling maximum "
                          "x pool size + overflow)");
   if (p.pgbouncer) connections_reason.add(" pooled by PgBouncer into ", server_connections);
-  connections_reason.add(" + ", p.reserved_connections, " reserved (superuser ",
-                         kSuperuserReservedConnections, ", admin ", kAdminConnections);
-  if (ds.postgres_standby) connections_reason.add(", replication ", kReplicationConnections);
-  connections_reason.add("), rounded up to ", kMaxConnectionsStep);
+  connections_reason.add(" + ", p.reserved_connections, reserved_text());
+  if (ds.postgres_standby) connections_reason.add(replication_text());
+  connections_reason.add(connections_rounding_text());
   p.max_connections_reason = connections_reason.str();
   if (p.pgbouncer) {
-    p.pgbouncer_reason =
-        concat(p.client_connections, " client connections exceed ", ds.pgbouncer_above_connections,
-               ": transaction pooling, default_pool_size ", p.pgbouncer_default_pool_size,
-               " = the larger of cores * ", kPoolConnectionsPerCore, " + ", kEffectiveSpindles,
-               " spindle (PostgreSQL wiki) and ", Readable{p.requests_in_flight},
-               " requests in flight at the peak");
+    p.pgbouncer_reason = concat(
+        p.client_connections, " client connections exceed ", ds.pgbouncer_above_connections,
+        ": transaction pooling, default_pool_size ", p.pgbouncer_default_pool_size,
+        pool_formula_text(), Readable{p.requests_in_flight}, " requests in flight at the peak");
   } else {
     p.pgbouncer_reason = concat(p.client_connections, " client connections, within ",
                                 ds.pgbouncer_above_connections, ": no pooler needed");
   }
-  p.shape_reason = concat(
-      p.shape.name, ": smallest shape with ", Readable{p.cpu_needed_cores}, " vCPU (",
-      Readable{p.query_rate_per_s}, " queries/s x ", Readable{model.cpu_ms_per_query}, " ms at ",
-      percent(kDatabaseCpuCeiling), "% CPU) and ", Readable{p.memory_needed_gib},
-      " GiB (working set ", Readable{p.working_set_gib}, " GiB in effective_cache_size = RAM x ",
-      kEffectiveCacheQuarters, "/", kRamQuarters, ", ", server_connections + p.reserved_connections,
-      " connections x ", Readable{model.memory_mib_per_connection}, " MiB)");
-  p.storage_reason =
-      concat(Readable{p.data_gib}, " GiB of tables and indexes at the horizon + ",
-             Readable{ds.storage_headroom_fraction * 100.0}, "% headroom + ", Readable{p.wal_gib},
-             " GiB WAL (max_wal_size), rounded up to ", Fixed{kStorageStepGib, 0}, " GiB");
+  p.shape_reason =
+      concat(p.shape.name, ": smallest shape with ", Readable{p.cpu_needed_cores}, " vCPU (",
+             Readable{p.query_rate_per_s}, " queries/s x ", Readable{model.cpu_ms_per_query},
+             cpu_ceiling_text(), Readable{p.memory_needed_gib}, " GiB (working set ",
+             Readable{p.working_set_gib}, effective_cache_text(),
+             server_connections + p.reserved_connections, " connections x ",
+             Readable{model.memory_mib_per_connection}, " MiB)");
+  p.storage_reason = concat(Readable{p.data_gib}, " GiB of tables and indexes at the horizon + ",
+                            Readable{ds.storage_headroom_fraction * 100.0}, "% headroom + ",
+                            Readable{p.wal_gib}, storage_rounding_text());
   p.topology_reason = ds.postgres_standby
                           ? "streaming replication to a standby of the same shape and storage"
                           : "no standby: recovery is a restore from backup";
@@ -476,14 +529,10 @@ void explain_redis(RedisPlan& r, const PeakDemand& demand, const DatastorePolicy
       concat(Readable{r.broker_backlog_messages}, " Celery messages (",
              Readable{ds.broker_backlog_minutes}, " min of tasks at ",
              Readable{demand.worker_task_rate_per_s}, "/s) and ", Readable{r.cache_keys},
-             " cache keys use ", Readable{r.used_memory_mib}, " MiB with fragmentation; +",
-             percent(kRedisReserveShare), "% for fork and replication buffers: the ",
+             " cache keys use ", Readable{r.used_memory_mib}, redis_reserve_text(),
              Readable{r.instance_memory_gib}, " GiB tier, maxmemory ", Readable{r.maxmemory_mib},
              " MiB, maxmemory-policy noeviction (the broker must not lose tasks)");
-  r.maxclients_reason = concat(r.client_connections,
-                               " connections from the app replicas at their autoscaling maximum "
-                               "and admin; at least ",
-                               kRedisMinMaxclients);
+  r.maxclients_reason = concat(r.client_connections, maxclients_floor_text());
   r.topology_reason = ds.redis_replica_with_sentinels
                           ? "Sentinel needs three sentinels on independent hosts to fail over; "
                             "Dify does not support Redis Cluster mode"
@@ -542,16 +591,14 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
 }
 
 void explain_qdrant(QdrantPlan& q, const Workload& w, const DatastorePolicy& ds) {
-  q.reason = concat(
-      Readable{q.points}, " points (", Readable{q.documents}, " documents x ",
-      Readable{q.chunks_per_document}, " chunks) of ",
-      Readable{static_cast<double>(w.knowledge_base.embedding_dimension)},
-      " dims: ", Readable{q.ram_total_gib}, " GiB in RAM over ", q.replication_factor,
-      q.replication_factor == 1 ? " copy" : " copies", " (vectors ",
-      ds.qdrant_vectors_on_disk ? "on disk" : "in memory", ", HNSW m=", Fixed{kHnswM, 0}, ", ",
-      percent(kQdrantHeadroom - 1.0), "% headroom) on ", q.nodes, q.nodes == 1 ? " node" : " nodes",
-      " of ", q.shape.name, "; Qdrant docs rule (vectors x dims x ", Fixed{kFloat32Bytes, 0}, " x ",
-      Fixed{kQdrantDocsRuleFactor, 1}, "): ", Readable{q.docs_rule_memory_gib}, " GiB");
+  q.reason = concat(Readable{q.points}, " points (", Readable{q.documents}, " documents x ",
+                    Readable{q.chunks_per_document}, " chunks) of ",
+                    Readable{static_cast<double>(w.knowledge_base.embedding_dimension)},
+                    " dims: ", Readable{q.ram_total_gib}, " GiB in RAM over ", q.replication_factor,
+                    q.replication_factor == 1 ? " copy" : " copies", " (vectors ",
+                    ds.qdrant_vectors_on_disk ? "on disk" : "in memory", hnsw_text(), q.nodes,
+                    q.nodes == 1 ? " node" : " nodes", " of ", q.shape.name, docs_rule_text(),
+                    Readable{q.docs_rule_memory_gib}, " GiB");
 }
 
 ObjectStoragePlan plan_object_storage(const Workload& w, const EnvironmentPolicy& policy) {

@@ -62,11 +62,23 @@ CostItem& item_of(CostPlan& plan, const char* item) {
   throw std::logic_error(std::string("cost plan without its item ") + item);
 }
 
+// Fragments of the reasons made of constants only: made once, shared by every plan.
+const std::string& hours_per_month_text() {
+  static const std::string text =
+      detail::concat(") at its hourly price x ", Readable{kHoursPerMonth}, " h/month");
+  return text;
+}
+const std::string& log_ingestion_text() {
+  static const std::string text =
+      detail::concat("logs written per month (GiB/day x ", Fixed{units::kDaysPerYear, 2}, " / ",
+                     Fixed{units::kMonthsPerYear, 0}, " days) at the catalog's price per GiB");
+  return text;
+}
+
 void explain_instances(CostPlan& plan, const char* item, const MachineShape& shape,
                        const char* why) {
   TextBuilder reason;
-  reason.add(shape.name, " (", why, ") at its hourly price x ", Readable{kHoursPerMonth},
-             " h/month");
+  reason.add(shape.name, " (", why, hours_per_month_text());
   add_source(reason, shape.source, shape.as_of);
   item_of(plan, item).reason = reason.str();
 }
@@ -147,8 +159,7 @@ void detail::explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan&
                   "logs kept for their retention");
   const UnitPrice& ingestion = prices.log_ingestion_usd_per_gib;
   TextBuilder reason;
-  reason.add("logs written per month (GiB/day x ", Fixed{units::kDaysPerYear, 2}, " / ",
-             Fixed{units::kMonthsPerYear, 0}, " days) at the catalog's price per GiB");
+  reason.add(log_ingestion_text());
   add_source(reason, ingestion.source, ingestion.as_of);
   item_of(plan, kLogIngestion).reason = reason.str();
   plan.total_reason =

@@ -33,6 +33,14 @@ const char* level_name(LogLevel level) {
   return "";
 }
 
+// The volume reason's middle, made of constants only: made once, shared by every plan.
+const std::string& per_unit_text() {
+  static const std::string text = detail::concat(
+      ") x its lines per unit at that level and above + replicas x lines per hour x ",
+      Fixed{kHoursPerDay, 0}, ", x bytes per line; access logs ");
+  return text;
+}
+
 // Units per day of every load driver, found once per environment.
 struct DriverUnits {
   static constexpr std::array<LoadDriver, 8> kDrivers = {LoadDriver::none,
@@ -143,10 +151,8 @@ void detail::explain_logs(LogPlan& plan, double growth_factor, const LogPolicy& 
     volume.add(")");
   }
   volume.add(" = each component's daily units of load (daily counts x growth ",
-             Readable{growth_factor},
-             ") x its lines per unit at that level and above + replicas x lines per hour x ",
-             Fixed{kHoursPerDay, 0}, ", x bytes per line; access logs ",
-             policy.access_log ? "on" : "off", ", audit logs ", policy.audit_log ? "on" : "off");
+             Readable{growth_factor}, per_unit_text(), policy.access_log ? "on" : "off",
+             ", audit logs ", policy.audit_log ? "on" : "off");
   plan.volume_reason = volume.str();
   plan.stored_reason = "GiB/day x the days logs are kept (policy.logs.retention_days)";
 }
