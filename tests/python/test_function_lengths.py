@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-import pytest
-
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHECKER = REPO_ROOT / "tests" / "tools" / "function_lengths.py"
 
@@ -110,13 +108,6 @@ def test_a_function_over_the_limit_is_listed_and_fails_the_run(tmp_path: Path) -
     assert function_lengths.main([str(tmp_path), "--max-lines", "81"]) == 0
 
 
-# Other engineers are splitting these as part of issue 12; remove the mark when they land.
-@pytest.mark.xfail(
-    strict=True,
-    reason="still over 80 lines: compute/replicas.cpp detail::size_component_into, "
-    "compute/node_sizing.cpp size_nodes, datastores/datastores.cpp plan_postgres, "
-    "planner/planner.cpp plan_environment_into",
-)
 def test_no_function_in_cpp_src_is_over_80_lines() -> None:
     result = subprocess.run(
         [sys.executable, str(CHECKER), str(REPO_ROOT / "cpp" / "src")],
