@@ -1,6 +1,6 @@
 """Invalid scenarios from Python: every problem comes back with its JSON path and value.
 
-The same table as tests/cpp/test_validation.cpp: each case breaks one field of the
+The same table as tests/cpp/io/test_validation.cpp: each case breaks one field of the
 built-in Dify Enterprise scenario and expects exactly one (path, message) issue. Cases
 JSON text can express go through both ``Scenario.from_json`` and ``Scenario.from_dict``;
 NaN and infinities (which JSON text cannot hold) only through ``from_dict``.
