@@ -265,9 +265,19 @@ class ComponentSpecs {
   void find(const std::vector<ComponentPlan>& components, const Stack& stack) {
     offsets_.assign(1, 0);
     specs_.clear();
+    // Names are unique in a valid stack (validated before planning), so each planned
+    // component has at most one spec; and the planner plans them in stack order
+    // (Stack::deployed_components), so the search starts after the last match and mostly
+    // ends at its first comparison.
+    const std::size_t count = stack.components.size();
+    std::size_t next = 0;
     for (const auto& component : components) {
-      for (const auto& spec : stack.components) {
-        if (spec.name == component.name) specs_.push_back(&spec);
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t at = (next + k) % count;
+        if (stack.components[at].name != component.name) continue;
+        specs_.push_back(&stack.components[at]);
+        next = (at + 1) % count;
+        break;
       }
       offsets_.push_back(specs_.size());
     }

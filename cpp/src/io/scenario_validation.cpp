@@ -6,10 +6,14 @@
 // It runs at the top of every plan, so it allocates nothing while the scenario is valid:
 // paths are chains of parts on the stack, spelled out only for an issue.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "io/serialization.hpp"
+#include "model/choices.hpp"
 #include "model/field_rules.hpp"
 #include "model/field_table.hpp"
 #include "tierplan/scenario.hpp"
@@ -78,19 +82,30 @@ class Checker {
   void unique_names(const std::vector<Item>& items, const PathPart& path) {
     for (std::size_t i = 0; i < items.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j) {
-        if (items[i].name.empty() || items[i].name != items[j].name) continue;
+        // Length and first character first: most names differ there, without a memcmp.
+        const std::string& a = items[i].name;
+        const std::string& b = items[j].name;
+        if (a.empty() || a.size() != b.size() || a[0] != b[0] || a != b) continue;
         const PathPart item = path.at(i);
         add(item.child("name"),
             "duplicate name, also used at " + path.at(j).str() + ", got \"" + items[i].name + "\"");
       }
     }
   }
-  // A choice holds one of its enum's named values (to_string names each, and no other).
-  template <class Enum>
-  void choice(Enum value, const PathPart& path) {
-    if (!to_string(value).empty()) return;
-    add(path, "must be one of the named values of its kind, got the number " +
-                  std::to_string(static_cast<int>(value)));
+  // A choice holds one of the values its table names (model/choices.hpp): an enum set in
+  // code may hold any number.
+  template <class Enum, std::size_t N>
+  void choice(Enum value, const std::array<std::pair<std::string_view, Enum>, N>& options,
+              const PathPart& path) {
+    for (const auto& [name, option] : options) {
+      if (option == value) return;
+    }
+    std::string names;  // spelled out only for an issue
+    for (const auto& [name, option] : options) {
+      names += (names.empty() ? "\"" : ", \"") + std::string(name) + "\"";
+    }
+    add(path,
+        "must be one of " + names + ", got the number " + std::to_string(static_cast<int>(value)));
   }
 
   void workload(const Workload& w, const PathPart& path) {
@@ -110,24 +125,22 @@ class Checker {
 
   void policy(const EnvironmentPolicy& p, const PathPart& path) {
     numbers(p, detail::kPolicyFields, path);
-    choice(p.spread, path.child("spread"));
-    choice(p.node_loss_pack_by, path.child("node_loss_pack_by"));
-    choice(p.pack_by, path.child("pack_by"));
-    choice(p.reserved_model, path.child("reserved_model"));
+    choice(p.spread, detail::kSpread, path.child("spread"));
+    choice(p.node_loss_pack_by, detail::kPacking, path.child("node_loss_pack_by"));
+    choice(p.pack_by, detail::kPacking, path.child("pack_by"));
+    choice(p.reserved_model, detail::kReserved, path.child("reserved_model"));
     const PathPart datastores = path.child("datastores");
     numbers(p.datastores, detail::kDatastoreFields, datastores);
-    choice(p.datastores.qdrant_datatype, datastores.child("qdrant_datatype"));
-    choice(p.datastores.qdrant_quantization, datastores.child("qdrant_quantization"));
-    if (to_string(p.datastores.postgres_disk).empty()) {
-      add(datastores.child("postgres_disk"),
-          "must be one of the named values of its kind, got the number " +
-              std::to_string(static_cast<int>(p.datastores.postgres_disk)));
-    }
+    choice(p.datastores.qdrant_datatype, detail::kDatatype, datastores.child("qdrant_datatype"));
+    choice(p.datastores.qdrant_quantization, detail::kQuantization,
+           datastores.child("qdrant_quantization"));
+    choice(p.datastores.postgres_disk, detail::kDisk, datastores.child("postgres_disk"));
     const PathPart logs = path.child("logs");
     numbers(p.logs, detail::kLogPolicyFields, logs);
-    choice(p.logs.level, logs.child("level"));
+    choice(p.logs.level, detail::kLogLevels, logs.child("level"));
     const PathPart levels = logs.child("component_levels");
-    for (const auto& [name, level] : p.logs.component_levels) choice(level, levels.child(name));
+    for (const auto& [name, level] : p.logs.component_levels)
+      choice(level, detail::kLogLevels, levels.child(name));
     const PathPart backups = path.child("backups");
     numbers(p.backups, detail::kBackupPolicyFields, backups);
     numbers(p.backups.postgres, detail::kPostgresBackupFields, backups.child("postgres"));
@@ -135,7 +148,7 @@ class Checker {
             backups.child("object_storage"));
     const PathPart vector_store = backups.child("vector_store");
     numbers(p.backups.vector_store, detail::kVectorStoreBackupFields, vector_store);
-    choice(p.backups.vector_store.method, vector_store.child("method"));
+    choice(p.backups.vector_store.method, detail::kRecovery, vector_store.child("method"));
   }
 
   void environment(const Environment& e, const PathPart& path) {
@@ -162,8 +175,8 @@ class Checker {
       const Component& c = s.components[i];
       const PathPart at = components.at(i);
       identifier(c.name, at.child("name"));
-      choice(c.kind, at.child("kind"));
-      choice(c.load_driver, at.child("load_driver"));
+      choice(c.kind, detail::kKinds, at.child("kind"));
+      choice(c.load_driver, detail::kDrivers, at.child("load_driver"));
       numbers(c, detail::kComponentFields, at);
       numbers(c.resources, detail::kResourceFields, at.child("resources"));
       const PathPart logging = at.child("logging");

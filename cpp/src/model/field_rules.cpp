@@ -1,6 +1,7 @@
 #include "model/field_rules.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <initializer_list>
 #include <string_view>
@@ -45,10 +46,25 @@ std::optional<std::string> bounds_issue(double value, const FieldBounds& bounds)
   return "must be <= " + shown(bounds.max) + ", got " + shown(value);
 }
 
+namespace {
+// The characters of an identifier, as a table: validation checks every name of the scenario
+// at the top of every plan.
+constexpr std::array<bool, 256> identifier_characters() {
+  std::array<bool, 256> table{};
+  for (char c = 'a'; c <= 'z'; ++c) table[static_cast<unsigned char>(c)] = true;
+  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
+  table[static_cast<unsigned char>('_')] = true;
+  table[static_cast<unsigned char>('-')] = true;
+  return table;
+}
+constexpr std::array<bool, 256> kIdentifierCharacters = identifier_characters();
+}  // namespace
+
 bool is_identifier(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
+  if (text.empty()) return false;
+  bool all = true;
+  for (const char c : text) all &= kIdentifierCharacters[static_cast<unsigned char>(c)];
+  return all;
 }
 
 void add_workload_cross_field_issues(const Workload& workload, const std::string& path,
