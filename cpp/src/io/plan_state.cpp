@@ -129,7 +129,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Plan, scenario, environments)
 namespace {
 
 // Bumped whenever a plan type gains, loses or changes a field.
-constexpr int kPlanStateFormat = 4;
+constexpr int kPlanStateFormat = 5;  // 5: the data plane and backups record what bound them
 
 template <class T>
 std::string to_state(const T& value) {
