@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "bench_context.hpp"
+#include "planner/planner_detail.hpp"  // the numbers-only plan of studies (internal)
 #include "tierplan/plan.hpp"
 #include "tierplan/queueing.hpp"
 #include "tierplan/scenario.hpp"
@@ -73,6 +74,22 @@ void BM_PlanProductionOnly(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_PlanProductionOnly);
+
+// Every environment planned as a sweep point plans it: the same numbers, none of the
+// reasons, usage rows, tier text or warnings (PlanDetail::numbers). Against
+// BM_PlanBuiltinScenario it measures what writing the explanations costs.
+void BM_PlanNumbersOnly(benchmark::State& state) {
+  const tierplan::Scenario& scenario = builtin();
+  for (auto _ : state) {
+    for (const tierplan::Environment& environment : scenario.environments) {
+      tierplan::EnvironmentPlan plan = tierplan::detail::plan_environment(
+          scenario, environment, tierplan::detail::PlanDetail::numbers);
+      benchmark::DoNotOptimize(plan);
+      benchmark::ClobberMemory();
+    }
+  }
+}
+BENCHMARK(BM_PlanNumbersOnly);
 
 // The validation every plan and study starts with (tierplan/validation.hpp): its share of
 // BM_PlanBuiltinScenario is what validating on every way in costs.
