@@ -2,6 +2,7 @@
 
 #include "bindings.hpp"
 #include "json_convert.hpp"
+#include "tierplan/deployment.hpp"
 #include "tierplan/json.hpp"
 #include "tierplan/pgtune.hpp"
 #include "tierplan/plan.hpp"
@@ -308,7 +309,11 @@ void register_plan(py::module_& m) {
       .def_readonly("reason", &CostItem::reason);
   result_class<CostPlan>(m, "CostPlan", "Cost per month of one environment, line by line.")
       .def_readonly("items", &CostPlan::items)
+      .def_readonly("cloud", &CostPlan::cloud)
+      .def_readonly("region", &CostPlan::region)
+      .def_readonly("region_price_factor", &CostPlan::region_price_factor)
       .def_readonly("total_usd_month", &CostPlan::total_usd_month)
+      .def_readonly("total_usd_year", &CostPlan::total_usd_year)
       .def_readonly("total_reason", &CostPlan::total_reason)
       .def(
           "item",
@@ -382,6 +387,16 @@ void register_plan(py::module_& m) {
         "Plan every environment of the scenario (raises PlanningError when impossible).");
   m.def("plan_environment", &plan_environment, py::arg("scenario"), py::arg("environment"),
         py::call_guard<py::gil_scoped_release>(), "Plan one environment of the scenario.");
+  result_class<CloudOption>(m, "CloudOption",
+                            "One environment on one cloud: its plan, or why there is none.")
+      .def_readonly("cloud", &CloudOption::cloud)
+      .def_readonly("region", &CloudOption::region)
+      .def_readonly("plan", &CloudOption::plan)
+      .def_readonly("why_not", &CloudOption::why_not);
+  m.def("plan_on_each_cloud", &plan_on_each_cloud, py::arg("scenario"), py::arg("environment"),
+        py::call_guard<py::gil_scoped_release>(),
+        "The environment planned on aws, gcp and azure (each in the region its catalog prices "
+        "are listed for): a plan per cloud, or why that cloud cannot be used.");
 
   m.def("erlang_b", &erlang_b, py::arg("offered_load_erlangs"), py::arg("servers"),
         "Blocking probability of M/M/c/c (stable recursion).");

@@ -48,6 +48,8 @@ void register_scenario(py::module_& m) {
   enum_values(spread, {SpreadPolicy::none, SpreadPolicy::nodes});
   py::native_enum<PackingMeasure> packing(m, "PackingMeasure", "enum.Enum");
   enum_values(packing, {PackingMeasure::requests, PackingMeasure::limits});
+  py::native_enum<Cloud> cloud(m, "Cloud", "enum.Enum");
+  enum_values(cloud, {Cloud::aws, Cloud::gcp, Cloud::azure});
   py::native_enum<ReservedModel> reserved(m, "ReservedModel", "enum.Enum");
   enum_values(reserved, {ReservedModel::gke, ReservedModel::eks, ReservedModel::aks,
                          ReservedModel::by_cloud});
@@ -283,6 +285,8 @@ void register_scenario(py::module_& m) {
       .def_readwrite("daemonset_cpu_m", &EnvironmentPolicy::daemonset_cpu_m)
       .def_readwrite("daemonset_memory_mib", &EnvironmentPolicy::daemonset_memory_mib)
       .def_readwrite("daemonset_pods", &EnvironmentPolicy::daemonset_pods)
+      .def_readwrite("cloud", &EnvironmentPolicy::cloud)
+      .def_readwrite("region", &EnvironmentPolicy::region)
       .def_readwrite("node_type", &EnvironmentPolicy::node_type)
       .def_readwrite("datastores", &EnvironmentPolicy::datastores)
       .def_readwrite("logs", &EnvironmentPolicy::logs)
@@ -313,6 +317,7 @@ void register_scenario(py::module_& m) {
   py::bind_vector<std::vector<NodeType>>(m, "NodeTypeList");
   value_class<MachineShape>(m, "MachineShape", "A datastore machine shape.")
       .def_readwrite("name", &MachineShape::name)
+      .def_readwrite("cloud", &MachineShape::cloud)
       .def_readwrite("vcpu", &MachineShape::vcpu)
       .def_readwrite("memory_gib", &MachineShape::memory_gib)
       .def_readwrite("price_usd_per_hour", &MachineShape::price_usd_per_hour)
@@ -323,21 +328,46 @@ void register_scenario(py::module_& m) {
       .def_readwrite("usd", &UnitPrice::usd)
       .def_readwrite("source", &UnitPrice::source)
       .def_readwrite("as_of", &UnitPrice::as_of);
-  value_class<Prices>(m, "Prices", "Storage and log prices of the catalog.")
+  value_class<Prices>(m, "Prices",
+                      "Storage, log and control-plane prices of one cloud, listed for one region.")
+      .def_readwrite("cloud", &Prices::cloud)
+      .def_readwrite("region", &Prices::region)
       .def_readwrite("database_storage_usd_per_gib_month",
                      &Prices::database_storage_usd_per_gib_month)
       .def_readwrite("block_storage_usd_per_gib_month", &Prices::block_storage_usd_per_gib_month)
       .def_readwrite("object_storage_usd_per_gib_month", &Prices::object_storage_usd_per_gib_month)
       .def_readwrite("backup_storage_usd_per_gib_month", &Prices::backup_storage_usd_per_gib_month)
       .def_readwrite("log_storage_usd_per_gib_month", &Prices::log_storage_usd_per_gib_month)
-      .def_readwrite("log_ingestion_usd_per_gib", &Prices::log_ingestion_usd_per_gib);
+      .def_readwrite("log_ingestion_usd_per_gib", &Prices::log_ingestion_usd_per_gib)
+      .def_readwrite("control_plane_usd_per_hour", &Prices::control_plane_usd_per_hour)
+      .def("__repr__",
+           [](const Prices& p) { return "<tierplan.Prices " + p.cloud + " " + p.region + ">"; });
+  py::bind_vector<std::vector<Prices>>(m, "PricesList");
+  value_class<Region>(m, "Region",
+                      "A region of a cloud with the factor its prices differ from the listed "
+                      "region's by.")
+      .def_readwrite("cloud", &Region::cloud)
+      .def_readwrite("name", &Region::name)
+      .def_readwrite("price_factor", &Region::price_factor)
+      .def_readwrite("source", &Region::source)
+      .def_readwrite("as_of", &Region::as_of);
+  py::bind_vector<std::vector<Region>>(m, "RegionList");
   value_class<Catalog>(m, "Catalog", "Node types and datastore shapes to choose from.")
       .def_readwrite("node_types", &Catalog::node_types)
       .def_readwrite("database_shapes", &Catalog::database_shapes)
       .def_readwrite("vector_store_shapes", &Catalog::vector_store_shapes)
       .def_readwrite("cache_shapes", &Catalog::cache_shapes)
       .def_readwrite("datastore_source", &Catalog::datastore_source)
-      .def_readwrite("prices", &Catalog::prices);
+      .def_readwrite("prices", &Catalog::prices)
+      .def_readwrite("regions", &Catalog::regions)
+      .def(
+          "prices_for",
+          [](const Catalog& c, const std::string& cloud) -> const Prices& {
+            if (const Prices* p = c.prices_for(cloud)) return *p;
+            throw py::key_error("the catalog lists no prices of " + cloud);
+          },
+          py::return_value_policy::reference_internal, py::arg("cloud"),
+          "The prices of a cloud (aws, gcp or azure).");
   value_class<TierPreset>(m, "TierPreset", "A published cluster specification.")
       .def_readwrite("name", &TierPreset::name)
       .def_readwrite("description", &TierPreset::description)

@@ -9,7 +9,7 @@ import numpy.typing
 import os
 import pandas
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'CapacityResult', 'Catalog', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'FieldBounds', 'FixedCluster', 'Growth', 'KnowledgeBase', 'LinesByLevel', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'QdrantPlan', 'Quantization', 'RedisPlan', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'plan', 'plan_environment', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'with_value', 'with_values']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'CapacityResult', 'Catalog', 'Cloud', 'CloudOption', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'FieldBounds', 'FixedCluster', 'Growth', 'KnowledgeBase', 'LinesByLevel', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'plan', 'plan_environment', 'plan_on_each_cloud', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -39,6 +39,13 @@ class SpreadPolicy(enum.Enum):
 class PackingMeasure(enum.Enum):
     limits: typing.ClassVar[PackingMeasure]
     requests: typing.ClassVar[PackingMeasure]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class Cloud(enum.Enum):
+    aws: typing.ClassVar[Cloud]
+    azure: typing.ClassVar[Cloud]
+    gcp: typing.ClassVar[Cloud]
     @classmethod
     def __new__(cls, value):
         ...
@@ -1428,11 +1435,13 @@ class EnvironmentPolicy:
     """
     __hash__: typing.ClassVar[None] = None
     backups: BackupPolicy
+    cloud: Cloud
     datastores: DatastorePolicy
     logs: LogPolicy
     node_loss_pack_by: PackingMeasure
     node_type: str
     pack_by: PackingMeasure
+    region: str
     reserved_model: ReservedModel
     spread: SpreadPolicy
     survive_node_loss: bool
@@ -1773,6 +1782,7 @@ class MachineShape:
     """
     __hash__: typing.ClassVar[None] = None
     as_of: str
+    cloud: str
     name: str
     source: str
     def __copy__(self) -> MachineShape:
@@ -1919,15 +1929,18 @@ class UnitPrice:
         ...
 class Prices:
     """
-    Storage and log prices of the catalog.
+    Storage, log and control-plane prices of one cloud, listed for one region.
     """
     __hash__: typing.ClassVar[None] = None
     backup_storage_usd_per_gib_month: UnitPrice
     block_storage_usd_per_gib_month: UnitPrice
+    cloud: str
+    control_plane_usd_per_hour: UnitPrice
     database_storage_usd_per_gib_month: UnitPrice
     log_ingestion_usd_per_gib: UnitPrice
     log_storage_usd_per_gib_month: UnitPrice
     object_storage_usd_per_gib_month: UnitPrice
+    region: str
     def __copy__(self) -> Prices:
         ...
     def __deepcopy__(self, memo: dict) -> Prices:
@@ -1936,6 +1949,221 @@ class Prices:
         ...
     def __init__(self) -> None:
         ...
+    def __repr__(self) -> str:
+        ...
+class PricesList:
+    __hash__: typing.ClassVar[None] = None
+    def __bool__(self: collections.abc.Sequence[Prices]) -> bool:
+        """
+        Check whether the list is nonempty
+        """
+    def __contains__(self: collections.abc.Sequence[Prices], x: Prices) -> bool:
+        """
+        Return true the container contains ``x``
+        """
+    @typing.overload
+    def __delitem__(self: collections.abc.Sequence[Prices], arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Delete the list elements at index ``i``
+        """
+    @typing.overload
+    def __delitem__(self: collections.abc.Sequence[Prices], arg0: slice) -> None:
+        """
+        Delete list elements using a slice object
+        """
+    def __eq__(self: collections.abc.Sequence[Prices], arg0: collections.abc.Sequence[Prices]) -> bool:
+        ...
+    @typing.overload
+    def __getitem__(self: collections.abc.Sequence[Prices], s: slice) -> list[Prices]:
+        """
+        Retrieve list elements using a slice object
+        """
+    @typing.overload
+    def __getitem__(self: collections.abc.Sequence[Prices], arg0: typing.SupportsInt | typing.SupportsIndex) -> Prices:
+        ...
+    @typing.overload
+    def __init__(self) -> None:
+        ...
+    @typing.overload
+    def __init__(self, arg0: collections.abc.Sequence[Prices]) -> None:
+        """
+        Copy constructor
+        """
+    @typing.overload
+    def __init__(self, arg0: collections.abc.Iterable) -> None:
+        ...
+    def __iter__(self: collections.abc.Sequence[Prices]) -> collections.abc.Iterator[Prices]:
+        ...
+    def __len__(self: collections.abc.Sequence[Prices]) -> int:
+        ...
+    def __ne__(self: collections.abc.Sequence[Prices], arg0: collections.abc.Sequence[Prices]) -> bool:
+        ...
+    @typing.overload
+    def __setitem__(self: collections.abc.Sequence[Prices], arg0: typing.SupportsInt | typing.SupportsIndex, arg1: Prices) -> None:
+        ...
+    @typing.overload
+    def __setitem__(self: collections.abc.Sequence[Prices], arg0: slice, arg1: collections.abc.Sequence[Prices]) -> None:
+        """
+        Assign list elements using a slice object
+        """
+    def append(self: collections.abc.Sequence[Prices], x: Prices) -> None:
+        """
+        Add an item to the end of the list
+        """
+    def clear(self: collections.abc.Sequence[Prices]) -> None:
+        """
+        Clear the contents
+        """
+    def count(self: collections.abc.Sequence[Prices], x: Prices) -> int:
+        """
+        Return the number of times ``x`` appears in the list
+        """
+    @typing.overload
+    def extend(self: collections.abc.Sequence[Prices], L: collections.abc.Sequence[Prices]) -> None:
+        """
+        Extend the list by appending all the items in the given list
+        """
+    @typing.overload
+    def extend(self: collections.abc.Sequence[Prices], L: collections.abc.Iterable) -> None:
+        """
+        Extend the list by appending all the items in the given list
+        """
+    def insert(self: collections.abc.Sequence[Prices], i: typing.SupportsInt | typing.SupportsIndex, x: Prices) -> None:
+        """
+        Insert an item at a given position.
+        """
+    @typing.overload
+    def pop(self: collections.abc.Sequence[Prices]) -> Prices:
+        """
+        Remove and return the last item
+        """
+    @typing.overload
+    def pop(self: collections.abc.Sequence[Prices], i: typing.SupportsInt | typing.SupportsIndex) -> Prices:
+        """
+        Remove and return the item at index ``i``
+        """
+    def remove(self: collections.abc.Sequence[Prices], x: Prices) -> None:
+        """
+        Remove the first item from the list whose value is x. It is an error if there is no such item.
+        """
+class Region:
+    """
+    A region of a cloud with the factor its prices differ from the listed region's by.
+    """
+    __hash__: typing.ClassVar[None] = None
+    as_of: str
+    cloud: str
+    name: str
+    source: str
+    def __copy__(self) -> Region:
+        ...
+    def __deepcopy__(self, memo: dict) -> Region:
+        ...
+    def __eq__(self, arg0: Region) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def price_factor(self) -> float:
+        ...
+    @price_factor.setter
+    def price_factor(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class RegionList:
+    __hash__: typing.ClassVar[None] = None
+    def __bool__(self: collections.abc.Sequence[Region]) -> bool:
+        """
+        Check whether the list is nonempty
+        """
+    def __contains__(self: collections.abc.Sequence[Region], x: Region) -> bool:
+        """
+        Return true the container contains ``x``
+        """
+    @typing.overload
+    def __delitem__(self: collections.abc.Sequence[Region], arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Delete the list elements at index ``i``
+        """
+    @typing.overload
+    def __delitem__(self: collections.abc.Sequence[Region], arg0: slice) -> None:
+        """
+        Delete list elements using a slice object
+        """
+    def __eq__(self: collections.abc.Sequence[Region], arg0: collections.abc.Sequence[Region]) -> bool:
+        ...
+    @typing.overload
+    def __getitem__(self: collections.abc.Sequence[Region], s: slice) -> list[Region]:
+        """
+        Retrieve list elements using a slice object
+        """
+    @typing.overload
+    def __getitem__(self: collections.abc.Sequence[Region], arg0: typing.SupportsInt | typing.SupportsIndex) -> Region:
+        ...
+    @typing.overload
+    def __init__(self) -> None:
+        ...
+    @typing.overload
+    def __init__(self, arg0: collections.abc.Sequence[Region]) -> None:
+        """
+        Copy constructor
+        """
+    @typing.overload
+    def __init__(self, arg0: collections.abc.Iterable) -> None:
+        ...
+    def __iter__(self: collections.abc.Sequence[Region]) -> collections.abc.Iterator[Region]:
+        ...
+    def __len__(self: collections.abc.Sequence[Region]) -> int:
+        ...
+    def __ne__(self: collections.abc.Sequence[Region], arg0: collections.abc.Sequence[Region]) -> bool:
+        ...
+    @typing.overload
+    def __setitem__(self: collections.abc.Sequence[Region], arg0: typing.SupportsInt | typing.SupportsIndex, arg1: Region) -> None:
+        ...
+    @typing.overload
+    def __setitem__(self: collections.abc.Sequence[Region], arg0: slice, arg1: collections.abc.Sequence[Region]) -> None:
+        """
+        Assign list elements using a slice object
+        """
+    def append(self: collections.abc.Sequence[Region], x: Region) -> None:
+        """
+        Add an item to the end of the list
+        """
+    def clear(self: collections.abc.Sequence[Region]) -> None:
+        """
+        Clear the contents
+        """
+    def count(self: collections.abc.Sequence[Region], x: Region) -> int:
+        """
+        Return the number of times ``x`` appears in the list
+        """
+    @typing.overload
+    def extend(self: collections.abc.Sequence[Region], L: collections.abc.Sequence[Region]) -> None:
+        """
+        Extend the list by appending all the items in the given list
+        """
+    @typing.overload
+    def extend(self: collections.abc.Sequence[Region], L: collections.abc.Iterable) -> None:
+        """
+        Extend the list by appending all the items in the given list
+        """
+    def insert(self: collections.abc.Sequence[Region], i: typing.SupportsInt | typing.SupportsIndex, x: Region) -> None:
+        """
+        Insert an item at a given position.
+        """
+    @typing.overload
+    def pop(self: collections.abc.Sequence[Region]) -> Region:
+        """
+        Remove and return the last item
+        """
+    @typing.overload
+    def pop(self: collections.abc.Sequence[Region], i: typing.SupportsInt | typing.SupportsIndex) -> Region:
+        """
+        Remove and return the item at index ``i``
+        """
+    def remove(self: collections.abc.Sequence[Region], x: Region) -> None:
+        """
+        Remove the first item from the list whose value is x. It is an error if there is no such item.
+        """
 class Catalog:
     """
     Node types and datastore shapes to choose from.
@@ -1945,7 +2173,6 @@ class Catalog:
     database_shapes: MachineShapeList
     datastore_source: str
     node_types: NodeTypeList
-    prices: Prices
     vector_store_shapes: MachineShapeList
     def __copy__(self) -> Catalog:
         ...
@@ -1954,6 +2181,22 @@ class Catalog:
     def __eq__(self, arg0: Catalog) -> bool:
         ...
     def __init__(self) -> None:
+        ...
+    def prices_for(self, cloud: str) -> Prices:
+        """
+        The prices of a cloud (aws, gcp or azure).
+        """
+    @property
+    def prices(self) -> list[Prices]:
+        ...
+    @prices.setter
+    def prices(self, arg0: collections.abc.Sequence[Prices]) -> None:
+        ...
+    @property
+    def regions(self) -> list[Region]:
+        ...
+    @regions.setter
+    def regions(self, arg0: collections.abc.Sequence[Region]) -> None:
         ...
 class TierPreset:
     """
@@ -3059,13 +3302,25 @@ class CostPlan:
     def item(self, name: str) -> CostItem:
         ...
     @property
+    def cloud(self) -> str:
+        ...
+    @property
     def items(self) -> list[CostItem]:
+        ...
+    @property
+    def region(self) -> str:
+        ...
+    @property
+    def region_price_factor(self) -> float:
         ...
     @property
     def total_reason(self) -> str:
         ...
     @property
     def total_usd_month(self) -> float:
+        ...
+    @property
+    def total_usd_year(self) -> float:
         ...
 class EnvironmentPlan:
     """
@@ -3165,6 +3420,25 @@ class Plan:
         ...
     @property
     def scenario(self) -> str:
+        ...
+class CloudOption:
+    """
+    One environment on one cloud: its plan, or why there is none.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: CloudOption) -> bool:
+        ...
+    @property
+    def cloud(self) -> Cloud:
+        ...
+    @property
+    def plan(self) -> EnvironmentPlan | None:
+        ...
+    @property
+    def region(self) -> str:
+        ...
+    @property
+    def why_not(self) -> str:
         ...
 class FieldBounds:
     """
@@ -3516,6 +3790,10 @@ def plan(scenario: Scenario) -> Plan:
 def plan_environment(scenario: Scenario, environment: Environment) -> EnvironmentPlan:
     """
     Plan one environment of the scenario.
+    """
+def plan_on_each_cloud(scenario: Scenario, environment: str) -> list[CloudOption]:
+    """
+    The environment planned on aws, gcp and azure (each in the region its catalog prices are listed for): a plan per cloud, or why that cloud cannot be used.
     """
 def probability_wait_exceeds(offered_load_erlangs: typing.SupportsFloat | typing.SupportsIndex, servers: typing.SupportsInt | typing.SupportsIndex, service_s: typing.SupportsFloat | typing.SupportsIndex, wait_s: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """

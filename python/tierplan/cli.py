@@ -10,7 +10,13 @@ from collections.abc import Sequence
 from tierplan._core import Plan, Scenario, plan
 from tierplan._files import write_atomically
 from tierplan.errors import PlanningError, ValidationError
-from tierplan.reports.comparison import compare, comparison_to_dict, detail
+from tierplan.reports.comparison import (
+    Comparison,
+    compare,
+    compare_clouds,
+    comparison_to_dict,
+    detail,
+)
 from tierplan.reports.helm import helm_values
 from tierplan.reports.html import render_html
 from tierplan.reports.markdown import render_md
@@ -21,6 +27,9 @@ EXIT_PLANNING_FAILED = 1
 FORMATS = ("text", "md", "html", "json", "comparison-json", "helm", "pgconf")
 # Formats written for exactly one environment.
 SINGLE_ENVIRONMENT_FORMATS = ("helm", "pgconf")
+# What --compare sets side by side, and the formats a comparison is written in.
+COMPARISONS = ("clouds",)
+COMPARISON_FORMATS = ("text", "md", "html", "comparison-json")
 
 
 def _load(path: str | None) -> Scenario:
@@ -58,6 +67,15 @@ def render(result: Plan, scenario: Scenario, output_format: str, chosen: list[st
     if output_format == "json":
         return _plan_json(result, chosen, every)
     comparison = detail(result, chosen[0]) if len(chosen) == 1 else compare(result, chosen)
+    return render_comparison(comparison, output_format)
+
+
+def render_comparison(comparison: Comparison, output_format: str) -> str:
+    """A comparison in one of COMPARISON_FORMATS."""
+    if output_format not in COMPARISON_FORMATS:
+        raise ValueError(
+            f"a comparison is written as {', '.join(COMPARISON_FORMATS)}, not {output_format!r}"
+        )
     if output_format == "comparison-json":
         return json.dumps(comparison_to_dict(comparison), indent=2) + "\n"
     if output_format == "md":
@@ -65,6 +83,40 @@ def render(result: Plan, scenario: Scenario, output_format: str, chosen: list[st
     if output_format == "html":
         return render_html(comparison)
     return render_text(comparison)
+
+
+def _write(args: argparse.Namespace, text: str) -> None:
+    if args.output:
+        write_atomically(args.output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def _compare(args: argparse.Namespace, scenario: Scenario, source: str, names: list[str]) -> int:
+    """--compare clouds: one environment (--env, default production) on every cloud."""
+    if args.format not in COMPARISON_FORMATS:
+        print(
+            f"{source}: --compare writes {', '.join(COMPARISON_FORMATS)}, not --format "
+            f"{args.format}",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    environment = args.env if args.env != "all" else "production"
+    if environment not in names:
+        print(
+            f"{source}: --compare {args.compare} plans one environment: add --env NAME"
+            f" ({', '.join(names)})",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    comparison = compare_clouds(scenario, environment)
+    if not comparison.environments:
+        print(f"{source}: cannot plan {environment} on any cloud:", file=sys.stderr)
+        for note in comparison.not_compared:
+            print(f"  {note}", file=sys.stderr)
+        return EXIT_PLANNING_FAILED
+    _write(args, render_comparison(comparison, args.format))
+    return 0
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -82,6 +134,8 @@ def _plan(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     chosen = names if args.env == "all" else [args.env]
+    if args.compare:
+        return _compare(args, scenario, source, names)
     if args.format in SINGLE_ENVIRONMENT_FORMATS and len(chosen) != 1:
         print(
             f"{source}: --format {args.format} needs one environment: add --env NAME"
@@ -94,11 +148,7 @@ def _plan(args: argparse.Namespace) -> int:
     except PlanningError as error:
         print(f"{source}: cannot plan: {error}", file=sys.stderr)
         return EXIT_PLANNING_FAILED
-    text = render(result, scenario, args.format, chosen)
-    if args.output:
-        write_atomically(args.output, text)
-    else:
-        sys.stdout.write(text)
+    _write(args, render(result, scenario, args.format, chosen))
     return 0
 
 
@@ -158,6 +208,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         metavar="FILE",
         help="write here (whole or not at all: a temporary file renamed) instead of stdout",
+    )
+    plan_cmd.add_argument(
+        "--compare",
+        choices=COMPARISONS,
+        help="clouds: one environment (--env, default production) planned on aws, gcp and "
+        "azure side by side, each in the region its catalog prices are listed for; a cloud "
+        "the catalog cannot price is named with the reason",
     )
     plan_cmd.set_defaults(run=_plan)
 

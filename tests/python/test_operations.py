@@ -60,7 +60,7 @@ def test_more_frequent_full_backups_cut_the_rto() -> None:
 
 def test_a_price_in_the_scenario_overrides_the_catalog_line_exactly() -> None:
     document = tierplan.Scenario.builtin().to_dict()
-    document["catalog"]["prices"]["log_ingestion"]["usd_per_gib"] = 1.0
+    document["catalog"]["prices"][0]["log_ingestion"]["usd_per_gib"] = 1.0
     changed = production(tierplan.Scenario.from_dict(document))
     base = production(tierplan.Scenario.builtin())
     assert changed.cost.item("log_ingestion").cost_usd_month == pytest.approx(
@@ -73,9 +73,11 @@ def test_prices_are_editable_on_the_scenario_object() -> None:
     scenario = tierplan.Scenario.builtin()
     catalog = scenario.catalog
     prices = catalog.prices
-    price = prices.object_storage_usd_per_gib_month
+    aws = prices[0]
+    price = aws.object_storage_usd_per_gib_month
     price.usd *= 2
-    prices.object_storage_usd_per_gib_month = price
+    aws.object_storage_usd_per_gib_month = price
+    prices[0] = aws
     catalog.prices = prices
     scenario.catalog = catalog
     base = production(tierplan.Scenario.builtin())

@@ -100,9 +100,10 @@ def _walk(scenario: tierplan.Scenario, path: str) -> tuple[Any, str]:
     indices, as a user would), and the field's attribute name."""
     node: Any = scenario
     parts = re.findall(r"([a-z_]+)(?:\[(\d+)\])?", path)
-    if parts[:2] == [("catalog", ""), ("prices", "")]:
-        # catalog.prices.<item>.<amount key> is Prices.<item>_<amount key>.usd in Python.
-        return getattr(scenario.catalog.prices, f"{parts[2][0]}_{parts[3][0]}"), "usd"
+    if parts[:1] == [("catalog", "")] and parts[1][0] == "prices":
+        # catalog.prices[i].<item>.<amount key> is Prices.<item>_<amount key>.usd in Python.
+        prices = scenario.catalog.prices[int(parts[1][1])]
+        return getattr(prices, f"{parts[2][0]}_{parts[3][0]}"), "usd"
     for key, index in parts[:-1]:
         node = getattr(node, key)
         if index:

@@ -1,6 +1,7 @@
 #pragma once
 // Node instance types with their prices, each with its source and date.
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tierplan {
@@ -17,9 +18,10 @@ struct NodeType {
   bool operator==(const NodeType&) const = default;
 };
 
-// A machine shape for a datastore (a managed instance class or a VM).
+// A machine shape for a datastore (a managed instance class or a VM) of one cloud.
 struct MachineShape {
   std::string name;
+  std::string cloud;  // aws, gcp or azure: only environments on this cloud use it
   int vcpu = 0;
   double memory_gib = 0.0;
   double price_usd_per_hour = 0.0;
@@ -36,15 +38,30 @@ struct UnitPrice {
   bool operator==(const UnitPrice&) const = default;
 };
 
-// Storage and log prices; a scenario overrides any of them by its catalog.
+// Storage, log and cluster prices of one cloud, listed for one region of it.
 struct Prices {
+  std::string cloud;   // aws, gcp or azure
+  std::string region;  // the region these prices, and the cloud's node and shape prices, are for
   UnitPrice database_storage_usd_per_gib_month;  // managed PostgreSQL volumes
   UnitPrice block_storage_usd_per_gib_month;     // volumes of the vector store VMs
   UnitPrice object_storage_usd_per_gib_month;    // uploads, documents, versions
   UnitPrice backup_storage_usd_per_gib_month;    // backup repository and snapshots
   UnitPrice log_storage_usd_per_gib_month;       // logs kept for their retention
   UnitPrice log_ingestion_usd_per_gib;           // logs written
+  UnitPrice control_plane_usd_per_hour;          // the managed Kubernetes control plane
   bool operator==(const Prices&) const = default;
+};
+
+// A region of a cloud other than the one its prices are listed for: every priced line of
+// an environment in the region is the listed price times price_factor (the ratio of a
+// representative instance's price there to the listed region's, as the source states).
+struct Region {
+  std::string cloud;
+  std::string name;
+  double price_factor = 1.0;
+  std::string source;
+  std::string as_of;
+  bool operator==(const Region&) const = default;
 };
 
 struct Catalog {
@@ -54,10 +71,19 @@ struct Catalog {
   // Redis instance memory tiers: memory_gib is the tier the plan sizes to.
   std::vector<MachineShape> cache_shapes;
   std::string datastore_source;
-  Prices prices;
+  std::vector<Prices> prices;  // one entry per cloud
+  std::vector<Region> regions;
   bool operator==(const Catalog&) const = default;
 
   const NodeType* find(const std::string& name) const;
+  // The prices of a cloud; nullptr when the catalog lists none.
+  const Prices* prices_for(std::string_view cloud) const;
+  // The region of a cloud by name; nullptr when not listed.
+  const Region* find_region(std::string_view cloud, std::string_view name) const;
+  // What a region's prices are to the listed ones: 1 for the listed region (or an empty
+  // name), the region's price_factor for a region of catalog.regions, 1 for one not listed
+  // (validation refuses it).
+  double price_factor(std::string_view cloud, std::string_view region) const;
 };
 
 }  // namespace tierplan

@@ -10,7 +10,7 @@ struct NodePlan;
 struct DataPlan;
 struct LogPlan;
 struct BackupPlan;
-struct DatastorePolicy;
+struct EnvironmentPolicy;
 
 struct CostItem {
   std::string item;
@@ -24,15 +24,23 @@ struct CostItem {
 
 struct CostPlan {
   std::vector<CostItem> items;
+  // Where the prices come from: the environment's cloud and region, and the factor the
+  // region's prices differ from the listed ones by (every item's unit cost includes it).
+  std::string cloud;
+  std::string region;
+  double region_price_factor = 1.0;
   double total_usd_month = 0.0;
+  double total_usd_year = 0.0;  // twelve months of the monthly total
   std::string total_reason;
   bool operator==(const CostPlan&) const = default;
 
   const CostItem* find(const std::string& item) const;
 };
 
+// The bill of an environment on policy.cloud in policy.region, at the catalog's prices of
+// that cloud. Throws PlanningError when the catalog lists no prices of the cloud.
 CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
-                   const BackupPlan& backups, const DatastorePolicy& datastores,
+                   const BackupPlan& backups, const EnvironmentPolicy& policy,
                    const Catalog& catalog);
 
 }  // namespace tierplan

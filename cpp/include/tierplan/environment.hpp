@@ -11,6 +11,9 @@
 
 namespace tierplan {
 
+// Where an environment runs: one cloud per environment; every priced line of its plan (nodes,
+// datastore shapes, storage, the control plane) comes from that cloud's catalog entries.
+enum class Cloud { aws, gcp, azure };
 enum class SpreadPolicy { none, nodes };
 enum class PackingMeasure { requests, limits };
 // Kubelet reservations: GKE's, EKS's or AKS's published formula, or the one of each
@@ -74,7 +77,13 @@ struct EnvironmentPolicy {
   double daemonset_cpu_m = 0.0;
   double daemonset_memory_mib = 0.0;
   int daemonset_pods = 0;
-  // Instance type fixed by the scenario; empty: the cheapest feasible one.
+  // The cloud the environment runs on, and its region: empty is the region the catalog's
+  // prices of that cloud are listed for (catalog.prices[cloud].region); another region
+  // must be listed in catalog.regions, whose price factor then applies to every line.
+  Cloud cloud = Cloud::aws;
+  std::string region;
+  // Instance type fixed by the scenario (of the environment's cloud); empty: the cheapest
+  // feasible one of that cloud.
   std::string node_type;
   DatastorePolicy datastores;
   LogPolicy logs;
@@ -91,6 +100,7 @@ struct Environment {
   bool operator==(const Environment&) const = default;
 };
 
+std::string to_string(Cloud v);
 std::string to_string(SpreadPolicy v);
 std::string to_string(VectorDatatype v);
 std::string to_string(Quantization v);

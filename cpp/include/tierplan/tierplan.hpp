@@ -39,6 +39,7 @@
 #include "tierplan/logs.hpp"
 
 // The planner and its result.
+#include "tierplan/deployment.hpp"
 #include "tierplan/packed_texts.hpp"
 #include "tierplan/plan.hpp"
 

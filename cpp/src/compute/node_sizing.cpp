@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "io/format.hpp"
+#include "model/choices.hpp"
 #include "tierplan/errors.hpp"
 #include "tierplan/plan.hpp"
 #include "units.hpp"
@@ -254,7 +255,10 @@ struct SearchBuffers {
 bool check_types(std::vector<TypeCheck>& checks, const PodTable& table, const PodTotals& totals,
                  const Catalog& catalog, const EnvironmentPolicy& policy) {
   checks.reserve(catalog.node_types.size());
+  // Only the environment's cloud: a plan never mixes clouds.
+  const std::string_view cloud = cloud_name(policy.cloud);
   for (const auto& type : catalog.node_types) {
+    if (type.cloud != cloud) continue;
     if (!policy.node_type.empty() && type.name != policy.node_type) continue;
     check_type(checks.emplace_back(), type, table, totals, policy);
   }
@@ -438,6 +442,10 @@ NodePlan size_nodes(const PodTable& table, const PodTotals& totals, const Catalo
                                 : size_every_type(b, packer, memo, totals, policy);
   if (found.feasible_count == 0) throw_no_node_type(b.checks, table, environment_name);
   record_choice(choice, b.checks, found, search);
+  // Types are compared at the listed prices: one factor for every type of the cloud.
+  choice.region = policy.region;
+  choice.price_factor = catalog.price_factor(cloud_name(policy.cloud), policy.region);
+  choice.runner_up_cost_usd_month *= choice.price_factor;
 
   const Sizing& best = *found.best;
   const NodeType& type = *best.check->type;
@@ -455,7 +463,7 @@ NodePlan size_nodes(const PodTable& table, const PodTotals& totals, const Catalo
     packer.pack(best.count);
   }
   plan.survives_node_loss = policy.survive_node_loss || packer.survives_node_loss();
-  plan.cost_usd_month = best.cost_usd_month;
+  plan.cost_usd_month = best.cost_usd_month * choice.price_factor;
   if (search.usage_rows) plan.nodes = packer.node_usages();
   if (search.best_type_hint != nullptr) {
     *search.best_type_hint = static_cast<std::size_t>(&type - catalog.node_types.data());
@@ -539,9 +547,13 @@ void explain_nodes(NodePlan& plan, const NodeChoice& choice, const PodTable& tab
                    const PodTotals& totals, const EnvironmentPolicy& policy) {
   const NodeType& type = plan.node_type;
   plan.count_reason = count_reason(plan, choice, totals, policy);
-  plan.cost_reason =
-      concat(plan.count, " x $", usd_of(type.price_usd_per_hour), "/h x ", Readable{kHoursPerMonth},
-             " h/month (", type.source, ", ", type.as_of, ")");
+  TextBuilder cost;
+  cost.add(plan.count, " x $", usd_of(type.price_usd_per_hour), "/h x ", Readable{kHoursPerMonth},
+           " h/month (", type.source, ", ", type.as_of, ")");
+  if (choice.price_factor != 1.0) {
+    cost.add(" x ", Readable{choice.price_factor}, " for ", choice.region);
+  }
+  plan.cost_reason = cost.str();
   plan.type_reason = type_reason(plan, choice, table, policy);
 }
 

@@ -84,6 +84,9 @@ struct NodeChoice {
   const NodeType* runner_up = nullptr;
   int runner_up_count = 0;
   double runner_up_cost_usd_month = 0.0;
+  // The environment's region, and what its prices are to the catalog's listed ones.
+  std::string_view region;
+  double price_factor = 1.0;
 };
 
 // How far size_nodes searches. A full plan names the next cheapest type and lists every

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "io/format.hpp"
+#include "model/choices.hpp"
 #include "planner/planner_detail.hpp"
 #include "tierplan/errors.hpp"
 #include "units.hpp"
@@ -243,11 +244,12 @@ double payload_of(const TableModel& table, const Workload& w) {
          table.payload_bytes_per_embedding_dimension * w.knowledge_base.embedding_dimension;
 }
 
-const MachineShape* smallest_shape(const std::vector<MachineShape>& shapes, double cores,
-                                   double memory_gib) {
+// Of the shapes of the environment's cloud only: a plan never mixes clouds.
+const MachineShape* smallest_shape(const std::vector<MachineShape>& shapes, std::string_view cloud,
+                                   double cores, double memory_gib) {
   const MachineShape* best = nullptr;
   for (const auto& shape : shapes) {
-    if (shape.vcpu < cores || shape.memory_gib < memory_gib) continue;
+    if (shape.cloud != cloud || shape.vcpu < cores || shape.memory_gib < memory_gib) continue;
     if (best == nullptr || shape.memory_gib < best->memory_gib ||
         (shape.memory_gib == best->memory_gib && shape.vcpu < best->vcpu) ||
         (shape.memory_gib == best->memory_gib && shape.vcpu == best->vcpu &&
@@ -368,7 +370,7 @@ void budget_connections(PostgresPlan& p, const std::vector<ComponentPlan>& compo
 // flight at the peak when more, and the shape is chosen again for that pool.
 void size_database_server(PostgresPlan& p, const DatabaseModel& model, const PeakDemand& demand,
                           double hot_bytes, const DatastorePolicy& ds, const Catalog& catalog,
-                          const std::string& environment_name) {
+                          std::string_view cloud, const std::string& environment_name) {
   p.query_rate_per_s = demand.api_rate_per_s * model.queries_per_request +
                        demand.worker_task_rate_per_s * model.queries_per_worker_task;
   p.cpu_needed_cores = p.query_rate_per_s * model.cpu_ms_per_query / units::kMillisecondsPerSecond /
@@ -383,7 +385,7 @@ void size_database_server(PostgresPlan& p, const DatabaseModel& model, const Pea
         (connection_mib + kDatabaseOsMib) / (1.0 - kSharedBuffersShare) / kMibPerGib;
     const double memory_for_working_set = hot_bytes / kEffectiveCacheShare / kBytesPerGib;
     p.memory_needed_gib = std::max(memory_for_connections, memory_for_working_set);
-    shape = smallest_shape(catalog.database_shapes, p.cpu_needed_cores, p.memory_needed_gib);
+    shape = smallest_shape(catalog.database_shapes, cloud, p.cpu_needed_cores, p.memory_needed_gib);
     if (shape == nullptr) {
       throw PlanningError(environment_name + ": no database shape has " +
                           readable(p.cpu_needed_cores) + " vCPU and " +
@@ -411,7 +413,8 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
   const auto& ds = policy.datastores;
   const double hot_bytes = size_tables(p, w, model);
   budget_connections(p, components, specs, ds);
-  size_database_server(p, model, demand, hot_bytes, ds, catalog, environment_name);
+  size_database_server(p, model, demand, hot_bytes, ds, catalog, detail::cloud_name(policy.cloud),
+                       environment_name);
   p.tune_input = tune_input(p.shape, p.max_connections, ds.postgres_disk);
   p.settings = pgtune(p.tune_input);
   p.wal_gib = p.settings.max_wal_size_kib / units::kKibPerGib;
@@ -489,13 +492,15 @@ void size_redis_memory(RedisPlan& r, const Workload& w, const PeakDemand& demand
 
 // The smallest cache tier whose memory holds maxmemory beside the reserve (the cheaper
 // of two alike); maxmemory then takes what the tier leaves after the reserve.
-void choose_redis_tier(RedisPlan& r, const Catalog& catalog, const std::string& environment_name) {
+void choose_redis_tier(RedisPlan& r, const Catalog& catalog, std::string_view cloud,
+                       const std::string& environment_name) {
   const double needed_gib = r.maxmemory_mib / (1.0 - kRedisReserveShare) / kMibPerGib;
   const MachineShape* tier = nullptr;
   for (const auto& shape : catalog.cache_shapes) {
-    if (shape.memory_gib >= needed_gib && (tier == nullptr || shape.memory_gib < tier->memory_gib ||
-                                           (shape.memory_gib == tier->memory_gib &&
-                                            shape.price_usd_per_hour < tier->price_usd_per_hour))) {
+    if (shape.cloud == cloud && shape.memory_gib >= needed_gib &&
+        (tier == nullptr || shape.memory_gib < tier->memory_gib ||
+         (shape.memory_gib == tier->memory_gib &&
+          shape.price_usd_per_hour < tier->price_usd_per_hour))) {
       tier = &shape;
     }
   }
@@ -515,7 +520,7 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
   RedisPlan r;
   const auto& ds = policy.datastores;
   size_redis_memory(r, w, demand, stack.datastores.broker, ds);
-  choose_redis_tier(r, catalog, environment_name);
+  choose_redis_tier(r, catalog, detail::cloud_name(policy.cloud), environment_name);
   r.client_connections = kRedisAdminConnections;
   for (std::size_t i = 0; i < components.size(); ++i) {
     const ComponentPlan& c = components[i];
@@ -581,12 +586,14 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
   q.disk_total_gib =
       (q.vector_bytes + q.quantized_bytes + q.hnsw_bytes + q.payload_bytes + q.id_tracker_bytes) *
       kQdrantHeadroom * q.replication_factor / kBytesPerGib;
+  const std::string_view cloud = detail::cloud_name(policy.cloud);
   double largest_memory = 0.0;
   for (const auto& shape : catalog.vector_store_shapes) {
-    largest_memory = std::max(largest_memory, shape.memory_gib);
+    if (shape.cloud == cloud) largest_memory = std::max(largest_memory, shape.memory_gib);
   }
   if (largest_memory <= 0.0) {
-    throw PlanningError(environment_name + ": the catalog has no vector store shapes");
+    throw PlanningError(environment_name + ": the catalog has no vector store shapes of " +
+                        std::string(cloud));
   }
   q.nodes = std::max({ds.qdrant_min_nodes, q.replication_factor,
                       static_cast<int>(std::ceil(q.ram_total_gib / largest_memory - 1e-9)),
@@ -594,7 +601,8 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
                           q.points * q.replication_factor / kQdrantMaxPointsPerNode - 1e-9))});
   q.ram_per_node_gib = q.ram_total_gib / q.nodes;
   q.disk_per_node_gib = q.disk_total_gib / q.nodes;
-  const MachineShape* shape = smallest_shape(catalog.vector_store_shapes, 0, q.ram_per_node_gib);
+  const MachineShape* shape =
+      smallest_shape(catalog.vector_store_shapes, cloud, 0, q.ram_per_node_gib);
   q.shape = *shape;
   q.shards = q.nodes * ds.qdrant_shards_per_node;
   return q;

@@ -113,7 +113,7 @@ json pgtune_json(const PgTuneSettings& s) {
 }
 
 json shape_json(const MachineShape& m) {
-  return {{"name", m.name}, {"vcpu", m.vcpu}, {"memory_gib", m.memory_gib}};
+  return {{"name", m.name}, {"cloud", m.cloud}, {"vcpu", m.vcpu}, {"memory_gib", m.memory_gib}};
 }
 
 json postgres_json(const PostgresPlan& p) {
@@ -290,8 +290,13 @@ json cost_json(const CostPlan& c) {
                      {"cost_usd_month", i.cost_usd_month},
                      {"reason", i.reason}});
   }
-  return {
-      {"items", items}, {"total_usd_month", c.total_usd_month}, {"total_reason", c.total_reason}};
+  return {{"items", items},
+          {"cloud", c.cloud},
+          {"region", c.region},
+          {"region_price_factor", c.region_price_factor},
+          {"total_usd_month", c.total_usd_month},
+          {"total_usd_year", c.total_usd_year},
+          {"total_reason", c.total_reason}};
 }
 
 json environment_json(const EnvironmentPlan& e) {

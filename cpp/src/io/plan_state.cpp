@@ -37,8 +37,8 @@ void from_json(const nlohmann::json& state, PackedTexts<Key, N>& texts) {
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeType, name, cloud, vcpu, memory_gib, max_pods,
                                    price_usd_per_hour, source, as_of)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MachineShape, name, vcpu, memory_gib, price_usd_per_hour, source,
-                                   as_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MachineShape, name, cloud, vcpu, memory_gib, price_usd_per_hour,
+                                   source, as_of)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PeakDemand, api_rate_per_s, api_service_s, api_stream_hold_s,
                                    worker_task_rate_per_s, plugin_call_rate_per_s,
                                    sandbox_execution_rate_per_s, document_ingestion_rate_per_s,
@@ -120,7 +120,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(BackupPlan, postgres, object_storage, vector_
                                    helm_values_in_version_control, storage_gib, storage_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostItem, item, quantity, unit, unit_cost_usd_month,
                                    cost_usd_month, reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostPlan, items, total_usd_month, total_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostPlan, items, cloud, region, region_price_factor,
+                                   total_usd_month, total_usd_year, total_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(EnvironmentPlan, name, daily_active_users, growth_factor, demand,
                                    components, nodes, totals, data, tier, logs, backups, cost,
                                    warnings)
@@ -129,7 +130,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Plan, scenario, environments)
 namespace {
 
 // Bumped whenever a plan type gains, loses or changes a field.
-constexpr int kPlanStateFormat = 5;  // 5: the data plane and backups record what bound them
+// 5: the data plane and backups record what bound them; 6: scenarios and costs name their
+// cloud and region (catalog prices per cloud, regions, the control plane).
+constexpr int kPlanStateFormat = 6;
 
 template <class T>
 std::string to_state(const T& value) {

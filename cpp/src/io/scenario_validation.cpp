@@ -198,7 +198,7 @@ class Checker {
       const NodeType& t = c.node_types[i];
       const PathPart at = node_types.at(i);
       non_empty(t.name, at.child("name"));
-      non_empty(t.cloud, at.child("cloud"));
+      cloud(t.cloud, at.child("cloud"));
       numbers(t, detail::kNodeTypeFields, at);
       non_empty(t.source, at.child("source"));
       non_empty(t.as_of, at.child("as_of"));
@@ -208,9 +208,33 @@ class Checker {
     shapes(c.vector_store_shapes, path.child("vector_store_shapes"));
     shapes(c.cache_shapes, path.child("cache_shapes"));
     const PathPart prices = path.child("prices");
+    if (c.prices.empty()) add(prices, "must list at least one cloud's prices, got []");
+    for (std::size_t i = 0; i < c.prices.size(); ++i) {
+      cloud_prices(c.prices[i], prices.at(i));
+      for (std::size_t j = 0; j < i; ++j) {
+        if (c.prices[i].cloud.empty() || c.prices[i].cloud != c.prices[j].cloud) continue;
+        add(prices.at(i).child("cloud"), "duplicate cloud, also listed at " + prices.at(j).str() +
+                                             ", got \"" + c.prices[i].cloud + "\"");
+      }
+    }
+    const PathPart regions = path.child("regions");
+    for (std::size_t i = 0; i < c.regions.size(); ++i) {
+      const Region& region = c.regions[i];
+      const PathPart at = regions.at(i);
+      cloud(region.cloud, at.child("cloud"));
+      non_empty(region.name, at.child("name"));
+      numbers(region, detail::kRegionFields, at);
+      non_empty(region.source, at.child("source"));
+      non_empty(region.as_of, at.child("as_of"));
+    }
+  }
+
+  void cloud_prices(const Prices& p, const PathPart& path) {
+    cloud(p.cloud, path.child("cloud"));
+    non_empty(p.region, path.child("region"));
     for (const detail::PriceKey& key : detail::kPriceKeys) {
-      const UnitPrice& price = c.prices.*key.member;
-      const PathPart item = prices.child(key.key);
+      const UnitPrice& price = p.*key.member;
+      const PathPart item = path.child(key.key);
       if (auto why = detail::bounds_issue(price.usd, detail::kPriceBounds)) {
         add(item.child(key.amount_key), std::move(*why));
       }
@@ -219,10 +243,17 @@ class Checker {
     }
   }
 
+  // As the reader says it: empty, or not a cloud name.
+  void cloud(const std::string& name, const PathPart& path) {
+    if (name.empty()) return non_empty(name, path);
+    if (auto why = detail::cloud_name_issue(name)) add(path, std::move(*why));
+  }
+
   void shapes(const std::vector<MachineShape>& list, const PathPart& path) {
     for (std::size_t i = 0; i < list.size(); ++i) {
       const PathPart at = path.at(i);
       non_empty(list[i].name, at.child("name"));
+      cloud(list[i].cloud, at.child("cloud"));
       numbers(list[i], detail::kShapeFields, at);
     }
     unique_names(list, path);
@@ -241,11 +272,7 @@ class Checker {
   // The rules between the parts: a fixed node type is in the catalog; the log levels of
   // single components name components of the stack.
   void references(const Environment& e, const Scenario& s, const PathPart& path) {
-    const std::string& fixed = e.policy.node_type;
-    if (!fixed.empty() && !s.catalog.node_types.empty() && s.catalog.find(fixed) == nullptr) {
-      add(path.child("policy").child("node_type"),
-          "must name a node type of the catalog, got \"" + fixed + "\"");
-    }
+    detail::add_deployment_issues(e, s.catalog, path.str(), issues_);
     if (s.stack.components.empty()) return;
     for (const auto& [name, level] : e.policy.logs.component_levels) {
       const bool known = std::any_of(s.stack.components.begin(), s.stack.components.end(),

@@ -63,13 +63,14 @@ struct PriceKey {
   std::string_view amount_key;
   UnitPrice Prices::*member;
 };
-inline constexpr std::array<PriceKey, 6> kPriceKeys = {{
+inline constexpr std::array<PriceKey, 7> kPriceKeys = {{
     {"database_storage", "usd_per_gib_month", &Prices::database_storage_usd_per_gib_month},
     {"block_storage", "usd_per_gib_month", &Prices::block_storage_usd_per_gib_month},
     {"object_storage", "usd_per_gib_month", &Prices::object_storage_usd_per_gib_month},
     {"backup_storage", "usd_per_gib_month", &Prices::backup_storage_usd_per_gib_month},
     {"log_storage", "usd_per_gib_month", &Prices::log_storage_usd_per_gib_month},
     {"log_ingestion", "usd_per_gib", &Prices::log_ingestion_usd_per_gib},
+    {"control_plane", "usd_per_hour", &Prices::control_plane_usd_per_hour},
 }};
 
 }  // namespace tierplan::detail

@@ -1,6 +1,7 @@
 #include "tierplan/catalog.hpp"
 
 #include "io/serialization.hpp"
+#include "model/field_rules.hpp"
 #include "model/object_shapes.hpp"
 
 namespace tierplan {
@@ -12,16 +13,43 @@ const NodeType* Catalog::find(const std::string& name) const {
   return nullptr;
 }
 
+const Prices* Catalog::prices_for(std::string_view cloud) const {
+  for (const auto& entry : prices) {
+    if (entry.cloud == cloud) return &entry;
+  }
+  return nullptr;
+}
+
+const Region* Catalog::find_region(std::string_view cloud, std::string_view name) const {
+  for (const auto& region : regions) {
+    if (region.cloud == cloud && region.name == name) return &region;
+  }
+  return nullptr;
+}
+
+double Catalog::price_factor(std::string_view cloud, std::string_view region) const {
+  if (region.empty()) return 1.0;
+  const Region* found = find_region(cloud, region);
+  return found != nullptr ? found->price_factor : 1.0;
+}
+
 }  // namespace tierplan
 
 namespace tierplan::detail {
 
 namespace {
 
+// A cloud name of a catalog entry: one of the environments' clouds (model/choices.hpp).
+void read_cloud(ObjectReader& r, std::string& cloud) {
+  r.text("cloud", cloud);
+  if (cloud.empty()) return;  // the reader said it is empty
+  if (auto why = cloud_name_issue(cloud)) r.issues().add(join_path(r.path(), "cloud"), *why);
+}
+
 NodeType read_node_type(ObjectReader& r) {
   NodeType t;
   r.text("name", t.name);
-  r.text("cloud", t.cloud);
+  read_cloud(r, t.cloud);
   read_fields(r, t, kNodeTypeFields);
   r.text("source", t.source);
   r.text("as_of", t.as_of);
@@ -40,6 +68,7 @@ json write_node_type(const NodeType& t) {
 MachineShape read_shape(ObjectReader& r) {
   MachineShape m;
   r.text("name", m.name);
+  read_cloud(r, m.cloud);
   read_fields(r, m, kShapeFields);
   r.text("source", m.source);
   r.text("as_of", m.as_of);
@@ -48,6 +77,7 @@ MachineShape read_shape(ObjectReader& r) {
 
 json write_shape(const MachineShape& m) {
   return {{"name", m.name},
+          {"cloud", m.cloud},
           {"vcpu", m.vcpu},
           {"memory_gib", m.memory_gib},
           {"price_usd_per_hour", m.price_usd_per_hour},
@@ -57,7 +87,10 @@ json write_shape(const MachineShape& m) {
 
 namespace {
 
-void read_prices(ObjectReader& r, Prices& prices) {
+Prices read_prices(ObjectReader& r) {
+  Prices prices;
+  read_cloud(r, prices.cloud);
+  r.text("region", prices.region);
   for (const auto& price : kPriceKeys) {
     ObjectReader p(r, price.key);
     UnitPrice& out = prices.*price.member;
@@ -66,16 +99,40 @@ void read_prices(ObjectReader& r, Prices& prices) {
     p.text("as_of", out.as_of);
     p.finish();
   }
+  return prices;
 }
 
 json write_prices(const Prices& prices) {
-  json out = json::object();
+  json out = {{"cloud", prices.cloud}, {"region", prices.region}};
   for (const auto& price : kPriceKeys) {
     const UnitPrice& p = prices.*price.member;
     out[std::string(price.key)] = {
         {std::string(price.amount_key), p.usd}, {"source", p.source}, {"as_of", p.as_of}};
   }
   return out;
+}
+
+Region read_region(ObjectReader& r) {
+  Region region;
+  read_cloud(r, region.cloud);
+  r.text("name", region.name);
+  read_fields(r, region, kRegionFields);
+  r.text("source", region.source);
+  r.text("as_of", region.as_of);
+  return region;
+}
+
+// One prices entry per cloud.
+void check_unique_clouds(const std::vector<Prices>& prices, const std::string& path,
+                         IssueList& issues) {
+  for (std::size_t i = 0; i < prices.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (prices[i].cloud.empty() || prices[i].cloud != prices[j].cloud) continue;
+      issues.add(index_path(path, i) + ".cloud", "duplicate cloud, also listed at " +
+                                                     index_path(path, j) + ", got \"" +
+                                                     prices[i].cloud + "\"");
+    }
+  }
 }
 
 }  // namespace
@@ -93,11 +150,9 @@ Catalog read_catalog(ObjectReader& r) {
                                      : c.cache_shapes) = std::move(shapes);
   }
   r.text("datastore_source", c.datastore_source);
-  {
-    ObjectReader prices(r, "prices");
-    if (prices.ok()) read_prices(prices, c.prices);
-    prices.finish();
-  }
+  c.prices = read_object_list<Prices>(r, "prices", read_prices);
+  check_unique_clouds(c.prices, join_path(r.path(), "prices"), r.issues());
+  c.regions = read_object_list<Region>(r, "regions", read_region);
   return c;
 }
 
@@ -120,6 +175,16 @@ json write_tier(const TierPreset& t) {
 }
 
 json write_catalog(const Catalog& c) {
+  json prices = json::array();
+  for (const auto& p : c.prices) prices.push_back(write_prices(p));
+  json regions = json::array();
+  for (const auto& region : c.regions) {
+    regions.push_back({{"cloud", region.cloud},
+                       {"name", region.name},
+                       {"price_factor", region.price_factor},
+                       {"source", region.source},
+                       {"as_of", region.as_of}});
+  }
   json node_types = json::array();
   for (const auto& t : c.node_types) node_types.push_back(write_node_type(t));
   json database_shapes = json::array();
@@ -133,7 +198,8 @@ json write_catalog(const Catalog& c) {
           {"vector_store_shapes", vector_store_shapes},
           {"cache_shapes", cache_shapes},
           {"datastore_source", c.datastore_source},
-          {"prices", write_prices(c.prices)}};
+          {"prices", prices},
+          {"regions", regions}};
 }
 
 }  // namespace tierplan::detail

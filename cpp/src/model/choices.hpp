@@ -12,6 +12,15 @@
 
 namespace tierplan::detail {
 
+inline constexpr std::array<std::pair<std::string_view, Cloud>, 3> kClouds = {
+    {{"aws", Cloud::aws}, {"gcp", Cloud::gcp}, {"azure", Cloud::azure}}};
+// The name catalog entries carry for a cloud ("aws").
+constexpr std::string_view cloud_name(Cloud cloud) {
+  for (const auto& [name, value] : kClouds) {
+    if (value == cloud) return name;
+  }
+  return {};
+}
 inline constexpr std::array<std::pair<std::string_view, SpreadPolicy>, 2> kSpread = {
     {{"none", SpreadPolicy::none}, {"nodes", SpreadPolicy::nodes}}};
 inline constexpr std::array<std::pair<std::string_view, PackingMeasure>, 2> kPacking = {

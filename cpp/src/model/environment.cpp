@@ -7,6 +7,7 @@
 namespace tierplan {
 
 namespace {
+using detail::kClouds;
 using detail::kDatatype;
 using detail::kLogLevels;
 using detail::kPacking;
@@ -20,6 +21,7 @@ std::string to_string(LogLevel v) { return std::string(detail::choice_name(v, kL
 std::string to_string(VectorRecovery v) { return std::string(detail::choice_name(v, kRecovery)); }
 std::string to_string(VectorDatatype v) { return std::string(detail::choice_name(v, kDatatype)); }
 std::string to_string(Quantization v) { return std::string(detail::choice_name(v, kQuantization)); }
+std::string to_string(Cloud v) { return std::string(detail::choice_name(v, kClouds)); }
 std::string to_string(SpreadPolicy v) { return std::string(detail::choice_name(v, kSpread)); }
 std::string to_string(PackingMeasure v) { return std::string(detail::choice_name(v, kPacking)); }
 std::string to_string(ReservedModel v) { return std::string(detail::choice_name(v, kReserved)); }
@@ -160,6 +162,8 @@ void read_policy(ObjectReader& r, EnvironmentPolicy& p) {
   r.choice("node_loss_pack_by", p.node_loss_pack_by, kPacking);
   r.choice("pack_by", p.pack_by, kPacking);
   r.choice("reserved_model", p.reserved_model, kReserved);
+  r.choice("cloud", p.cloud, kClouds);
+  r.text("region", p.region);
   r.text("node_type", p.node_type);
   {
     ObjectReader datastores(r, "datastores");
@@ -200,6 +204,8 @@ json write_policy(const EnvironmentPolicy& p) {
           {"daemonset_cpu_m", p.daemonset_cpu_m},
           {"daemonset_memory_mib", p.daemonset_memory_mib},
           {"daemonset_pods", p.daemonset_pods},
+          {"cloud", choice_name(p.cloud, kClouds)},
+          {"region", p.region},
           {"node_type", p.node_type},
           {"datastores", write_datastore_policy(p.datastores)},
           {"logs", write_log_policy(p.logs)},

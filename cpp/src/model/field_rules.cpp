@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "io/field_reader.hpp"
+#include "model/choices.hpp"
 #include "model/field_table.hpp"
 #include "tierplan/scenario.hpp"
 
@@ -27,7 +28,82 @@ bool all_within(const T& object, const NumericField<T> (&fields)[N],
   return true;
 }
 
+bool lists_cloud(const std::vector<MachineShape>& shapes, std::string_view cloud) {
+  return std::any_of(shapes.begin(), shapes.end(),
+                     [&](const MachineShape& s) { return s.cloud == cloud; });
+}
+
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+void add_node_type_issues(const EnvironmentPolicy& policy, const Catalog& catalog,
+                          std::string_view cloud, const std::string& path,
+                          std::vector<FieldIssue>& issues) {
+  const bool has_type = std::any_of(catalog.node_types.begin(), catalog.node_types.end(),
+                                    [&](const NodeType& t) { return t.cloud == cloud; });
+  if (!has_type && !catalog.node_types.empty()) {
+    issues.push_back({join_path(path, "policy.cloud"),
+                      "catalog.node_types lists no node type of this cloud; add one or choose "
+                      "another cloud, got " +
+                          in_quotes(cloud)});
+  }
+  const std::string& fixed = policy.node_type;
+  if (fixed.empty() || catalog.node_types.empty()) return;
+  const NodeType* type = catalog.find(fixed);
+  if (type == nullptr) {
+    issues.push_back({join_path(path, "policy.node_type"),
+                      "must name a node type of the catalog, got " + in_quotes(fixed)});
+  } else if (type->cloud != cloud) {
+    issues.push_back({join_path(path, "policy.node_type"),
+                      "names a node type of " + type->cloud + ", not of the environment's cloud " +
+                          std::string(cloud) + ", got " + in_quotes(fixed)});
+  }
+}
+
 }  // namespace
+
+std::optional<std::string> cloud_name_issue(const std::string& cloud) {
+  for (const auto& [name, value] : kClouds) {
+    if (name == cloud) return std::nullopt;
+  }
+  return "must be one of aws, gcp, azure, got " + in_quotes(cloud);
+}
+
+void add_deployment_issues(const Environment& environment, const Catalog& catalog,
+                           const std::string& path, std::vector<FieldIssue>& issues) {
+  // Without node types the catalog is missing or broken, which its own issues say.
+  if (catalog.node_types.empty()) return;
+  const EnvironmentPolicy& policy = environment.policy;
+  const std::string_view cloud = cloud_name(policy.cloud);
+  add_node_type_issues(policy, catalog, cloud, path, issues);
+  const std::pair<const std::vector<MachineShape>*, const char*> lists[] = {
+      {&catalog.database_shapes, "database_shapes"},
+      {&catalog.vector_store_shapes, "vector_store_shapes"},
+      {&catalog.cache_shapes, "cache_shapes"}};
+  for (const auto& [shapes, key] : lists) {
+    if (lists_cloud(*shapes, cloud)) continue;
+    issues.push_back({join_path(path, "policy.cloud"),
+                      "catalog." + std::string(key) +
+                          " lists no shape of this cloud; add one or choose another cloud, got " +
+                          in_quotes(cloud)});
+  }
+  const Prices* prices = catalog.prices_for(cloud);
+  if (prices == nullptr) {
+    if (!catalog.prices.empty()) {
+      issues.push_back({join_path(path, "policy.cloud"),
+                        "catalog.prices lists no prices of this cloud; add them or choose another "
+                        "cloud, got " +
+                            in_quotes(cloud)});
+    }
+    return;
+  }
+  const std::string& region = policy.region;
+  if (region.empty() || region == prices->region || catalog.find_region(cloud, region)) return;
+  issues.push_back({join_path(path, "policy.region"),
+                    "must be " + in_quotes(prices->region) + " (the region the catalog's " +
+                        std::string(cloud) +
+                        " prices are listed for) or a region of catalog.regions for " +
+                        std::string(cloud) + ", got " + in_quotes(region)});
+}
 
 std::optional<std::string> bounds_issue(double value, const FieldBounds& bounds) {
   if (!breaks_bounds(value, bounds)) return std::nullopt;

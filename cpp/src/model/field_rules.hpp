@@ -9,6 +9,7 @@
 #include "tierplan/validation.hpp"
 
 namespace tierplan {
+struct Catalog;
 struct Scenario;
 struct Environment;
 struct Workload;
@@ -30,6 +31,16 @@ std::optional<std::string> bounds_issue(double value, const FieldBounds& bounds)
 
 // The reader's identifier rule: [a-z0-9_-]+, for names used on the command line.
 bool is_identifier(const std::string& text);
+
+// A catalog entry's cloud must be one the environments can name (aws, gcp, azure).
+std::optional<std::string> cloud_name_issue(const std::string& cloud);
+
+// Where an environment runs against what the catalog lists: the cloud has node types (and a
+// fixed node type names one of them), datastore shapes of each kind and prices; the region is
+// the one the cloud's prices are listed for or an entry of catalog.regions. path: the
+// environment's. Cheap when every rule holds (a plan validates first).
+void add_deployment_issues(const Environment& environment, const Catalog& catalog,
+                           const std::string& path, std::vector<FieldIssue>& issues);
 
 // The rules that tie fields together: chunk_overlap_chars < chunk_size_chars,
 // qdrant_replication_factor <= qdrant_min_nodes, max_replicas >= min_replicas.

@@ -279,8 +279,13 @@ inline constexpr NumericField<MachineShape> kShapeFields[] = {
          Need::required),
     real("price_usd_per_hour", &MachineShape::price_usd_per_hour, between(0, 10000), "USD/hour"),
 };
-// catalog.prices.<item>.<amount key>
+// catalog.prices[<cloud>].<item>.<amount key>
 inline constexpr FieldBounds kPriceBounds = between(0, 1e6);
+// catalog.regions[i]: published regional prices differ from the listed region's by tens of
+// percent (well inside 0.25 to 4).
+inline constexpr NumericField<Region> kRegionFields[] = {
+    real("price_factor", &Region::price_factor, between(0.25, 4), "ratio", Need::required),
+};
 
 // tiers[i]
 inline constexpr NumericField<TierPreset> kTierFields[] = {
@@ -384,8 +389,10 @@ inline constexpr auto kOptionNames = [] {
 }();
 
 template <const auto& Options>
-constexpr OneKey choice(std::string_view key, Need need = Need::optional) {
+constexpr OneKey choice(std::string_view key, Need need = Need::optional,
+                        std::string_view description = {}) {
   OneKey out = {key_field(key, KeyKind::choice, need)};
+  out[0].description = description;
   out[0].options = kOptionNames<Options>;
   out[0].option_table = &Options;
   return out;

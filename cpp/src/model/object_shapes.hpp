@@ -74,9 +74,15 @@ inline constexpr auto kPolicyKeys =
     keys(numbers(kPolicyFields), choice<kSpread>("spread"), flag("survive_node_loss"),
          choice<kPacking>("node_loss_pack_by"), choice<kPacking>("pack_by"),
          choice<kReserved>("reserved_model"),
+         choice<kClouds>("cloud", Need::optional,
+                         "The cloud the environment runs on: its nodes, datastore shapes and "
+                         "prices are the catalog entries of this cloud."),
+         text("region", Need::optional,
+              "The region: empty is the region catalog.prices lists the cloud's prices for; "
+              "another must be an entry of catalog.regions for the cloud."),
          text("node_type", Need::optional,
-              "The node type every node uses; it names an entry of catalog.node_types. Empty: "
-              "the planner chooses."),
+              "The node type every node uses; it names an entry of catalog.node_types of the "
+              "environment's cloud. Empty: the planner chooses."),
          object("datastores", &kDatastorePolicy), object("logs", &kLogPolicy),
          object("backups", &kBackupPolicy));
 inline constexpr ObjectShape kPolicy{"environment_policy", kPolicyKeys,
@@ -127,10 +133,12 @@ inline constexpr auto kNodeTypeKeys =
          nonempty_text("as_of", Need::required));
 inline constexpr ObjectShape kNodeType{"node_type", kNodeTypeKeys,
                                        "A Kubernetes node type with its price."};
-inline constexpr auto kShapeKeys = keys(nonempty_text("name", Need::required),
-                                        numbers(kShapeFields), text("source"), text("as_of"));
+inline constexpr auto kShapeKeys =
+    keys(nonempty_text("name", Need::required), nonempty_text("cloud", Need::required),
+         numbers(kShapeFields), text("source"), text("as_of"));
 inline constexpr ObjectShape kShape{"machine_shape", kShapeKeys,
-                                    "A managed datastore machine with its price."};
+                                    "A datastore machine of one cloud with its price. Rule: cloud "
+                                    "is aws, gcp or azure."};
 inline constexpr auto kStoragePriceKeys =
     keys(number("usd_per_gib_month", kPriceBounds, "USD per GiB-month", Need::required),
          nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
@@ -141,20 +149,42 @@ inline constexpr auto kIngestionPriceKeys =
          nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
 inline constexpr ObjectShape kIngestionPrice{"ingestion_price", kIngestionPriceKeys,
                                              "A price per GiB ingested with its source."};
-// One object per price of kPriceKeys (io/serialization.hpp), its shape chosen by amount key.
+inline constexpr auto kHourlyPriceKeys =
+    keys(number("usd_per_hour", kPriceBounds, "USD per hour", Need::required),
+         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+inline constexpr ObjectShape kHourlyPrice{"hourly_price", kHourlyPriceKeys,
+                                          "A price per hour with its source."};
+// The cloud and its listed region, then one object per price of kPriceKeys
+// (io/serialization.hpp), its shape chosen by amount key.
 inline constexpr auto kPricesKeys = [] {
-  std::array<KeyField, kPriceKeys.size()> out{};
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const bool monthly = kPriceKeys[i].amount_key == kStoragePriceKeys[0].key;
-    out[i] = object(kPriceKeys[i].key, monthly ? &kStoragePrice : &kIngestionPrice)[0];
+  const auto cloud = nonempty_text("cloud", Need::required);
+  const auto region = nonempty_text("region", Need::required);
+  std::array<KeyField, kPriceKeys.size() + 2> out{cloud[0], region[0]};
+  for (std::size_t i = 0; i < kPriceKeys.size(); ++i) {
+    const std::string_view amount = kPriceKeys[i].amount_key;
+    const ObjectShape* shape = amount == kStoragePriceKeys[0].key     ? &kStoragePrice
+                               : amount == kIngestionPriceKeys[0].key ? &kIngestionPrice
+                                                                      : &kHourlyPrice;
+    out[i + 2] = object(kPriceKeys[i].key, shape, Need::required)[0];
   }
   return out;
 }();
-inline constexpr ObjectShape kPrices{"prices", kPricesKeys, "Prices besides machines."};
-inline constexpr auto kCatalogKeys =
-    keys(list("node_types", &kNodeType, Need::required, "node type"),
-         list("database_shapes", &kShape), list("vector_store_shapes", &kShape),
-         list("cache_shapes", &kShape), text("datastore_source"), object("prices", &kPrices));
+inline constexpr ObjectShape kPrices{
+    "cloud_prices", kPricesKeys,
+    "The prices of one cloud besides machines, listed for one of its regions (the region its "
+    "node and shape prices are for too). Rule: cloud is aws, gcp or azure."};
+inline constexpr auto kRegionKeys =
+    keys(nonempty_text("cloud", Need::required), nonempty_text("name", Need::required),
+         numbers(kRegionFields), nonempty_text("source", Need::required),
+         nonempty_text("as_of", Need::required));
+inline constexpr ObjectShape kRegion{
+    "region", kRegionKeys,
+    "A region of a cloud besides the one its prices are listed for, with the factor its prices "
+    "differ by."};
+inline constexpr auto kCatalogKeys = keys(
+    list("node_types", &kNodeType, Need::required, "node type"), list("database_shapes", &kShape),
+    list("vector_store_shapes", &kShape), list("cache_shapes", &kShape), text("datastore_source"),
+    list("prices", &kPrices, Need::required, "cloud's prices"), list("regions", &kRegion));
 inline constexpr ObjectShape kCatalog{"catalog", kCatalogKeys,
                                       "What can be bought. Names are unique within each list."};
 

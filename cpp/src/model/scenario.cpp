@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "io/serialization.hpp"
+#include "model/field_rules.hpp"
 #include "model/object_shapes.hpp"
 #include "tierplan/json.hpp"
 
@@ -109,11 +110,10 @@ Scenario read_scenario(const detail::json& document, detail::IssueList& issues) 
   s.tiers = detail::read_object_list<TierPreset>(r, "tiers", detail::read_tier);
   detail::check_unique_names(s.tiers, "tiers", issues);
   for (std::size_t i = 0; i < s.environments.size(); ++i) {
-    const auto& fixed = s.environments[i].policy.node_type;
-    if (!fixed.empty() && !s.catalog.node_types.empty() && s.catalog.find(fixed) == nullptr) {
-      issues.add(detail::index_path("environments", i) + ".policy.node_type",
-                 "must name a node type of the catalog, got \"" + fixed + "\"");
-    }
+    std::vector<FieldIssue> deployment;
+    detail::add_deployment_issues(s.environments[i], s.catalog,
+                                  detail::index_path("environments", i), deployment);
+    issues.add(std::move(deployment));
   }
   // Log levels of single components name components of the stack.
   for (std::size_t i = 0; i < s.environments.size(); ++i) {

@@ -322,12 +322,12 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   plan.backups =
       detail::plan_backups(plan.data, scenario.stack.datastores.database, policy.backups);
   plan.cost =
-      detail::plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, ds, scenario.catalog);
+      detail::plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, policy, scenario.catalog);
   if (!full) return;
   detail::explain_logs(plan.logs, plan.growth_factor, policy.logs);
   detail::explain_backups(plan.backups, scenario.stack.datastores.database, policy.backups,
                           ds.postgres_standby, ds.postgres_synchronous);
-  detail::explain_cost(plan.cost, plan.nodes, plan.data, ds, scenario.catalog);
+  detail::explain_cost(plan.cost, plan.nodes, plan.data, policy, scenario.catalog);
   add_operations_warnings(plan, policy);
   if (policy.survive_node_loss && !plan.tier.custom && !plan.tier.survives_node_loss) {
     plan.warnings.push_back(concat("tier ", plan.tier.tier,

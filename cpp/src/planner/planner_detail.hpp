@@ -40,10 +40,10 @@ BackupPlan plan_backups(const DataPlan& data, const DatabaseModel& database,
 void explain_backups(BackupPlan& plan, const DatabaseModel& database, const BackupPolicy& policy,
                      bool postgres_standby, bool postgres_synchronous);
 CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
-                   const BackupPlan& backups, const DatastorePolicy& policy,
+                   const BackupPlan& backups, const EnvironmentPolicy& policy,
                    const Catalog& catalog);
 void explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan& data,
-                  const DatastorePolicy& policy, const Catalog& catalog);
+                  const EnvironmentPolicy& policy, const Catalog& catalog);
 
 // The node plan of the last environment planned numbers-only with it, and everything that
 // node plan is computed from: the pods (every size, in order), the component names and

@@ -37,6 +37,7 @@ constexpr auto& kObjectStorageBackup = detail::kObjectStorageBackupFields;
 constexpr auto& kVectorStoreBackup = detail::kVectorStoreBackupFields;
 constexpr auto& kNodeType = detail::kNodeTypeFields;
 constexpr auto& kShape = detail::kShapeFields;
+constexpr auto& kRegion = detail::kRegionFields;
 constexpr auto& kStack = detail::kStackFields;
 constexpr auto& kComponent = detail::kComponentFields;
 constexpr auto& kResources = detail::kResourceFields;
@@ -272,20 +273,7 @@ class Walker {
   std::optional<FieldRef> in_catalog() {
     const Step* s = next();
     if (s == nullptr) return std::nullopt;
-    if (s->key == "prices" && !s->bracket) {
-      const Step* price = next();
-      if (price == nullptr || price->bracket) return std::nullopt;
-      const Step* amount = next();
-      if (amount == nullptr || amount->bracket || !last()) return std::nullopt;
-      for (const detail::PriceKey& f : detail::kPriceKeys) {
-        if (f.key != price->key || f.amount_key != amount->key) continue;
-        return FieldRef(
-            path_, kPriceBounds,
-            [m = f.member](const Scenario& sc) { return (sc.catalog.prices.*m).usd; },
-            [m = f.member](Scenario& sc, double v) { (sc.catalog.prices.*m).usd = v; });
-      }
-      return std::nullopt;
-    }
+    if (s->key == "prices") return in_prices(*s);
     const auto listed = [&]<class T>(std::vector<T> Catalog::*list,
                                      std::span<const Member<T>> members) {
       const auto j = pick(scenario_.catalog.*list, *s);
@@ -306,6 +294,43 @@ class Walker {
     }
     if (s->key == "cache_shapes") {
       return listed(&Catalog::cache_shapes, std::span<const Member<MachineShape>>(kShape));
+    }
+    if (s->key == "regions") {
+      return listed(&Catalog::regions, std::span<const Member<Region>>(kRegion));
+    }
+    return std::nullopt;
+  }
+
+  // catalog.prices[<cloud or index>].<item>.<amount key>; the path it resolves to names the
+  // index, as every path of a list item does.
+  std::optional<FieldRef> in_prices(const Step& s) {
+    if (!s.bracket) return std::nullopt;
+    const auto& list = scenario_.catalog.prices;
+    std::optional<std::size_t> j;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (list[i].cloud == *s.bracket) j = i;
+    }
+    if (!j) {
+      std::size_t n = 0;
+      const std::string& b = *s.bracket;
+      const auto [end, ec] = std::from_chars(b.data(), b.data() + b.size(), n);
+      if (ec != std::errc() || end != b.data() + b.size() || n >= list.size()) {
+        error = "catalog.prices lists no prices of " + b;
+        return std::nullopt;
+      }
+      j = n;
+    }
+    path_ += "[" + std::to_string(*j) + "]";  // the reader's path, as pick() writes it
+    const Step* price = next();
+    if (price == nullptr || price->bracket) return std::nullopt;
+    const Step* amount = next();
+    if (amount == nullptr || amount->bracket || !last()) return std::nullopt;
+    for (const detail::PriceKey& f : detail::kPriceKeys) {
+      if (f.key != price->key || f.amount_key != amount->key) continue;
+      return FieldRef(
+          path_, kPriceBounds,
+          [m = f.member, j = *j](const Scenario& sc) { return (sc.catalog.prices[j].*m).usd; },
+          [m = f.member, j = *j](Scenario& sc, double v) { (sc.catalog.prices[j].*m).usd = v; });
     }
     return std::nullopt;
   }
@@ -471,8 +496,14 @@ std::vector<std::string> numeric_field_paths(const Scenario& scenario) {
   for (std::size_t j = 0; j < scenario.catalog.cache_shapes.size(); ++j) {
     add_paths<MachineShape>(out, detail::index_path("catalog.cache_shapes", j), kShape);
   }
-  for (const detail::PriceKey& f : detail::kPriceKeys) {
-    out.push_back("catalog.prices." + std::string(f.key) + "." + std::string(f.amount_key));
+  for (std::size_t j = 0; j < scenario.catalog.regions.size(); ++j) {
+    add_paths<Region>(out, detail::index_path("catalog.regions", j), kRegion);
+  }
+  for (std::size_t j = 0; j < scenario.catalog.prices.size(); ++j) {
+    for (const detail::PriceKey& f : detail::kPriceKeys) {
+      out.push_back(detail::index_path("catalog.prices", j) + "." + std::string(f.key) + "." +
+                    std::string(f.amount_key));
+    }
   }
   return out;
 }

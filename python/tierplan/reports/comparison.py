@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from tierplan._core import ComponentPlan, EnvironmentPlan, Plan, __version__
+from tierplan._core import (
+    ComponentPlan,
+    EnvironmentPlan,
+    Plan,
+    Scenario,
+    __version__,
+    plan_on_each_cloud,
+)
 
 MIB_PER_GIB = 1024.0
 MILLICORES_PER_CORE = 1000.0
@@ -58,6 +65,8 @@ class Comparison:
     # Each environment's warnings, in the comparison's order.
     warnings: tuple[tuple[str, ...], ...]
     tierplan_version: str = __version__
+    # Options asked for but not compared, each with why (a cloud the catalog cannot price).
+    not_compared: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -555,9 +564,26 @@ def cost_section(envs: Sequence[EnvironmentPlan]) -> Section:
 
         return cell
 
-    rows = [_row(name.replace("_", " "), envs, item_cell(name)) for name in items]
+    def where(e: EnvironmentPlan) -> Cell:
+        factor = e.cost.region_price_factor
+        why = (
+            "the catalog's prices of this cloud are listed for this region"
+            if factor == 1.0
+            else f"every price is the listed region's x {factor:g} (catalog.regions)"
+        )
+        return Cell(f"{e.cost.cloud} {e.cost.region}", why)
+
+    rows = [_row("cloud and region", envs, where)]
+    rows += [_row(name.replace("_", " "), envs, item_cell(name)) for name in items]
     rows.append(
         _row("total", envs, lambda e: Cell(usd(e.cost.total_usd_month), e.cost.total_reason))
+    )
+    rows.append(
+        _row(
+            "total per year",
+            envs,
+            lambda e: Cell(usd(e.cost.total_usd_year), "twelve months of the monthly total"),
+        )
     )
     return Section("Cost per month (USD)", tuple(rows))
 
@@ -649,14 +675,39 @@ def compare(plan: Plan, environments: Sequence[str] | None = None) -> Comparison
     return compare_environments(plan.scenario, envs)
 
 
-def compare_environments(scenario: str, envs: Sequence[EnvironmentPlan]) -> Comparison:
-    """Environment plans side by side (from one plan or from several, e.g. a what-if)."""
+def compare_environments(
+    scenario: str, envs: Sequence[EnvironmentPlan], labels: Sequence[str] | None = None
+) -> Comparison:
+    """Environment plans side by side (from one plan or from several, e.g. a what-if).
+
+    labels: the column headings, one per plan (default: the environments' names).
+    """
+    if labels is not None and len(labels) != len(envs):
+        raise ValueError(f"{len(labels)} labels for {len(envs)} environment plans")
     return Comparison(
         scenario=scenario,
-        environments=tuple(e.name for e in envs),
+        environments=tuple(labels) if labels is not None else tuple(e.name for e in envs),
         sections=tuple(build(envs) for build in SECTIONS),
         warnings=tuple(tuple(e.warnings) for e in envs),
     )
+
+
+def compare_clouds(scenario: Scenario, environment: str = "production") -> Comparison:
+    """One environment of the scenario on aws, gcp and azure, side by side.
+
+    Each cloud is planned in the region its catalog prices are listed for; a cloud the
+    catalog cannot price (or that cannot hold the load) is listed in ``not_compared`` with
+    the reason, rather than left out silently.
+    """
+    options = plan_on_each_cloud(scenario, environment)
+    usable = [(o, o.plan) for o in options if o.plan is not None]
+    comparison = compare_environments(
+        scenario.name,
+        [p for _, p in usable],
+        labels=[f"{environment} on {o.cloud.name} {o.region}" for o, _ in usable],
+    )
+    missing = tuple(f"{o.cloud.name}: {o.why_not}" for o in options if o.plan is None)
+    return replace(comparison, not_compared=missing)
 
 
 def detail(plan: Plan, environment: str) -> Comparison:
@@ -699,4 +750,5 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, object]:
         "warnings": {
             env: list(warnings) for env, warnings in zip(envs, comparison.warnings, strict=True)
         },
+        "not_compared": list(comparison.not_compared),
     }

@@ -131,6 +131,15 @@ def render_html(comparison: Comparison) -> str:
         f" the tierplan model (tierplan {escape(comparison.tierplan_version)}); hover a value"
         " for the constraint that bound it, or read the reasons below.</p>",
     ]
+    if comparison.not_compared:
+        out += [
+            '<section id="not-compared">',
+            "<h2>Not compared</h2>",
+            "<ul>",
+            *[f"<li>{escape(note)}</li>" for note in comparison.not_compared],
+            "</ul>",
+            "</section>",
+        ]
     out += _comparison_table(comparison, table_id="comparison", section_prefix="section-")
     out += ['<section id="reasons">', "<h2>Why</h2>"]
     for section in comparison.sections:

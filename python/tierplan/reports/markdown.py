@@ -45,6 +45,8 @@ def render_md(comparison: Comparison) -> str:
         f" (tierplan {comparison.tierplan_version}); the reasons under each table name the"
         " constraint that bound it.",
     ]
+    if comparison.not_compared:
+        lines += ["", "Not compared:", "", *(f"- {_escape(n)}" for n in comparison.not_compared)]
     for section in comparison.sections:
         lines += ["", f"## {_escape(section.title)}", "", *_table(section, envs)]
         reasons = [line for row in section.rows for line in _reasons(row, envs)]

@@ -69,8 +69,10 @@ def render_text(comparison: Comparison) -> str:
         "",
         _table(["", *names], rows),
         "",
-        "Why:",
     ]
+    if comparison.not_compared:
+        parts += ["Not compared:", *(f"  {note}" for note in comparison.not_compared), ""]
+    parts.append("Why:")
     for index, name in enumerate(names):
         parts.append(f"[{name}]")
         for section in comparison.sections:

@@ -367,10 +367,11 @@ TEST(Cost, a_price_change_moves_exactly_its_own_line_in_proportion) {
       {"backup_storage", &tierplan::Prices::backup_storage_usd_per_gib_month},
       {"log_storage", &tierplan::Prices::log_storage_usd_per_gib_month},
       {"log_ingestion", &tierplan::Prices::log_ingestion_usd_per_gib},
+      {"control_plane", &tierplan::Prices::control_plane_usd_per_hour},
   };
   for (const auto& c : cases) {
     Scenario changed = s;
-    (changed.catalog.prices.*c.price).usd *= 3.0;
+    (changed.catalog.prices.at(0).*c.price).usd *= 3.0;
     const EnvironmentPlan after = plan_of(changed, "production");
     for (const auto& i : after.cost.items) {
       const double old_cost = item(before, i.item).cost_usd_month;
@@ -410,14 +411,27 @@ TEST(Cost, production_costs_more_than_test) {
 
 TEST(Cost, every_price_of_the_shipped_catalog_has_a_source_and_a_date) {
   const Scenario s = builtin();
-  const auto& p = s.catalog.prices;
-  for (const auto* price :
-       {&p.database_storage_usd_per_gib_month, &p.block_storage_usd_per_gib_month,
-        &p.object_storage_usd_per_gib_month, &p.backup_storage_usd_per_gib_month,
-        &p.log_storage_usd_per_gib_month, &p.log_ingestion_usd_per_gib}) {
-    EXPECT_GT(price->usd, 0.0);
-    EXPECT_FALSE(price->source.empty());
-    EXPECT_FALSE(price->as_of.empty());
+  ASSERT_FALSE(s.catalog.prices.empty());
+  for (const auto& p : s.catalog.prices) {
+    EXPECT_FALSE(p.region.empty()) << p.cloud;
+    for (const auto* price :
+         {&p.database_storage_usd_per_gib_month, &p.block_storage_usd_per_gib_month,
+          &p.object_storage_usd_per_gib_month, &p.backup_storage_usd_per_gib_month,
+          &p.log_storage_usd_per_gib_month, &p.log_ingestion_usd_per_gib,
+          &p.control_plane_usd_per_hour}) {
+      EXPECT_GE(price->usd, 0.0) << p.cloud;
+      EXPECT_FALSE(price->source.empty()) << p.cloud;
+      EXPECT_FALSE(price->as_of.empty()) << p.cloud;
+    }
+  }
+  for (const auto& region : s.catalog.regions) {
+    EXPECT_FALSE(region.source.empty()) << region.name;
+    EXPECT_FALSE(region.as_of.empty()) << region.name;
+  }
+  for (const auto& type : s.catalog.node_types) {
+    EXPECT_GT(type.price_usd_per_hour, 0.0) << type.name;
+    EXPECT_FALSE(type.source.empty()) << type.name;
+    EXPECT_FALSE(type.as_of.empty()) << type.name;
   }
   for (const auto* shapes :
        {&s.catalog.database_shapes, &s.catalog.vector_store_shapes, &s.catalog.cache_shapes}) {
@@ -432,7 +446,7 @@ TEST(Cost, every_price_of_the_shipped_catalog_has_a_source_and_a_date) {
 
 TEST(Cost, a_scenario_file_overrides_a_price) {
   Json document = Json::parse(tierplan::builtin_data_file("scenarios/dify-enterprise.json"));
-  document["catalog"]["prices"]["object_storage"]["usd_per_gib_month"] = 0.046;
+  document["catalog"]["prices"][0]["object_storage"]["usd_per_gib_month"] = 0.046;
   const Scenario changed = tierplan::scenario_from_json(document);
   const Scenario shipped = builtin();
   EXPECT_DOUBLE_EQ(item(plan_of(changed, "production"), "object_storage").cost_usd_month,
@@ -453,7 +467,7 @@ TEST(Operations, every_new_number_has_a_reason) {
           &e.backups.storage_reason, &e.cost.total_reason}) {
       EXPECT_FALSE(reason->empty()) << e.name;
     }
-    EXPECT_EQ(e.cost.items.size(), 10u);
+    EXPECT_EQ(e.cost.items.size(), 11u);
     for (const auto& i : e.cost.items) {
       EXPECT_FALSE(i.reason.empty()) << e.name << " " << i.item;
       EXPECT_FALSE(i.unit.empty()) << e.name << " " << i.item;
@@ -496,8 +510,8 @@ TEST(OperationsValidation, every_bad_operations_field_is_reported_with_its_path_
   production["backups"]["vector_store"]["method"] = "copy";
   production["backups"]["rto_target_minutes"] = 0;
   d["stack"]["components"][0]["logging"]["lines_per_unit"]["info"] = -2;
-  d["catalog"]["prices"]["log_storage"]["usd_per_gib_month"] = -0.03;
-  d["catalog"]["prices"]["backup_storage"].erase("source");
+  d["catalog"]["prices"][0]["log_storage"]["usd_per_gib_month"] = -0.03;
+  d["catalog"]["prices"][0]["backup_storage"].erase("source");
   const auto issues = issues_of(d);
   std::vector<std::string> paths;
   for (const auto& issue : issues) paths.push_back(issue.path);
@@ -509,8 +523,8 @@ TEST(OperationsValidation, every_bad_operations_field_is_reported_with_its_path_
         p + "backups.postgres.archive_timeout",
         p + "backups.object_storage.daily_overwrite_fraction", p + "backups.vector_store.method",
         p + "backups.rto_target_minutes",
-        std::string("catalog.prices.log_storage.usd_per_gib_month"),
-        std::string("catalog.prices.backup_storage.source"),
+        std::string("catalog.prices[0].log_storage.usd_per_gib_month"),
+        std::string("catalog.prices[0].backup_storage.source"),
         p + "logs.component_levels.no_such_component"}) {
     EXPECT_NE(std::find(paths.begin(), paths.end(), expected), paths.end()) << expected;
   }

@@ -68,11 +68,13 @@ void check_environment(const Scenario& s, const tierplan::Environment& environme
                                           ds.postgres_synchronous);
       },
       context);
-  const CostPlan cost =
-      tierplan::detail::plan_cost(full.nodes, full.data, full.logs, full.backups, ds, s.catalog);
+  const CostPlan cost = tierplan::detail::plan_cost(full.nodes, full.data, full.logs, full.backups,
+                                                    policy, s.catalog);
   expect_explain_writes_only_texts(
       cost, full.cost,
-      [&](CostPlan& p) { tierplan::detail::explain_cost(p, full.nodes, full.data, ds, s.catalog); },
+      [&](CostPlan& p) {
+        tierplan::detail::explain_cost(p, full.nodes, full.data, policy, s.catalog);
+      },
       context);
 }
 

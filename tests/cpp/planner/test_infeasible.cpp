@@ -119,14 +119,19 @@ Scenario random_extreme_scenario(std::mt19937& rng) {
   const std::vector<double> extremity = {0.0, 0.01, 0.05, 0.2};
   Fuzz f{rng, extremity[static_cast<std::size_t>(uniform_int(rng, 0, 3))]};
   Scenario scenario = builtin();
-  // Catalog: one to four node types, from tiny to huge.
+  // Catalog: one to four node types, from tiny to huge, of one of the clouds the built-in
+  // catalog prices datastores for; every environment runs there.
   scenario.catalog.node_types.clear();
   const int types = uniform_int(rng, 1, 4);
-  const std::vector<std::string> clouds = {"aws", "gcp", "azure", "other"};
+  const bool on_gcp = coin(rng);
+  for (auto& environment : scenario.environments) {
+    environment.policy.cloud = on_gcp ? tierplan::Cloud::gcp : tierplan::Cloud::aws;
+    environment.policy.region.clear();
+  }
   for (int t = 0; t < types; ++t) {
     tierplan::NodeType type;
     type.name = "type-" + std::to_string(t);
-    type.cloud = clouds[static_cast<std::size_t>(uniform_int(rng, 0, 3))];
+    type.cloud = on_gcp ? "gcp" : "aws";
     type.vcpu = 1 << f.integer(1, 6, 0, 12);
     type.memory_gib = f.number(4.0, 512.0, 0.01, 65536.0);
     type.max_pods = f.integer(16, 250, 1, 10000);

@@ -310,12 +310,17 @@ TEST(Sweep, NumbersOnlyPlansLeaveOutTheTextsAndKeepEveryNumber) {
 // must not take the catalog as unchanged because the path does not start with "catalog".
 TEST(Sweep, AFieldWithItsOwnSetterIsNotTrustedToLeaveTheCatalogAlone) {
   const Scenario base = builtin();
+  // The type the plain scenario plans staging on.
+  const std::string cheapest =
+      tierplan::plan_environment(base,
+                                 base.environments[tierplan::environment_index(base, "staging")])
+          .nodes.node_type.name;
   const FieldRef price_scale(
       "price_scale", FieldBounds{0.0, 100.0}, [](const Scenario&) { return 1.0; },
-      [base](Scenario& s, double v) {
+      [base, cheapest](Scenario& s, double v) {
         for (std::size_t i = 0; i < s.catalog.node_types.size(); ++i) {
           // The cheapest type of the plain scenario gets dearer; the others do not.
-          const double factor = i == 11 ? v : 1.0;
+          const double factor = s.catalog.node_types[i].name == cheapest ? v : 1.0;
           s.catalog.node_types[i].price_usd_per_hour =
               base.catalog.node_types[i].price_usd_per_hour * factor;
         }
@@ -536,7 +541,7 @@ TEST(Sweep, EnvironmentCostIsThePlansMonthlyTotalAndFollowsPrices) {
   tierplan::StudyOptions options;
   options.threads = 1;
   const auto table = tierplan::sweep(
-      s, {{"catalog.prices.object_storage.usd_per_gib_month", {0.023, 0.046}}}, options);
+      s, {{"catalog.prices[aws].object_storage.usd_per_gib_month", {0.023, 0.046}}}, options);
   const auto cost = table.values.col(static_cast<Eigen::Index>(table.column("cost_usd_month")));
   const auto* objects = plan.cost.find("object_storage");
   ASSERT_NE(objects, nullptr);

@@ -72,6 +72,21 @@ inline Environment& policy_environment(Scenario& scenario, const std::string& na
 
 // The scenario with every load it describes multiplied by factor: the scenario's
 // workload and every environment's own workload.
+// Fixes every environment's node type, and moves the environments to that type's cloud (a
+// plan never mixes clouds).
+inline void pin_node_type(Scenario& scenario, const std::string& name) {
+  const tierplan::NodeType* type = scenario.catalog.find(name);
+  if (type == nullptr) throw std::invalid_argument("no node type " + name);
+  const tierplan::Cloud cloud = type->cloud == "gcp"     ? tierplan::Cloud::gcp
+                                : type->cloud == "azure" ? tierplan::Cloud::azure
+                                                         : tierplan::Cloud::aws;
+  for (auto& environment : scenario.environments) {
+    environment.policy.node_type = name;
+    environment.policy.cloud = cloud;
+    environment.policy.region.clear();
+  }
+}
+
 inline Scenario scaled_load(Scenario scenario, double factor) {
   scenario.workload = scenario.workload.scaled(factor);
   for (auto& environment : scenario.environments) {

@@ -1,0 +1,224 @@
+// Where an environment runs (issue 13): one cloud and region per environment, every priced
+// line from that cloud, regional prices, the control plane, and validation that names what
+// the catalog is missing for an environment.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "support/plan_test_support.hpp"
+#include "tierplan/cost.hpp"
+#include "tierplan/deployment.hpp"
+#include "tierplan/errors.hpp"
+#include "tierplan/validation.hpp"
+
+namespace {
+
+using namespace tierplan_test;  // NOLINT(google-build-using-namespace)
+using tierplan::Cloud;
+using tierplan::CostItem;
+using tierplan::FieldIssue;
+
+const CostItem& item_of(const EnvironmentPlan& plan, const std::string& name) {
+  const CostItem* found = plan.cost.find(name);
+  if (found == nullptr) throw std::invalid_argument("no cost item " + name);
+  return *found;
+}
+
+std::string cloud_of(Cloud cloud) {
+  return cloud == Cloud::gcp ? "gcp" : cloud == Cloud::azure ? "azure" : "aws";
+}
+
+// Every priced line of the plan comes from the environment's cloud.
+void expect_one_cloud(const EnvironmentPlan& plan, Cloud cloud, const std::string& context) {
+  const std::string name = cloud_of(cloud);
+  EXPECT_EQ(plan.nodes.node_type.cloud, name) << context;
+  EXPECT_EQ(plan.data.postgres.shape.cloud, name) << context;
+  EXPECT_EQ(plan.data.redis.shape.cloud, name) << context;
+  EXPECT_EQ(plan.data.qdrant.shape.cloud, name) << context;
+  EXPECT_EQ(plan.cost.cloud, name) << context;
+}
+
+bool has_issue(const std::vector<FieldIssue>& issues, const std::string& path,
+               const std::string& part) {
+  return std::any_of(issues.begin(), issues.end(), [&](const FieldIssue& i) {
+    return i.path == path && i.message.find(part) != std::string::npos;
+  });
+}
+
+TEST(Deployment, the_builtin_scenario_runs_every_environment_on_aws_in_us_east_1) {
+  const Plan plan = tierplan::plan(builtin());
+  for (const auto& environment : plan.environments) {
+    expect_one_cloud(environment, Cloud::aws, environment.name);
+    EXPECT_EQ(environment.cost.region, "us-east-1") << environment.name;
+    EXPECT_EQ(environment.cost.region_price_factor, 1.0) << environment.name;
+    EXPECT_DOUBLE_EQ(environment.cost.total_usd_year, 12.0 * environment.cost.total_usd_month);
+  }
+}
+
+// Property: over random workloads, clouds and regions, no environment plan mixes clouds.
+TEST(Deployment, every_environment_plan_prices_every_line_on_its_own_cloud) {
+  const Scenario base = builtin();
+  const std::vector<std::string> gcp_regions = {"", "us-central1", "us-east1", "europe-west1"};
+  const std::vector<std::string> aws_regions = {"", "us-east-1", "us-west-2", "eu-west-1"};
+  int planned = 0;
+  for (std::uint32_t seed = 0; seed < 1000; ++seed) {
+    std::mt19937 rng(seed);
+    Scenario scenario = random_workload_scenario(rng);
+    for (auto& environment : scenario.environments) {
+      const bool gcp = coin(rng);
+      environment.policy.cloud = gcp ? Cloud::gcp : Cloud::aws;
+      const auto& regions = gcp ? gcp_regions : aws_regions;
+      environment.policy.region = regions[static_cast<std::size_t>(uniform_int(rng, 0, 3))];
+    }
+    const auto plan = try_plan(scenario);
+    if (!plan) continue;
+    ++planned;
+    for (std::size_t i = 0; i < plan->environments.size(); ++i) {
+      expect_one_cloud(plan->environments[i], scenario.environments[i].policy.cloud,
+                       "seed " + std::to_string(seed) + " " + plan->environments[i].name);
+    }
+  }
+  EXPECT_GE(planned, 900);
+}
+
+TEST(Deployment, a_gcp_environment_uses_cloud_sql_memorystore_and_n2_machines) {
+  Scenario scenario = builtin();
+  for (auto& environment : scenario.environments) {
+    environment.policy.cloud = Cloud::gcp;
+    environment.policy.region.clear();  // the region gcp's prices are listed for
+  }
+  const EnvironmentPlan production = environment_of(tierplan::plan(scenario), "production");
+  expect_one_cloud(production, Cloud::gcp, "production on gcp");
+  EXPECT_EQ(production.nodes.node_type.name.rfind("n2-", 0), 0u) << production.nodes.node_type.name;
+  EXPECT_EQ(production.data.postgres.shape.name.rfind("db-custom-", 0), 0u);
+  EXPECT_EQ(production.data.redis.shape.name.rfind("memorystore-", 0), 0u);
+  EXPECT_EQ(production.cost.region, "us-central1");
+  // GKE's fee: $0.10 per cluster-hour, 730 hours a month.
+  EXPECT_DOUBLE_EQ(item_of(production, "control_plane").cost_usd_month,
+                   0.10 * tierplan::kHoursPerMonth);
+}
+
+TEST(Deployment, a_region_scales_every_line_by_its_price_factor) {
+  const Scenario listed = builtin();
+  Scenario moved = listed;
+  policy_environment(moved, "production").policy.region = "eu-west-1";
+  const auto* region = moved.catalog.find_region("aws", "eu-west-1");
+  ASSERT_NE(region, nullptr);
+  const double factor = region->price_factor;
+  EXPECT_GT(factor, 1.0);
+  const EnvironmentPlan before = environment_of(tierplan::plan(listed), "production");
+  const EnvironmentPlan after = environment_of(tierplan::plan(moved), "production");
+  EXPECT_EQ(after.cost.region, "eu-west-1");
+  EXPECT_EQ(after.cost.region_price_factor, factor);
+  // The same plan, priced higher line by line.
+  EXPECT_EQ(after.nodes.count, before.nodes.count);
+  EXPECT_EQ(after.nodes.node_type.name, before.nodes.node_type.name);
+  ASSERT_EQ(after.cost.items.size(), before.cost.items.size());
+  for (std::size_t i = 0; i < after.cost.items.size(); ++i) {
+    const CostItem& a = after.cost.items[i];
+    EXPECT_NEAR(a.cost_usd_month, before.cost.items[i].cost_usd_month * factor,
+                1e-9 * (1.0 + a.cost_usd_month))
+        << a.item;
+    if (a.cost_usd_month > 0.0) {
+      EXPECT_NE(a.reason.find("eu-west-1"), std::string::npos) << a.item << ": " << a.reason;
+    }
+  }
+  EXPECT_NEAR(after.cost.total_usd_month, before.cost.total_usd_month * factor,
+              1e-9 * after.cost.total_usd_month);
+}
+
+TEST(Deployment, the_control_plane_is_a_line_of_the_bill_with_its_source) {
+  const EnvironmentPlan production = environment_of(tierplan::plan(builtin()), "production");
+  const CostItem& fee = item_of(production, "control_plane");
+  EXPECT_EQ(fee.quantity, 1.0);
+  // EKS: $0.10 per cluster-hour under standard support.
+  EXPECT_DOUBLE_EQ(fee.cost_usd_month, 0.10 * tierplan::kHoursPerMonth);
+  EXPECT_NE(fee.reason.find("EKS"), std::string::npos) << fee.reason;
+}
+
+TEST(Deployment, a_cloud_without_datastore_shapes_is_refused_naming_what_is_missing) {
+  Scenario scenario = builtin();
+  policy_environment(scenario, "production").policy.cloud = Cloud::azure;
+  const auto issues = tierplan::scenario_issues(scenario);
+  const std::string path = "environments[2].policy.cloud";
+  EXPECT_TRUE(has_issue(issues, path, "catalog.database_shapes lists no shape of this cloud"));
+  EXPECT_TRUE(has_issue(issues, path, "catalog.cache_shapes lists no shape of this cloud"));
+  EXPECT_TRUE(has_issue(issues, path, "catalog.vector_store_shapes lists no shape of this cloud"));
+  EXPECT_TRUE(has_issue(issues, path, "got \"azure\""));
+  EXPECT_THROW(tierplan::plan(scenario), tierplan::ValidationError);
+}
+
+TEST(Deployment, a_catalog_of_one_cloud_refuses_an_environment_on_another) {
+  Scenario scenario = builtin();
+  auto& types = scenario.catalog.node_types;
+  types.erase(std::remove_if(types.begin(), types.end(),
+                             [](const tierplan::NodeType& t) { return t.cloud != "gcp"; }),
+              types.end());
+  const auto issues = tierplan::scenario_issues(scenario);
+  EXPECT_TRUE(has_issue(issues, "environments[0].policy.cloud",
+                        "catalog.node_types lists no node type of this cloud"));
+}
+
+TEST(Deployment, a_fixed_node_type_of_another_cloud_is_refused) {
+  Scenario scenario = builtin();
+  policy_environment(scenario, "production").policy.node_type = "n2-standard-8";
+  const auto issues = tierplan::scenario_issues(scenario);
+  EXPECT_TRUE(has_issue(issues, "environments[2].policy.node_type",
+                        "names a node type of gcp, not of the environment's cloud aws"));
+}
+
+TEST(Deployment, a_region_the_catalog_does_not_list_is_refused_with_the_ones_it_does) {
+  Scenario scenario = builtin();
+  policy_environment(scenario, "staging").policy.region = "mars-north-1";
+  const auto issues = tierplan::scenario_issues(scenario);
+  EXPECT_TRUE(has_issue(issues, "environments[1].policy.region", "\"us-east-1\""));
+  EXPECT_TRUE(has_issue(issues, "environments[1].policy.region", "got \"mars-north-1\""));
+}
+
+TEST(Deployment, catalog_entries_name_a_known_cloud_and_prices_list_each_cloud_once) {
+  Scenario scenario = builtin();
+  scenario.catalog.database_shapes.front().cloud = "AWS";
+  scenario.catalog.prices.push_back(scenario.catalog.prices.front());
+  const auto issues = tierplan::scenario_issues(scenario);
+  EXPECT_TRUE(has_issue(issues, "catalog.database_shapes[0].cloud",
+                        "must be one of aws, gcp, azure, got \"AWS\""));
+  EXPECT_TRUE(has_issue(issues, "catalog.prices[3].cloud", "duplicate cloud"));
+  // The JSON reader says the same.
+  try {
+    (void)tierplan::scenario_from_json_string(tierplan::scenario_to_json_string(scenario));
+    ADD_FAILURE() << "the reader accepted a shape of cloud AWS";
+  } catch (const tierplan::ValidationError& e) {
+    EXPECT_TRUE(has_issue(e.issues(), "catalog.database_shapes[0].cloud", "got \"AWS\""));
+    EXPECT_TRUE(has_issue(e.issues(), "catalog.prices[3].cloud", "duplicate cloud"));
+  }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Deployment, an_environment_planned_on_each_cloud_says_why_a_cloud_cannot_be_used) {
+  const Scenario scenario = builtin();
+  const auto options = tierplan::plan_on_each_cloud(scenario, "production");
+  ASSERT_EQ(options.size(), 3u);
+  EXPECT_EQ(options[0].cloud, Cloud::aws);
+  EXPECT_EQ(options[1].cloud, Cloud::gcp);
+  EXPECT_EQ(options[2].cloud, Cloud::azure);
+  ASSERT_TRUE(options[0].plan.has_value()) << options[0].why_not;
+  ASSERT_TRUE(options[1].plan.has_value()) << options[1].why_not;
+  // The aws option is the plan of the scenario as it is.
+  EXPECT_EQ(*options[0].plan, environment_of(tierplan::plan(scenario), "production"));
+  expect_one_cloud(*options[1].plan, Cloud::gcp, "production on gcp");
+  EXPECT_EQ(options[1].region, "us-central1");
+  // The built-in catalog has no Azure datastore shapes: the option says so, with the path.
+  EXPECT_FALSE(options[2].plan.has_value());
+  EXPECT_NE(options[2].why_not.find("environments[2].policy.cloud: catalog.database_shapes"),
+            std::string::npos)
+      << options[2].why_not;
+  EXPECT_THROW((void)tierplan::plan_on_each_cloud(scenario, "prod"), std::invalid_argument);
+}
+
+}  // namespace

@@ -1,0 +1,114 @@
+"""Where an environment runs (issue 13): cloud and region in Python, the CLI's cloud
+comparison, and the reports naming them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tierplan
+from tierplan.reports.comparison import compare, compare_clouds, comparison_to_dict
+from tierplan.reports.html import render_html
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tierplan", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_an_environment_moved_to_gcp_in_python_plans_every_line_there() -> None:
+    scenario = tierplan.Scenario.builtin()
+    production = scenario.environments[2]
+    production.policy.cloud = tierplan.Cloud.gcp
+    production.policy.region = ""
+    plan = tierplan.plan_environment(scenario, production)
+    assert plan.nodes.node_type.cloud == "gcp"
+    assert plan.data.postgres.shape.cloud == "gcp"
+    assert plan.data.redis.shape.cloud == "gcp"
+    assert plan.data.qdrant.shape.cloud == "gcp"
+    assert (plan.cost.cloud, plan.cost.region) == ("gcp", "us-central1")
+    assert plan.cost.total_usd_year == pytest.approx(12 * plan.cost.total_usd_month)
+
+
+def test_a_region_left_over_from_another_cloud_is_a_validation_error_with_the_path() -> None:
+    scenario = tierplan.Scenario.builtin()
+    scenario.environments[2].policy.cloud = tierplan.Cloud.gcp  # region stays us-east-1
+    with pytest.raises(tierplan.ValidationError) as caught:
+        tierplan.plan(scenario)
+    paths = [path for path, _ in caught.value.issues]
+    assert "environments[2].policy.region" in paths
+
+
+def test_catalog_prices_are_listed_per_cloud_and_editable_in_place() -> None:
+    scenario = tierplan.Scenario.builtin()
+    clouds = [p.cloud for p in scenario.catalog.prices]
+    assert clouds == ["aws", "gcp", "azure"]
+    before = tierplan.plan(scenario).environment("production").cost.item("object_storage")
+    scenario.catalog.prices_for("aws").object_storage_usd_per_gib_month.usd *= 2
+    after = tierplan.plan(scenario).environment("production").cost.item("object_storage")
+    assert after.cost_usd_month == pytest.approx(2 * before.cost_usd_month)
+    with pytest.raises(KeyError, match="no prices of oracle"):
+        scenario.catalog.prices_for("oracle")
+
+
+def test_the_cloud_comparison_names_each_cloud_and_why_one_is_left_out() -> None:
+    comparison = compare_clouds(tierplan.Scenario.builtin(), "production")
+    assert comparison.environments == (
+        "production on aws us-east-1",
+        "production on gcp us-central1",
+    )
+    assert len(comparison.not_compared) == 1
+    assert comparison.not_compared[0].startswith("azure: environments[2].policy.cloud:")
+    document = comparison_to_dict(comparison)
+    assert document["not_compared"] == list(comparison.not_compared)
+
+
+def test_cli_compare_clouds_prints_one_table_and_the_cloud_it_could_not_plan() -> None:
+    result = run("plan", "--compare", "clouds")
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.splitlines()[2]
+    assert "production on aws us-east-1" in header
+    assert "production on gcp us-central1" in header
+    assert "Not compared:" in result.stdout
+    assert "azure: environments[2].policy.cloud: catalog.database_shapes" in result.stdout
+
+
+def test_cli_compare_refuses_a_format_that_is_not_a_comparison() -> None:
+    result = run("plan", "--compare", "clouds", "--format", "helm")
+    assert result.returncode == 2
+    assert "--compare writes text, md, html, comparison-json" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_compare_clouds_of_another_environment(tmp_path: Path) -> None:
+    out = tmp_path / "clouds.json"
+    result = run(
+        "plan",
+        "--compare",
+        "clouds",
+        "--env",
+        "test",
+        "--format",
+        "comparison-json",
+        "-o",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    document = json.loads(out.read_text())
+    assert document["environments"] == ["test on aws us-east-1", "test on gcp us-central1"]
+
+
+def test_the_report_states_cloud_region_and_yearly_cost() -> None:
+    plan = tierplan.plan(tierplan.Scenario.builtin())
+    html = render_html(compare(plan))
+    assert "cloud and region" in html
+    assert "aws us-east-1" in html
+    assert "total per year" in html
