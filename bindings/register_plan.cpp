@@ -227,11 +227,22 @@ void register_plan(py::module_& m) {
       .def_readonly("versions_gib", &ObjectStoragePlan::versions_gib)
       .def_readonly("total_gib", &ObjectStoragePlan::total_gib)
       .def_readonly("reason", &ObjectStoragePlan::reason);
+  result_class<InClusterPod>(m, "InClusterPod",
+                             "A datastore run in the cluster: a StatefulSet's pods on the nodes.")
+      .def_readonly("name", &InClusterPod::name)
+      .def_readonly("replicas", &InClusterPod::replicas)
+      .def_readonly("request_cpu_m", &InClusterPod::request_cpu_m)
+      .def_readonly("request_memory_mib", &InClusterPod::request_memory_mib)
+      .def_readonly("limit_cpu_m", &InClusterPod::limit_cpu_m)
+      .def_readonly("limit_memory_mib", &InClusterPod::limit_memory_mib)
+      .def_readonly("volume_gib", &InClusterPod::volume_gib)
+      .def_readonly("reason", &InClusterPod::reason);
   result_class<DataPlan>(m, "DataPlan", "The data plane of one environment.")
       .def_readonly("postgres", &DataPlan::postgres)
       .def_readonly("redis", &DataPlan::redis)
       .def_readonly("qdrant", &DataPlan::qdrant)
       .def_readonly("object_storage", &DataPlan::object_storage)
+      .def_readonly("in_cluster_pods", &DataPlan::in_cluster_pods)
       .def_readonly("warnings", &DataPlan::warnings);
   m.def("table_rows", &table_rows, py::arg("table"), py::arg("workload"),
         "Rows of one table at the end of the planning horizon.");

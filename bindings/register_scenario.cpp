@@ -39,6 +39,12 @@ void register_scenario(py::module_& m) {
   py::native_enum<ComponentKind> kind(m, "ComponentKind", "enum.Enum");
   enum_values(kind, {ComponentKind::service, ComponentKind::worker, ComponentKind::singleton,
                      ComponentKind::daemon});
+  py::native_enum<DatastoreKind> datastore_kind(m, "DatastoreKind", "enum.Enum");
+  enum_values(datastore_kind, {DatastoreKind::none, DatastoreKind::postgres, DatastoreKind::redis,
+                               DatastoreKind::vector_store, DatastoreKind::object_storage});
+  py::native_enum<DatastoreMode> datastore_mode(m, "DatastoreMode", "enum.Enum");
+  enum_values(datastore_mode,
+              {DatastoreMode::managed, DatastoreMode::in_cluster, DatastoreMode::self_managed});
   py::native_enum<LoadDriver> driver(m, "LoadDriver", "enum.Enum");
   enum_values(driver,
               {LoadDriver::none, LoadDriver::api_requests, LoadDriver::web_requests,
@@ -135,6 +141,7 @@ void register_scenario(py::module_& m) {
       .def_readwrite("since_chart_version", &Component::since_chart_version)
       .def_readwrite("logging", &Component::logging)
       .def_readwrite("source", &Component::source)
+      .def_readwrite("in_cluster_for", &Component::in_cluster_for)
       .def("__repr__", [](const Component& c) {
         return "<tierplan.Component '" + c.name + "' (" + to_string(c.kind) + ")>";
       });
@@ -225,7 +232,11 @@ void register_scenario(py::module_& m) {
       .def_readwrite("qdrant_shards_per_node", &DatastorePolicy::qdrant_shards_per_node)
       .def_readwrite("qdrant_vectors_on_disk", &DatastorePolicy::qdrant_vectors_on_disk)
       .def_readwrite("qdrant_datatype", &DatastorePolicy::qdrant_datatype)
-      .def_readwrite("qdrant_quantization", &DatastorePolicy::qdrant_quantization);
+      .def_readwrite("qdrant_quantization", &DatastorePolicy::qdrant_quantization)
+      .def_readwrite("postgres_mode", &DatastorePolicy::postgres_mode)
+      .def_readwrite("redis_mode", &DatastorePolicy::redis_mode)
+      .def_readwrite("vector_store_mode", &DatastorePolicy::vector_store_mode)
+      .def_readwrite("object_storage_mode", &DatastorePolicy::object_storage_mode);
 
   value_class<LogPolicy>(m, "LogPolicy", "Log levels, access and audit logs, retention.")
       .def_readwrite("level", &LogPolicy::level)

@@ -9,12 +9,28 @@ import numpy.typing
 import os
 import pandas
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'CapacityResult', 'Catalog', 'Cloud', 'CloudOption', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'FieldBounds', 'FixedCluster', 'Growth', 'KnowledgeBase', 'LinesByLevel', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'plan', 'plan_environment', 'plan_on_each_cloud', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'with_value', 'with_values']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'CapacityResult', 'Catalog', 'Cloud', 'CloudOption', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinesByLevel', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'plan', 'plan_environment', 'plan_on_each_cloud', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
     singleton: typing.ClassVar[ComponentKind]
     worker: typing.ClassVar[ComponentKind]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class DatastoreKind(enum.Enum):
+    none: typing.ClassVar[DatastoreKind]
+    object_storage: typing.ClassVar[DatastoreKind]
+    postgres: typing.ClassVar[DatastoreKind]
+    redis: typing.ClassVar[DatastoreKind]
+    vector_store: typing.ClassVar[DatastoreKind]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class DatastoreMode(enum.Enum):
+    in_cluster: typing.ClassVar[DatastoreMode]
+    managed: typing.ClassVar[DatastoreMode]
+    self_managed: typing.ClassVar[DatastoreMode]
     @classmethod
     def __new__(cls, value):
         ...
@@ -528,6 +544,7 @@ class Component:
     """
     __hash__: typing.ClassVar[None] = None
     helm_key: str
+    in_cluster_for: DatastoreKind
     kind: ComponentKind
     load_driver: LoadDriver
     logging: ComponentLogging
@@ -1199,7 +1216,9 @@ class DatastorePolicy:
     Topology, replication and headroom of the data plane.
     """
     __hash__: typing.ClassVar[None] = None
+    object_storage_mode: DatastoreMode
     postgres_disk: DiskType
+    postgres_mode: DatastoreMode
     postgres_standby: bool
     postgres_synchronous: bool
     qdrant_datatype: VectorDatatype
@@ -1207,7 +1226,9 @@ class DatastorePolicy:
     qdrant_vectors_on_disk: bool
     redis_cluster_mode: bool
     redis_maxmemory_configured: bool
+    redis_mode: DatastoreMode
     redis_replica_with_sentinels: bool
+    vector_store_mode: DatastoreMode
     def __copy__(self) -> DatastorePolicy:
         ...
     def __deepcopy__(self, memo: dict) -> DatastorePolicy:
@@ -3044,12 +3065,46 @@ class ObjectStoragePlan:
     @property
     def versions_gib(self) -> float:
         ...
+class InClusterPod:
+    """
+    A datastore run in the cluster: a StatefulSet's pods on the nodes.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: InClusterPod) -> bool:
+        ...
+    @property
+    def limit_cpu_m(self) -> float:
+        ...
+    @property
+    def limit_memory_mib(self) -> float:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def replicas(self) -> int:
+        ...
+    @property
+    def request_cpu_m(self) -> float:
+        ...
+    @property
+    def request_memory_mib(self) -> float:
+        ...
+    @property
+    def volume_gib(self) -> float:
+        ...
 class DataPlan:
     """
     The data plane of one environment.
     """
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: DataPlan) -> bool:
+        ...
+    @property
+    def in_cluster_pods(self) -> list[InClusterPod]:
         ...
     @property
     def object_storage(self) -> ObjectStoragePlan:

@@ -4,14 +4,17 @@ comparison, and the reports naming them."""
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 import tierplan
 from tierplan.reports.comparison import compare, compare_clouds, comparison_to_dict
+from tierplan.reports.helm import helm_values
 from tierplan.reports.html import render_html
 
 
@@ -49,9 +52,12 @@ def test_a_region_left_over_from_another_cloud_is_a_validation_error_with_the_pa
 
 def test_catalog_prices_are_listed_per_cloud_and_editable_in_place() -> None:
     scenario = tierplan.Scenario.builtin()
+    # Objects in the cloud's object store (the built-in production keeps them in MinIO).
+    scenario.environments[2].policy.datastores.object_storage_mode = tierplan.DatastoreMode.managed
     clouds = [p.cloud for p in scenario.catalog.prices]
     assert clouds == ["aws", "gcp", "azure"]
     before = tierplan.plan(scenario).environment("production").cost.item("object_storage")
+    assert "S3" in before.reason
     scenario.catalog.prices_for("aws").object_storage_usd_per_gib_month.usd *= 2
     after = tierplan.plan(scenario).environment("production").cost.item("object_storage")
     assert after.cost_usd_month == pytest.approx(2 * before.cost_usd_month)
@@ -112,3 +118,41 @@ def test_the_report_states_cloud_region_and_yearly_cost() -> None:
     assert "cloud and region" in html
     assert "aws us-east-1" in html
     assert "total per year" in html
+
+
+def test_the_helm_overlay_follows_how_each_datastore_runs() -> None:
+    scenario = tierplan.Scenario.builtin()
+    plan = tierplan.plan(scenario)
+    test_values = helm_values(plan, "test", scenario.stack)
+    document = yaml.safe_load(test_values)
+    # Test runs every datastore in the cluster: the bundled subcharts, with the pods' sizes.
+    assert document["postgresql"]["enabled"] is True
+    assert document["externalPostgres"]["enabled"] is False
+    postgres = plan.environment("test").data.in_cluster_pods[0]
+    assert postgres.name == "postgresql"
+    size = document["postgresql"]["primary"]["persistence"]["size"]
+    assert size == f"{math.ceil(postgres.volume_gib)}Gi"
+    assert document["redis"]["enabled"] is True
+    assert document["qdrant"]["enabled"] is True
+    assert document["vectorDB"]["useExternal"] is False
+    # Production runs PostgreSQL and Redis as managed services and Qdrant on VMs.
+    production = yaml.safe_load(helm_values(plan, "production", scenario.stack))
+    assert production["postgresql"]["enabled"] is False
+    assert production["externalPostgres"]["enabled"] is True
+    assert production["externalRedis"]["enabled"] is True
+    assert production["vectorDB"]["useExternal"] is True
+    assert production["minio"]["replicas"] == 1  # MinIO in the cluster, as the spec lists it
+
+
+def test_a_datastore_mode_set_in_python_moves_it_into_the_cluster() -> None:
+    scenario = tierplan.Scenario.builtin()
+    production = scenario.environments[2]
+    production.policy.datastores.redis_mode = tierplan.DatastoreMode.in_cluster
+    plan = tierplan.plan_environment(scenario, production)
+    assert [pod.name for pod in plan.data.in_cluster_pods] == ["redis"]
+    assert plan.cost.item("redis_instances").cost_usd_month == 0
+    rows = [pod for node in plan.nodes.nodes for pod in node.pods if pod.startswith("redis-")]
+    assert sorted(rows) == ["redis-0", "redis-1"]
+    production.policy.datastores.vector_store_mode = tierplan.DatastoreMode.managed
+    with pytest.raises(tierplan.ValidationError, match="vector_store_mode"):
+        tierplan.plan_environment(scenario, production)

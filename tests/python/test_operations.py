@@ -71,6 +71,8 @@ def test_a_price_in_the_scenario_overrides_the_catalog_line_exactly() -> None:
 
 def test_prices_are_editable_on_the_scenario_object() -> None:
     scenario = tierplan.Scenario.builtin()
+    # Objects in the cloud's object store (the built-in production keeps them in MinIO).
+    scenario.environments[2].policy.datastores.object_storage_mode = tierplan.DatastoreMode.managed
     catalog = scenario.catalog
     prices = catalog.prices
     aws = prices[0]
@@ -80,7 +82,11 @@ def test_prices_are_editable_on_the_scenario_object() -> None:
     prices[0] = aws
     catalog.prices = prices
     scenario.catalog = catalog
-    base = production(tierplan.Scenario.builtin())
+    base_scenario = tierplan.Scenario.builtin()
+    base_scenario.environments[
+        2
+    ].policy.datastores.object_storage_mode = tierplan.DatastoreMode.managed
+    base = production(base_scenario)
     assert production(scenario).cost.item("object_storage").cost_usd_month == pytest.approx(
         2 * base.cost.item("object_storage").cost_usd_month
     )

@@ -121,11 +121,27 @@ struct ObjectStoragePlan {
   bool operator==(const ObjectStoragePlan&) const = default;
 };
 
+// A datastore that runs in the cluster (DatastoreMode::in_cluster): a StatefulSet whose
+// pods are packed onto the worker nodes with the application's, each with a volume.
+struct InClusterPod {
+  std::string name;  // postgresql, redis, qdrant
+  int replicas = 0;
+  double request_cpu_m = 0.0;
+  double request_memory_mib = 0.0;
+  double limit_cpu_m = 0.0;
+  double limit_memory_mib = 0.0;
+  double volume_gib = 0.0;  // persistent volume of each pod
+  std::string reason;
+  bool operator==(const InClusterPod&) const = default;
+};
+
 struct DataPlan {
   PostgresPlan postgres;
   RedisPlan redis;
   QdrantPlan qdrant;
   ObjectStoragePlan object_storage;
+  // The datastores the policy runs in the cluster, as pods (MinIO is a stack component).
+  std::vector<InClusterPod> in_cluster_pods;
   std::vector<std::string> warnings;
   bool operator==(const DataPlan&) const = default;
 };

@@ -20,6 +20,13 @@ enum class PackingMeasure { requests, limits };
 // node type's own cloud (gcp -> gke, aws -> eks, azure -> aks).
 enum class ReservedModel { gke, eks, aks, by_cloud };
 
+// How a datastore runs: the cloud's managed service (RDS, Cloud SQL, ElastiCache,
+// Memorystore, the object store), StatefulSets on the worker nodes (the Dify chart's
+// bundled PostgreSQL, Redis, Qdrant and MinIO: pods packed with the application's), or
+// VMs you run. The vector store has no managed offering in the catalog and object storage
+// no VM form: validation refuses those two.
+enum class DatastoreMode { managed, in_cluster, self_managed };
+
 enum class VectorDatatype { float32, float16, uint8 };
 enum class Quantization { none, scalar, binary };
 
@@ -43,6 +50,10 @@ struct DatastorePolicy {
   bool qdrant_vectors_on_disk = false;
   VectorDatatype qdrant_datatype = VectorDatatype::float32;
   Quantization qdrant_quantization = Quantization::none;
+  DatastoreMode postgres_mode = DatastoreMode::managed;
+  DatastoreMode redis_mode = DatastoreMode::managed;
+  DatastoreMode vector_store_mode = DatastoreMode::self_managed;
+  DatastoreMode object_storage_mode = DatastoreMode::managed;
   bool operator==(const DatastorePolicy&) const = default;
 };
 
@@ -101,6 +112,7 @@ struct Environment {
 };
 
 std::string to_string(Cloud v);
+std::string to_string(DatastoreMode v);
 std::string to_string(SpreadPolicy v);
 std::string to_string(VectorDatatype v);
 std::string to_string(Quantization v);

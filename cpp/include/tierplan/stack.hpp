@@ -39,6 +39,9 @@ struct ResourceModel {
   bool operator==(const ResourceModel&) const = default;
 };
 
+// A datastore of the data plane, for a component that is its in-cluster form.
+enum class DatastoreKind { none, postgres, redis, vector_store, object_storage };
+
 struct Component {
   std::string name;
   // Key of the component in the Dify Enterprise Helm chart values.
@@ -62,6 +65,9 @@ struct Component {
   // How much it logs (nothing when absent).
   ComponentLogging logging;
   std::string source;
+  // The datastore this component is the in-cluster form of (MinIO: object storage): it is
+  // deployed only in the environments that run that datastore in the cluster.
+  DatastoreKind in_cluster_for = DatastoreKind::none;
   bool operator==(const Component&) const = default;
 };
 
@@ -79,6 +85,7 @@ struct Stack {
 };
 
 std::string to_string(ComponentKind kind);
+std::string to_string(DatastoreKind kind);
 std::string to_string(LoadDriver driver);
 
 }  // namespace tierplan

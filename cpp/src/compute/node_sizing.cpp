@@ -687,15 +687,24 @@ void explain_tier(TierRecommendation& recommendation, const TierChoice& choice,
   recommendation.reason = reason.str();
 }
 
-ResourceTotals totals_of(const std::vector<ComponentPlan>& components, const NodePlan& nodes) {
+namespace {
+
+template <class Sized>
+void add_totals(ResourceTotals& t, const Sized& c) {
+  t.request_cpu_m += c.replicas * c.request_cpu_m;
+  t.request_memory_mib += c.replicas * c.request_memory_mib;
+  t.limit_cpu_m += c.replicas * c.limit_cpu_m;
+  t.limit_memory_mib += c.replicas * c.limit_memory_mib;
+  t.pods += c.replicas;
+}
+
+}  // namespace
+
+ResourceTotals totals_of(const std::vector<ComponentPlan>& components,
+                         const std::vector<InClusterPod>& datastores, const NodePlan& nodes) {
   ResourceTotals t;
-  for (const auto& c : components) {
-    t.request_cpu_m += c.replicas * c.request_cpu_m;
-    t.request_memory_mib += c.replicas * c.request_memory_mib;
-    t.limit_cpu_m += c.replicas * c.limit_cpu_m;
-    t.limit_memory_mib += c.replicas * c.limit_memory_mib;
-    t.pods += c.replicas;
-  }
+  for (const auto& c : components) add_totals(t, c);
+  for (const auto& d : datastores) add_totals(t, d);
   // Spare is measured against requests in every environment (what the pods are sized
   // to use), so that environments packed by different measures compare fairly.
   t.spare_cpu_m = nodes.count * nodes.allocatable.pod_cpu_m - t.request_cpu_m;

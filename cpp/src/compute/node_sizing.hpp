@@ -131,6 +131,9 @@ void explain_tier(TierRecommendation& recommendation, const TierChoice& choice,
                   const PodTotals& totals, const EnvironmentPolicy& policy, const NodePlan& nodes);
 
 // Requests, limits and spare room of an environment's pods on its nodes.
-ResourceTotals totals_of(const std::vector<ComponentPlan>& components, const NodePlan& nodes);
+// Requests, limits and pods of the components and the in-cluster datastores, and the spare
+// room the nodes leave above the requests.
+ResourceTotals totals_of(const std::vector<ComponentPlan>& components,
+                         const std::vector<InClusterPod>& datastores, const NodePlan& nodes);
 
 }  // namespace tierplan::detail

@@ -371,6 +371,9 @@ void budget_connections(PostgresPlan& p, const std::vector<ComponentPlan>& compo
 void size_database_server(PostgresPlan& p, const DatabaseModel& model, const PeakDemand& demand,
                           double hot_bytes, const DatastorePolicy& ds, const Catalog& catalog,
                           std::string_view cloud, const std::string& environment_name) {
+  const std::vector<MachineShape>& shapes =
+      detail::shapes_for(ds.postgres_mode, catalog.database_shapes, catalog);
+  MachineShape pod;
   p.query_rate_per_s = demand.api_rate_per_s * model.queries_per_request +
                        demand.worker_task_rate_per_s * model.queries_per_worker_task;
   p.cpu_needed_cores = p.query_rate_per_s * model.cpu_ms_per_query / units::kMillisecondsPerSecond /
@@ -385,7 +388,12 @@ void size_database_server(PostgresPlan& p, const DatabaseModel& model, const Pea
         (connection_mib + kDatabaseOsMib) / (1.0 - kSharedBuffersShare) / kMibPerGib;
     const double memory_for_working_set = hot_bytes / kEffectiveCacheShare / kBytesPerGib;
     p.memory_needed_gib = std::max(memory_for_connections, memory_for_working_set);
-    shape = smallest_shape(catalog.database_shapes, cloud, p.cpu_needed_cores, p.memory_needed_gib);
+    if (ds.postgres_mode == DatastoreMode::in_cluster) {
+      pod = detail::in_cluster_shape(cloud, p.cpu_needed_cores, p.memory_needed_gib);
+      shape = &pod;
+    } else {
+      shape = smallest_shape(shapes, cloud, p.cpu_needed_cores, p.memory_needed_gib);
+    }
     if (shape == nullptr) {
       throw PlanningError(environment_name + ": no database shape has " +
                           readable(p.cpu_needed_cores) + " vCPU and " +
@@ -492,11 +500,17 @@ void size_redis_memory(RedisPlan& r, const Workload& w, const PeakDemand& demand
 
 // The smallest cache tier whose memory holds maxmemory beside the reserve (the cheaper
 // of two alike); maxmemory then takes what the tier leaves after the reserve.
-void choose_redis_tier(RedisPlan& r, const Catalog& catalog, std::string_view cloud,
-                       const std::string& environment_name) {
+void choose_redis_tier(RedisPlan& r, const Catalog& catalog, DatastoreMode mode,
+                       std::string_view cloud, const std::string& environment_name) {
   const double needed_gib = r.maxmemory_mib / (1.0 - kRedisReserveShare) / kMibPerGib;
+  if (mode == DatastoreMode::in_cluster) {
+    r.shape = detail::in_cluster_shape(cloud, 0.0, needed_gib);
+    r.instance_memory_gib = r.shape.memory_gib;
+    r.maxmemory_mib = std::floor(r.shape.memory_gib * kMibPerGib * (1.0 - kRedisReserveShare));
+    return;
+  }
   const MachineShape* tier = nullptr;
-  for (const auto& shape : catalog.cache_shapes) {
+  for (const auto& shape : detail::shapes_for(mode, catalog.cache_shapes, catalog)) {
     if (shape.cloud == cloud && shape.memory_gib >= needed_gib &&
         (tier == nullptr || shape.memory_gib < tier->memory_gib ||
          (shape.memory_gib == tier->memory_gib &&
@@ -520,7 +534,7 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
   RedisPlan r;
   const auto& ds = policy.datastores;
   size_redis_memory(r, w, demand, stack.datastores.broker, ds);
-  choose_redis_tier(r, catalog, detail::cloud_name(policy.cloud), environment_name);
+  choose_redis_tier(r, catalog, ds.redis_mode, detail::cloud_name(policy.cloud), environment_name);
   r.client_connections = kRedisAdminConnections;
   for (std::size_t i = 0; i < components.size(); ++i) {
     const ComponentPlan& c = components[i];
@@ -603,7 +617,9 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
   q.disk_per_node_gib = q.disk_total_gib / q.nodes;
   const MachineShape* shape =
       smallest_shape(catalog.vector_store_shapes, cloud, 0, q.ram_per_node_gib);
-  q.shape = *shape;
+  q.shape = ds.vector_store_mode == DatastoreMode::in_cluster
+                ? detail::in_cluster_shape(cloud, 0.0, q.ram_per_node_gib)
+                : *shape;
   q.shards = q.nodes * ds.qdrant_shards_per_node;
   return q;
 }
@@ -756,6 +772,7 @@ DataPlan detail::plan_data(const Workload& workload, const PeakDemand& demand,
       plan_redis(workload, demand, components, stack, specs, policy, catalog, environment_name);
   plan.qdrant = plan_qdrant(workload, stack, policy, catalog, environment_name);
   plan.object_storage = plan_object_storage(workload, policy);
+  plan.in_cluster_pods = detail::in_cluster_pods(plan, policy.datastores);
   return plan;
 }
 
@@ -767,6 +784,7 @@ void detail::explain_data(DataPlan& plan, const Workload& workload, const PeakDe
   explain_redis(plan.redis, demand, ds);
   explain_qdrant(plan.qdrant, workload, ds);
   explain_object_storage(plan.object_storage, ds);
+  detail::explain_in_cluster_pods(plan.in_cluster_pods, ds);
   add_warnings(plan, workload, components, specs_of(components, stack), policy);
 }
 

@@ -208,11 +208,27 @@ json object_storage_json(const ObjectStoragePlan& o) {
           {"reason", o.reason}};
 }
 
+json in_cluster_json(const std::vector<InClusterPod>& pods) {
+  json out = json::array();
+  for (const auto& p : pods) {
+    out.push_back({{"name", p.name},
+                   {"replicas", p.replicas},
+                   {"request_cpu_m", p.request_cpu_m},
+                   {"request_memory_mib", p.request_memory_mib},
+                   {"limit_cpu_m", p.limit_cpu_m},
+                   {"limit_memory_mib", p.limit_memory_mib},
+                   {"volume_gib", p.volume_gib},
+                   {"reason", p.reason}});
+  }
+  return out;
+}
+
 json data_json(const DataPlan& d) {
   return {{"postgres", postgres_json(d.postgres)},
           {"redis", redis_json(d.redis)},
           {"qdrant", qdrant_json(d.qdrant)},
-          {"object_storage", object_storage_json(d.object_storage)}};
+          {"object_storage", object_storage_json(d.object_storage)},
+          {"in_cluster_pods", in_cluster_json(d.in_cluster_pods)}};
 }
 
 json logs_json(const LogPlan& l) {

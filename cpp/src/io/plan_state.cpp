@@ -95,7 +95,10 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(QdrantPlan, documents, points, chunks_per_doc
                                    shape, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ObjectStoragePlan, uploads_gib, documents_gib,
                                    plugin_packages_gib, versions_gib, total_gib, reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DataPlan, postgres, redis, qdrant, object_storage, warnings)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(InClusterPod, name, replicas, request_cpu_m, request_memory_mib,
+                                   limit_cpu_m, limit_memory_mib, volume_gib, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DataPlan, postgres, redis, qdrant, object_storage,
+                                   in_cluster_pods, warnings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TierRecommendation, tier, custom, survives_node_loss,
                                    exceeded_resource, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentLogVolume, component, level, level_overridden,
@@ -131,8 +134,9 @@ namespace {
 
 // Bumped whenever a plan type gains, loses or changes a field.
 // 5: the data plane and backups record what bound them; 6: scenarios and costs name their
-// cloud and region (catalog prices per cloud, regions, the control plane).
-constexpr int kPlanStateFormat = 6;
+// cloud and region (catalog prices per cloud, regions, the control plane); 7: how each
+// datastore runs, and the pods of those run in the cluster.
+constexpr int kPlanStateFormat = 7;
 
 template <class T>
 std::string to_state(const T& value) {

@@ -14,6 +14,16 @@ namespace tierplan::detail {
 
 inline constexpr std::array<std::pair<std::string_view, Cloud>, 3> kClouds = {
     {{"aws", Cloud::aws}, {"gcp", Cloud::gcp}, {"azure", Cloud::azure}}};
+inline constexpr std::array<std::pair<std::string_view, DatastoreMode>, 3> kDatastoreModes = {
+    {{"managed", DatastoreMode::managed},
+     {"in_cluster", DatastoreMode::in_cluster},
+     {"self_managed", DatastoreMode::self_managed}}};
+inline constexpr std::array<std::pair<std::string_view, DatastoreKind>, 5> kDatastoreKinds = {
+    {{"none", DatastoreKind::none},
+     {"postgres", DatastoreKind::postgres},
+     {"redis", DatastoreKind::redis},
+     {"vector_store", DatastoreKind::vector_store},
+     {"object_storage", DatastoreKind::object_storage}}};
 // The name catalog entries carry for a cloud ("aws").
 constexpr std::string_view cloud_name(Cloud cloud) {
   for (const auto& [name, value] : kClouds) {

@@ -8,6 +8,7 @@ namespace tierplan {
 
 namespace {
 using detail::kClouds;
+using detail::kDatastoreModes;
 using detail::kDatatype;
 using detail::kLogLevels;
 using detail::kPacking;
@@ -21,6 +22,9 @@ std::string to_string(LogLevel v) { return std::string(detail::choice_name(v, kL
 std::string to_string(VectorRecovery v) { return std::string(detail::choice_name(v, kRecovery)); }
 std::string to_string(VectorDatatype v) { return std::string(detail::choice_name(v, kDatatype)); }
 std::string to_string(Quantization v) { return std::string(detail::choice_name(v, kQuantization)); }
+std::string to_string(DatastoreMode v) {
+  return std::string(detail::choice_name(v, kDatastoreModes));
+}
 std::string to_string(Cloud v) { return std::string(detail::choice_name(v, kClouds)); }
 std::string to_string(SpreadPolicy v) { return std::string(detail::choice_name(v, kSpread)); }
 std::string to_string(PackingMeasure v) { return std::string(detail::choice_name(v, kPacking)); }
@@ -43,6 +47,10 @@ void read_datastore_policy(ObjectReader& r, DatastorePolicy& d) {
   r.boolean("qdrant_vectors_on_disk", d.qdrant_vectors_on_disk);
   r.choice("qdrant_datatype", d.qdrant_datatype, kDatatype);
   r.choice("qdrant_quantization", d.qdrant_quantization, kQuantization);
+  r.choice("postgres_mode", d.postgres_mode, kDatastoreModes);
+  r.choice("redis_mode", d.redis_mode, kDatastoreModes);
+  r.choice("vector_store_mode", d.vector_store_mode, kDatastoreModes);
+  r.choice("object_storage_mode", d.object_storage_mode, kDatastoreModes);
 }
 
 json write_datastore_policy(const DatastorePolicy& d) {
@@ -60,7 +68,11 @@ json write_datastore_policy(const DatastorePolicy& d) {
           {"qdrant_shards_per_node", d.qdrant_shards_per_node},
           {"qdrant_vectors_on_disk", d.qdrant_vectors_on_disk},
           {"qdrant_datatype", choice_name(d.qdrant_datatype, kDatatype)},
-          {"qdrant_quantization", choice_name(d.qdrant_quantization, kQuantization)}};
+          {"qdrant_quantization", choice_name(d.qdrant_quantization, kQuantization)},
+          {"postgres_mode", choice_name(d.postgres_mode, kDatastoreModes)},
+          {"redis_mode", choice_name(d.redis_mode, kDatastoreModes)},
+          {"vector_store_mode", choice_name(d.vector_store_mode, kDatastoreModes)},
+          {"object_storage_mode", choice_name(d.object_storage_mode, kDatastoreModes)}};
 }
 
 void read_log_policy(ObjectReader& r, LogPolicy& l) {

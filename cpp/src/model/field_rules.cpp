@@ -165,6 +165,18 @@ void add_policy_cross_field_issues(const EnvironmentPolicy& p, const std::string
                           std::to_string(p.datastores.qdrant_min_nodes) + "), got " +
                           std::to_string(p.datastores.qdrant_replication_factor)});
   }
+  // Modes the catalog cannot price: Qdrant Cloud has no entry, and object storage is the
+  // cloud's object store or MinIO pods.
+  if (p.datastores.vector_store_mode == DatastoreMode::managed) {
+    issues.push_back({join_path(path, "datastores.vector_store_mode"),
+                      "must be in_cluster or self_managed (no managed vector store is priced in "
+                      "the catalog), got \"managed\""});
+  }
+  if (p.datastores.object_storage_mode == DatastoreMode::self_managed) {
+    issues.push_back({join_path(path, "datastores.object_storage_mode"),
+                      "must be managed (the cloud's object store) or in_cluster (MinIO), got "
+                      "\"self_managed\""});
+  }
   if (p.max_replicas < p.min_replicas &&
       all_within(p, kPolicyFields, {"min_replicas", "max_replicas"})) {
     issues.push_back({join_path(path, "max_replicas"),
@@ -182,7 +194,9 @@ bool may_break_a_rule(const Workload& w) {
 bool may_break_a_rule(const Environment& e) {
   const EnvironmentPolicy& p = e.policy;
   return (e.workload && may_break_a_rule(*e.workload)) || p.max_replicas < p.min_replicas ||
-         p.datastores.qdrant_replication_factor > p.datastores.qdrant_min_nodes;
+         p.datastores.qdrant_replication_factor > p.datastores.qdrant_min_nodes ||
+         p.datastores.vector_store_mode == DatastoreMode::managed ||
+         p.datastores.object_storage_mode == DatastoreMode::self_managed;
 }
 
 }  // namespace

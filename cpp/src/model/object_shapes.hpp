@@ -42,10 +42,19 @@ inline constexpr auto kDatastorePolicyKeys = keys(
     flag("postgres_standby"), flag("postgres_synchronous"), choice<kDisk>("postgres_disk"),
     numbers(kDatastoreFields), flag("redis_replica_with_sentinels"), flag("redis_cluster_mode"),
     flag("redis_maxmemory_configured"), flag("qdrant_vectors_on_disk"),
-    choice<kDatatype>("qdrant_datatype"), choice<kQuantization>("qdrant_quantization"));
+    choice<kDatatype>("qdrant_datatype"), choice<kQuantization>("qdrant_quantization"),
+    choice<kDatastoreModes>("postgres_mode", Need::optional,
+                            "managed (the cloud's service), in_cluster (a StatefulSet on the "
+                            "worker nodes) or self_managed (VMs you run)"),
+    choice<kDatastoreModes>("redis_mode"),
+    choice<kDatastoreModes>("vector_store_mode", Need::optional,
+                            "in_cluster or self_managed (VMs); no managed offering is priced"),
+    choice<kDatastoreModes>("object_storage_mode", Need::optional,
+                            "managed (the cloud's object store) or in_cluster (MinIO)"));
 inline constexpr ObjectShape kDatastorePolicy{
     "datastore_policy", kDatastorePolicyKeys,
-    "How the datastores are run. Rule: qdrant_replication_factor <= qdrant_min_nodes."};
+    "How the datastores are run. Rules: qdrant_replication_factor <= qdrant_min_nodes; "
+    "vector_store_mode is not managed; object_storage_mode is not self_managed."};
 inline constexpr auto kLogPolicyKeys =
     keys(choice<kLogLevels>("level"),
          map("component_levels", KeyKind::choice, kOptionNames<kLogLevels>,
@@ -113,7 +122,11 @@ inline constexpr auto kComponentKeys =
     keys(identifier("name", Need::required), text("helm_key"),
          choice<kKinds>("kind", Need::required), choice<kDrivers>("load_driver"),
          numbers(kComponentFields), object("resources", &kResources, Need::required),
-         flag("scales_horizontally"), object("logging", &kLogging), text("source"));
+         flag("scales_horizontally"), object("logging", &kLogging), text("source"),
+         choice<kDatastoreKinds>("in_cluster_for", Need::optional,
+                                 "The datastore this component is the in-cluster form of (MinIO: "
+                                 "object_storage): deployed only where that datastore runs "
+                                 "in_cluster."));
 inline constexpr ObjectShape kComponent{
     "component", kComponentKeys,
     "One deployed component of the stack. Rule: a singleton has scales_horizontally false."};

@@ -6,10 +6,14 @@
 namespace tierplan {
 
 namespace {
+using detail::kDatastoreKinds;
 using detail::kDrivers;
 using detail::kKinds;
 }  // namespace
 
+std::string to_string(DatastoreKind kind) {
+  return std::string(detail::choice_name(kind, detail::kDatastoreKinds));
+}
 std::string to_string(ComponentKind kind) { return std::string(detail::choice_name(kind, kKinds)); }
 std::string to_string(LoadDriver driver) {
   return std::string(detail::choice_name(driver, kDrivers));
@@ -79,6 +83,7 @@ Component read_component(ObjectReader& r) {
     logging.finish();
   }
   r.text("source", c.source);
+  r.choice("in_cluster_for", c.in_cluster_for, detail::kDatastoreKinds);
   if (c.kind == ComponentKind::singleton && c.scales_horizontally && r.has("scales_horizontally")) {
     r.issues().add(join_path(r.path(), "scales_horizontally"),
                    "must be false for a singleton, got true");
@@ -107,7 +112,8 @@ json write_component(const Component& c) {
           {"db_max_overflow", c.db_max_overflow},
           {"since_chart_version", c.since_chart_version},
           {"logging", write_logging(c.logging)},
-          {"source", c.source}};
+          {"source", c.source},
+          {"in_cluster_for", choice_name(c.in_cluster_for, kDatastoreKinds)}};
 }
 
 }  // namespace

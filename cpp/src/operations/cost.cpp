@@ -58,6 +58,18 @@ void add_instances(CostPlan& plan, const char* item, int instances, const Machin
   add_item(plan, item, instances, "instances", shape.price_usd_per_hour * kHoursPerMonth * factor);
 }
 
+// The storage price of a datastore's data by how it runs: the managed service's, or block
+// volumes for PostgreSQL on VMs or in the cluster and for MinIO.
+const UnitPrice& price_of(const Prices& prices, const char* item, const DatastorePolicy& ds) {
+  if (std::string_view(item) == kPostgresStorage) {
+    return ds.postgres_mode == DatastoreMode::managed ? prices.database_storage_usd_per_gib_month
+                                                      : prices.block_storage_usd_per_gib_month;
+  }
+  return ds.object_storage_mode == DatastoreMode::in_cluster
+             ? prices.block_storage_usd_per_gib_month
+             : prices.object_storage_usd_per_gib_month;
+}
+
 // The prices of the environment's cloud; validation makes sure the catalog lists them.
 const Prices& prices_of(const Catalog& catalog, const EnvironmentPolicy& policy) {
   const std::string_view cloud = detail::cloud_name(policy.cloud);
@@ -99,7 +111,12 @@ void add_region(TextBuilder& text, const CostPlan& plan, const Catalog& catalog)
 }
 
 void explain_instances(CostPlan& plan, const char* item, const MachineShape& shape, const char* why,
-                       const Catalog& catalog) {
+                       const Catalog& catalog, DatastoreMode mode) {
+  if (mode == DatastoreMode::in_cluster) {
+    item_of(plan, item).reason = detail::concat(
+        "runs in the cluster (", why, "): its pods are on the worker nodes, priced by their line");
+    return;
+  }
   TextBuilder reason;
   reason.add(shape.name, " (", why, hours_per_month_text());
   add_source(reason, shape.source, shape.as_of);
@@ -149,18 +166,20 @@ CostPlan detail::plan_cost(const NodePlan& nodes, const DataPlan& data, const Lo
   add_item(plan, kWorkerNodes, nodes.count, "nodes",
            nodes.node_type.price_usd_per_hour * kHoursPerMonth * factor);
   plan.items.back().cost_usd_month = nodes.cost_usd_month;
+  // A datastore in the cluster costs no instance (its pods are on the worker nodes, priced
+  // there: the shape's price is 0) and keeps its data on the nodes' block volumes.
   const DatastorePolicy& datastores = policy.datastores;
   const int postgres_instances = datastores.postgres_standby ? 2 : 1;
   add_instances(plan, kPostgresInstances, postgres_instances, data.postgres.shape, factor);
   add_item(plan, kPostgresStorage, data.postgres.storage_gib * postgres_instances, "GiB",
-           prices.database_storage_usd_per_gib_month.usd * factor);
+           price_of(prices, kPostgresStorage, datastores).usd * factor);
   const int redis_instances = datastores.redis_replica_with_sentinels ? 2 : 1;
   add_instances(plan, kRedisInstances, redis_instances, data.redis.shape, factor);
   add_instances(plan, kQdrantNodes, data.qdrant.nodes, data.qdrant.shape, factor);
   const std::pair<const char*, std::pair<double, double>> storage[] = {
       {kQdrantStorage, {data.qdrant.disk_total_gib, prices.block_storage_usd_per_gib_month.usd}},
       {kObjectStorage,
-       {data.object_storage.total_gib, prices.object_storage_usd_per_gib_month.usd}},
+       {data.object_storage.total_gib, price_of(prices, kObjectStorage, datastores).usd}},
       {kBackupStorage, {backups.storage_gib, prices.backup_storage_usd_per_gib_month.usd}},
       {kLogStorage, {logs.stored_gib, prices.log_storage_usd_per_gib_month.usd}}};
   for (const auto& [item, amount] : storage) {
@@ -180,7 +199,7 @@ void detail::explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan&
   {
     const UnitPrice& fee = prices.control_plane_usd_per_hour;
     TextBuilder reason;
-    reason.add("one managed Kubernetes control plane", hours_per_month_text());
+    reason.add("one managed Kubernetes control plane (one cluster", hours_per_month_text());
     add_source(reason, fee.source, fee.as_of);
     add_region(reason, plan, catalog);
     item_of(plan, kControlPlane).reason = reason.str();
@@ -188,19 +207,24 @@ void detail::explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan&
   item_of(plan, kWorkerNodes).reason = nodes.cost_reason;
   explain_instances(plan, kPostgresInstances, data.postgres.shape,
                     datastores.postgres_standby ? "primary and standby" : "single instance",
-                    catalog);
-  explain_storage(plan, kPostgresStorage, prices.database_storage_usd_per_gib_month,
+                    catalog, datastores.postgres_mode);
+  explain_storage(plan, kPostgresStorage, price_of(prices, kPostgresStorage, datastores),
                   datastores.postgres_standby ? "PostgreSQL volumes of the primary and the standby"
                                               : "PostgreSQL volume",
                   catalog);
   explain_instances(
       plan, kRedisInstances, data.redis.shape,
-      datastores.redis_replica_with_sentinels ? "primary and replica" : "single instance", catalog);
-  explain_instances(plan, kQdrantNodes, data.qdrant.shape, "vector store nodes", catalog);
+      datastores.redis_replica_with_sentinels ? "primary and replica" : "single instance", catalog,
+      datastores.redis_mode);
+  explain_instances(plan, kQdrantNodes, data.qdrant.shape, "vector store nodes", catalog,
+                    datastores.vector_store_mode);
   explain_storage(plan, kQdrantStorage, prices.block_storage_usd_per_gib_month,
                   "Qdrant volumes over every replica", catalog);
-  explain_storage(plan, kObjectStorage, prices.object_storage_usd_per_gib_month,
-                  "objects, noncurrent versions and headroom", catalog);
+  explain_storage(plan, kObjectStorage, price_of(prices, kObjectStorage, datastores),
+                  datastores.object_storage_mode == DatastoreMode::in_cluster
+                      ? "MinIO volumes: objects, noncurrent versions and headroom"
+                      : "objects, noncurrent versions and headroom",
+                  catalog);
   explain_storage(plan, kBackupStorage, prices.backup_storage_usd_per_gib_month,
                   "PostgreSQL backups and WAL, and vector store snapshots", catalog);
   explain_storage(plan, kLogStorage, prices.log_storage_usd_per_gib_month,

@@ -196,25 +196,60 @@ void size_components(EnvironmentPlan& plan, const Workload& workload, const Scen
   }
 }
 
-// The pods of pods_of(components, policy.pack_by), by component index, into table.
+bool runs_in_cluster(DatastoreKind kind, const DatastorePolicy& ds) {
+  switch (kind) {
+    case DatastoreKind::none:
+      return true;
+    case DatastoreKind::postgres:
+      return ds.postgres_mode == DatastoreMode::in_cluster;
+    case DatastoreKind::redis:
+      return ds.redis_mode == DatastoreMode::in_cluster;
+    case DatastoreKind::vector_store:
+      return ds.vector_store_mode == DatastoreMode::in_cluster;
+    case DatastoreKind::object_storage:
+      return ds.object_storage_mode == DatastoreMode::in_cluster;
+  }
+  return true;
+}
+
+// The deployed components this environment runs: the in-cluster form of a datastore (MinIO)
+// only where the policy runs that datastore in the cluster. Returns deployed itself when it
+// keeps every component, else kept, filled.
+const std::vector<const Component*>& environment_components(
+    const std::vector<const Component*>& deployed, const DatastorePolicy& ds,
+    std::vector<const Component*>& kept) {
+  const auto runs = [&](const Component* c) { return runs_in_cluster(c->in_cluster_for, ds); };
+  if (std::all_of(deployed.begin(), deployed.end(), runs)) return deployed;
+  std::copy_if(deployed.begin(), deployed.end(), std::back_inserter(kept), runs);
+  return kept;
+}
+
+// One pod of a component or an in-cluster datastore into the table, replicas times.
+template <class Sized>
+void add_pods(detail::PodTable& table, const Sized& c, bool by_limits) {
+  detail::IndexedPod pod;
+  pod.component = table.component_index(c.name);
+  pod.request_cpu_m = c.request_cpu_m;
+  pod.request_memory_mib = c.request_memory_mib;
+  pod.limit_cpu_m = c.limit_cpu_m;
+  pod.limit_memory_mib = c.limit_memory_mib;
+  pod.cpu_m = by_limits ? c.limit_cpu_m : c.request_cpu_m;
+  pod.memory_mib = by_limits ? c.limit_memory_mib : c.request_memory_mib;
+  table.add_replicas(pod, c.replicas);
+}
+
+// The pods of the components and of the datastores run in the cluster, packed by
+// policy.pack_by, by component index, into table.
 void fill_pod_table(detail::PodTable& table, const std::vector<ComponentPlan>& components,
-                    const EnvironmentPolicy& policy) {
+                    const std::vector<InClusterPod>& datastores, const EnvironmentPolicy& policy) {
   table.clear();
   std::size_t pod_count = 0;
   for (const auto& c : components) pod_count += static_cast<std::size_t>(std::max(0, c.replicas));
-  table.reserve(pod_count, components.size());
+  for (const auto& d : datastores) pod_count += static_cast<std::size_t>(std::max(0, d.replicas));
+  table.reserve(pod_count, components.size() + datastores.size());
   const bool by_limits = policy.pack_by == PackingMeasure::limits;
-  for (const auto& c : components) {
-    detail::IndexedPod pod;
-    pod.component = table.component_index(c.name);
-    pod.request_cpu_m = c.request_cpu_m;
-    pod.request_memory_mib = c.request_memory_mib;
-    pod.limit_cpu_m = c.limit_cpu_m;
-    pod.limit_memory_mib = c.limit_memory_mib;
-    pod.cpu_m = by_limits ? c.limit_cpu_m : c.request_cpu_m;
-    pod.memory_mib = by_limits ? c.limit_memory_mib : c.request_memory_mib;
-    table.add_replicas(pod, c.replicas);
-  }
+  for (const auto& c : components) add_pods(table, c, by_limits);
+  for (const auto& d : datastores) add_pods(table, d, by_limits);
   table.finish();
 }
 
@@ -266,7 +301,7 @@ void size_environment_nodes(EnvironmentPlan& plan, const Scenario& scenario,
                             detail::NodeSizingReuse* reuse) {
   thread_local NodeSizingState state;
   const auto& policy = environment.policy;
-  fill_pod_table(state.table, plan.components, policy);
+  fill_pod_table(state.table, plan.components, plan.data.in_cluster_pods, policy);
   const detail::PodTotals totals = detail::totals_of(state.table, policy);
   if (!explain && reuse != nullptr) {
     plan.nodes = reuse_or_size_nodes(state, totals, scenario, environment, *reuse);
@@ -293,8 +328,8 @@ void size_environment_nodes(EnvironmentPlan& plan, const Scenario& scenario,
 // level is full, what explains them (reasons, per-node rows, the tier and the warnings).
 void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
                            const Environment& environment,
-                           const std::vector<const Component*>& deployed, detail::PlanDetail level,
-                           detail::NodeSizingReuse* reuse) {
+                           const std::vector<const Component*>& all_deployed,
+                           detail::PlanDetail level, detail::NodeSizingReuse* reuse) {
   const bool full = level == detail::PlanDetail::full;
   plan.name = environment.name;
   // The environment's own workload as it is, or the share of the scenario's.
@@ -307,18 +342,22 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   plan.growth_factor = std::pow(1.0 + workload.growth.annual_growth_fraction,
                                 workload.growth.planning_horizon_months / units::kMonthsPerYear);
   plan.demand = peak_demand(workload);
-  size_components(plan, workload, scenario, environment, deployed, full);
-  size_environment_nodes(plan, scenario, environment, full, reuse);
-  plan.totals = detail::totals_of(plan.components, plan.nodes);
+  std::vector<const Component*> kept;
+  const std::vector<const Component*>& components =
+      environment_components(all_deployed, policy.datastores, kept);
+  size_components(plan, workload, scenario, environment, components, full);
+  // The data plane first: the datastores the policy runs in the cluster are pods to pack.
   plan.data = detail::plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
                                 scenario.catalog, environment.name);
+  size_environment_nodes(plan, scenario, environment, full, reuse);
+  plan.totals = detail::totals_of(plan.components, plan.data.in_cluster_pods, plan.nodes);
   if (full) {
     detail::explain_data(plan.data, workload, plan.demand, plan.components, scenario.stack, policy);
     plan.warnings.insert(plan.warnings.end(), plan.data.warnings.begin(), plan.data.warnings.end());
   }
   const auto& ds = policy.datastores;
   plan.logs =
-      detail::plan_logs(workload, deployed, plan.components, plan.growth_factor, policy.logs);
+      detail::plan_logs(workload, components, plan.components, plan.growth_factor, policy.logs);
   plan.backups =
       detail::plan_backups(plan.data, scenario.stack.datastores.database, policy.backups);
   plan.cost =

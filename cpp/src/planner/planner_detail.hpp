@@ -31,6 +31,18 @@ DataPlan plan_data(const Workload& workload, const PeakDemand& demand,
 void explain_data(DataPlan& plan, const Workload& workload, const PeakDemand& demand,
                   const std::vector<ComponentPlan>& components, const Stack& stack,
                   const EnvironmentPolicy& policy);
+// A machine for a datastore the policy runs in the cluster: a pod with the cores and memory
+// the model asks for (at least kInClusterMinCpuM, memory in quarter GiB), priced at 0 (its
+// cost is the worker nodes').
+MachineShape in_cluster_shape(std::string_view cloud, double cores, double memory_gib);
+// The pods of the datastores the policy runs in the cluster, from the sized data plan.
+std::vector<InClusterPod> in_cluster_pods(const DataPlan& plan, const DatastorePolicy& policy);
+void explain_in_cluster_pods(std::vector<InClusterPod>& pods, const DatastorePolicy& policy);
+// The datastore shapes of a mode: the managed list, or VMs (the vector store's list) you run.
+const std::vector<MachineShape>& shapes_for(DatastoreMode mode,
+                                            const std::vector<MachineShape>& managed,
+                                            const Catalog& catalog);
+
 LogPlan plan_logs(const Workload& workload, const std::vector<const Component*>& deployed,
                   const std::vector<ComponentPlan>& components, double growth_factor,
                   const LogPolicy& policy);

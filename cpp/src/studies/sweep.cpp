@@ -83,7 +83,14 @@ void write_outputs(const EnvironmentPlan& plan, const Scenario& scenario, double
   };
   static_assert(std::size(head) == kHeads);
   out = std::copy(std::begin(head), std::end(head), out);
-  for (const auto& c : plan.components) *out++ = static_cast<double>(c.replicas);
+  // One column per component of the stack, in its order: 0 for one this environment does
+  // not run (MinIO where object storage is the cloud's). plan.components keeps that order.
+  std::size_t planned = 0;
+  for (const Component& c : scenario.stack.components) {
+    if (c.since_chart_version > scenario.stack.chart_version) continue;  // not deployed
+    const bool runs = planned < plan.components.size() && plan.components[planned].name == c.name;
+    *out++ = runs ? static_cast<double>(plan.components[planned++].replicas) : 0.0;
+  }
   const auto& d = plan.data;
   const double tail[] = {
       d.postgres.storage_gib,

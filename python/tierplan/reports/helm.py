@@ -13,11 +13,22 @@ gets the planned range; the Enterprise chart itself ignores unknown keys.
 Every number is the plan's (the C++ core's): replicas, requests and limits, the HPA range,
 processes per replica; ``db.poolSize`` is the stack's input. The YAML is written by hand,
 deterministically, with each value's reason as a comment above it.
+
+The datastores follow how the environment runs them (the plan's ``data.in_cluster_pods``):
+one run in the cluster is the chart's bundled subchart, enabled, with its pods' resources
+and volume (``postgresql``, ``redis``: the Bitnami charts' ``primary``/``master`` keys;
+``qdrant``: ``replicaCount``, ``resources``, ``persistence``), and its ``external*`` block
+disabled; one run outside is the ``externalPostgres`` / ``externalRedis`` /
+``vectorDB.useExternal`` block, enabled, with the endpoint left for the user to fill (the
+chart's keys, as langgenius/dify-ee-helm-chart-values-generator modules/infrastructure.py
+sets them).
 """
 
 from __future__ import annotations
 
-from tierplan._core import ComponentPlan, EnvironmentPlan, Plan, Stack, __version__
+import math
+
+from tierplan._core import ComponentPlan, EnvironmentPlan, InClusterPod, Plan, Stack, __version__
 
 # Chart keys that take the planned processes per replica (chart values.yaml: api
 # serverWorkerAmount 1, worker celeryWorkerAmount 1; the triggerWorker of chart 3.7+
@@ -91,6 +102,69 @@ def _component_lines(component: ComponentPlan, pool_size: int | None) -> list[st
     return lines
 
 
+def _resources(pod: InClusterPod, indent: int) -> list[str]:
+    pad = " " * indent
+    return [
+        f"{pad}resources:",
+        f"{pad}  requests:",
+        f"{pad}    cpu: {cpu_quantity(math.ceil(pod.request_cpu_m))}",
+        f"{pad}    memory: {memory_quantity(math.ceil(pod.request_memory_mib))}",
+        f"{pad}  limits:",
+        f"{pad}    cpu: {cpu_quantity(math.ceil(pod.limit_cpu_m))}",
+        f"{pad}    memory: {memory_quantity(math.ceil(pod.limit_memory_mib))}",
+        f"{pad}persistence:",
+        f"{pad}  size: {math.ceil(pod.volume_gib)}Gi",
+    ]
+
+
+def _external(key: str, what: str, shape: str) -> list[str]:
+    return [
+        f"{key}:",
+        "  enabled: true",
+        _comment(
+            f"{what} runs outside the cluster on {shape}: set its endpoint and credentials", 2
+        ),
+    ]
+
+
+def _datastore_lines(env: EnvironmentPlan) -> list[str]:
+    pods = {pod.name: pod for pod in env.data.in_cluster_pods}
+    data = env.data
+    lines: list[str] = []
+    postgres = pods.get("postgresql")
+    if postgres is not None:
+        lines += ["postgresql:", "  enabled: true", _comment(postgres.reason, 2), "  primary:"]
+        lines += _resources(postgres, 4)
+        lines += ["externalPostgres:", "  enabled: false"]
+    else:
+        lines += ["postgresql:", "  enabled: false"]
+        lines += _external("externalPostgres", "PostgreSQL", data.postgres.shape.name)
+    redis = pods.get("redis")
+    if redis is not None:
+        lines += ["redis:", "  enabled: true", _comment(redis.reason, 2), "  master:"]
+        lines += _resources(redis, 4)
+        lines += ["externalRedis:", "  enabled: false"]
+    else:
+        lines += ["redis:", "  enabled: false"]
+        lines += _external("externalRedis", "Redis", data.redis.shape.name)
+    qdrant = pods.get("qdrant")
+    if qdrant is not None:
+        lines += ["qdrant:", "  enabled: true", _comment(qdrant.reason, 2)]
+        lines += [f"  replicaCount: {qdrant.replicas}", *_resources(qdrant, 2)]
+        lines += ["vectorDB:", "  useExternal: false"]
+    else:
+        lines += ["qdrant:", "  enabled: false", "vectorDB:", "  useExternal: true"]
+        lines += ["  externalType: qdrant"]
+        lines.append(
+            _comment(
+                f"Qdrant runs outside the cluster on {data.qdrant.nodes} x "
+                f"{data.qdrant.shape.name}: set externalQdrant.endpoint and apiKey",
+                2,
+            )
+        )
+    return lines
+
+
 def helm_values(plan: Plan, environment: str, stack: Stack) -> str:
     """The overlay for one environment: every planned component under its chart key."""
     env: EnvironmentPlan = plan.environment(environment)
@@ -109,4 +183,12 @@ def helm_values(plan: Plan, environment: str, stack: Stack) -> str:
             continue
         pool = pools.get(component.name) if component.helm_key in DB_POOL_KEYS else None
         lines += ["", *_component_lines(component, pool)]
+    if not any(c.helm_key == "minio" for c in env.components):
+        lines += [
+            "",
+            "# Objects in the cloud's object store: no MinIO in the cluster.",
+            "minio:",
+            "  enabled: false",
+        ]
+    lines += ["", "# The datastores, as the environment runs them.", *_datastore_lines(env)]
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tierplan._core import EnvironmentPlan, Plan
 
@@ -35,7 +35,8 @@ def resources_by_component(
     environments: Sequence[str] | None = None,
 ) -> Figure:
     """CPU and memory of each environment stacked per component (replicas x per-replica
-    ``measure``: "limit" or "request"), beside the worker nodes' allocatable capacity."""
+    ``measure``: "limit" or "request"), and per datastore the environment runs in the
+    cluster, beside the worker nodes' allocatable capacity."""
     if measure not in ("limit", "request"):
         raise ValueError(f"measure: must be one of limit, request, got {measure!r}")
     envs = [plan] if isinstance(plan, EnvironmentPlan) else list(plan.environments)
@@ -43,9 +44,13 @@ def resources_by_component(
         envs = [e for e in envs if e.name in environments]
     plt = _pyplot()
     figure, (cpu_axes, memory_axes) = plt.subplots(1, 2, figsize=(12, 4.5))
+
+    def pods_of(env: EnvironmentPlan) -> list[Any]:
+        return [*env.components, *env.data.in_cluster_pods]
+
     names: list[str] = []
     for env in envs:
-        names += [c.name for c in env.components if c.name not in names]
+        names += [c.name for c in pods_of(env) if c.name not in names]
     positions = list(range(len(envs)))
     colors = plt.get_cmap("tab20")
     for axes, unit, scale, attribute in (
@@ -56,7 +61,7 @@ def resources_by_component(
         for index, name in enumerate(names):
             heights = []
             for env in envs:
-                found = [c for c in env.components if c.name == name]
+                found = [c for c in pods_of(env) if c.name == name]
                 heights.append(
                     found[0].replicas * getattr(found[0], attribute) / scale if found else 0.0
                 )

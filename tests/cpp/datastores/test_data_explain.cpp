@@ -30,6 +30,7 @@ std::vector<std::string*> texts_of(DataPlan& plan) {
                                      &plan.qdrant.reason,
                                      &plan.object_storage.reason};
   for (auto& table : plan.postgres.tables) texts.push_back(&table.reason);
+  for (auto& pod : plan.in_cluster_pods) texts.push_back(&pod.reason);
   return texts;
 }
 

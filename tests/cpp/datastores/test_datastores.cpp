@@ -48,8 +48,15 @@ TEST(DataPlaneReference, production_lands_on_the_official_production_classes) {
   EXPECT_EQ(data.redis.topology, "primary + replica + 3 Sentinels");
 }
 
+// The official test spec runs PostgreSQL, Redis and Qdrant outside the cluster (the
+// built-in test environment runs them in it): planned that way, test lands on its classes.
 TEST(DataPlaneReference, test_lands_on_the_official_test_classes) {
-  const auto plan = tierplan::plan(tierplan::builtin_scenario("dify-enterprise"));
+  auto scenario = tierplan::builtin_scenario("dify-enterprise");
+  auto& ds = scenario.environments.front().policy.datastores;
+  ds.postgres_mode = tierplan::DatastoreMode::managed;
+  ds.redis_mode = tierplan::DatastoreMode::managed;
+  ds.vector_store_mode = tierplan::DatastoreMode::self_managed;
+  const auto plan = tierplan::plan(scenario);
   const auto& data = env(plan, "test").data;
   EXPECT_EQ(data.postgres.shape.vcpu, 2);
   EXPECT_DOUBLE_EQ(data.postgres.shape.memory_gib, 4.0);

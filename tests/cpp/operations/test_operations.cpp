@@ -355,6 +355,9 @@ TEST(Cost, the_total_is_the_sum_of_the_items_and_nodes_cost_what_the_node_plan_s
 
 TEST(Cost, a_price_change_moves_exactly_its_own_line_in_proportion) {
   Scenario s = builtin();
+  // Objects in the cloud's object store, priced by its own line (MinIO's volumes are block
+  // storage, which Qdrant's volumes are priced by too).
+  s.environments.back().policy.datastores.object_storage_mode = tierplan::DatastoreMode::managed;
   const EnvironmentPlan before = plan_of(s, "production");
   struct Case {
     const char* item;
@@ -447,8 +450,14 @@ TEST(Cost, every_price_of_the_shipped_catalog_has_a_source_and_a_date) {
 TEST(Cost, a_scenario_file_overrides_a_price) {
   Json document = Json::parse(tierplan::builtin_data_file("scenarios/dify-enterprise.json"));
   document["catalog"]["prices"][0]["object_storage"]["usd_per_gib_month"] = 0.046;
+  for (Json& environment : document["environments"]) {
+    environment["policy"]["datastores"]["object_storage_mode"] = "managed";
+  }
   const Scenario changed = tierplan::scenario_from_json(document);
-  const Scenario shipped = builtin();
+  Scenario shipped = builtin();
+  for (auto& environment : shipped.environments) {
+    environment.policy.datastores.object_storage_mode = tierplan::DatastoreMode::managed;
+  }
   EXPECT_DOUBLE_EQ(item(plan_of(changed, "production"), "object_storage").cost_usd_month,
                    2.0 * item(plan_of(shipped, "production"), "object_storage").cost_usd_month);
 }

@@ -222,3 +222,115 @@ TEST(Deployment, an_environment_planned_on_each_cloud_says_why_a_cloud_cannot_be
 }
 
 }  // namespace
+
+namespace {
+
+using tierplan::DatastoreMode;
+
+const tierplan::InClusterPod* pod_named(const EnvironmentPlan& plan, const std::string& name) {
+  for (const auto& pod : plan.data.in_cluster_pods) {
+    if (pod.name == name) return &pod;
+  }
+  return nullptr;
+}
+
+// Node usage rows name each pod "<name>-<replica>"; the node index of each.
+std::vector<int> nodes_of(const EnvironmentPlan& plan, const std::string& name) {
+  std::vector<int> nodes;
+  for (const auto& node : plan.nodes.nodes) {
+    for (const auto& pod : node.pods) {
+      if (pod.rfind(name + "-", 0) == 0) nodes.push_back(node.index);
+    }
+  }
+  return nodes;
+}
+
+TEST(InClusterDatastores, the_builtin_test_environment_runs_its_datastores_as_pods) {
+  const Plan plan = tierplan::plan(builtin());
+  const EnvironmentPlan& test = environment_of(plan, "test");
+  for (const char* name : {"postgresql", "redis", "qdrant"}) {
+    const auto* pod = pod_named(test, name);
+    ASSERT_NE(pod, nullptr) << name;
+    EXPECT_GE(pod->replicas, 1) << name;
+    EXPECT_GT(pod->request_memory_mib, 0.0) << name;
+    EXPECT_EQ(pod->limit_memory_mib, pod->request_memory_mib) << name;  // Guaranteed QoS
+    EXPECT_FALSE(pod->reason.empty()) << name;
+    EXPECT_EQ(nodes_of(test, name).size(), static_cast<std::size_t>(pod->replicas)) << name;
+  }
+  // Their cost is the nodes': no instance is billed for them.
+  for (const char* item : {"postgres_instances", "redis_instances", "qdrant_nodes"}) {
+    EXPECT_EQ(item_of(test, item).cost_usd_month, 0.0) << item;
+  }
+  // Production runs them outside the cluster, MinIO inside (as the official spec lists it).
+  const EnvironmentPlan& production = environment_of(plan, "production");
+  EXPECT_TRUE(production.data.in_cluster_pods.empty());
+  EXPECT_GT(item_of(production, "postgres_instances").cost_usd_month, 0.0);
+  EXPECT_NO_THROW((void)component_of(production, "minio"));
+}
+
+TEST(InClusterDatastores, their_requests_count_in_the_totals_and_the_nodes) {
+  Scenario outside = builtin();
+  Scenario inside = builtin();
+  auto& ds = policy_environment(inside, "production").policy.datastores;
+  ds.postgres_mode = DatastoreMode::in_cluster;
+  ds.redis_mode = DatastoreMode::in_cluster;
+  const EnvironmentPlan before = environment_of(tierplan::plan(outside), "production");
+  const EnvironmentPlan after = environment_of(tierplan::plan(inside), "production");
+  double added_cpu_m = 0.0;
+  int added_pods = 0;
+  for (const auto& pod : after.data.in_cluster_pods) {
+    added_cpu_m += pod.replicas * pod.request_cpu_m;
+    added_pods += pod.replicas;
+  }
+  EXPECT_EQ(added_pods, 4);  // PostgreSQL primary and standby, Redis primary and replica
+  EXPECT_DOUBLE_EQ(after.totals.request_cpu_m, before.totals.request_cpu_m + added_cpu_m);
+  EXPECT_EQ(after.totals.pods, before.totals.pods + added_pods);
+  EXPECT_GE(after.nodes.count * after.nodes.allocatable.pod_cpu_m,
+            before.nodes.count * before.nodes.allocatable.pod_cpu_m);
+  // Their data is on block volumes, not the managed service's storage.
+  EXPECT_EQ(item_of(after, "postgres_instances").cost_usd_month, 0.0);
+  EXPECT_LT(item_of(after, "postgres_storage").unit_cost_usd_month,
+            item_of(before, "postgres_storage").unit_cost_usd_month);
+}
+
+TEST(InClusterDatastores, a_replicated_datastore_spreads_and_survives_a_node_loss) {
+  Scenario scenario = builtin();
+  Environment& production = policy_environment(scenario, "production");
+  production.policy.datastores.postgres_mode = DatastoreMode::in_cluster;
+  production.policy.datastores.redis_mode = DatastoreMode::in_cluster;
+  ASSERT_TRUE(production.policy.datastores.postgres_standby);
+  ASSERT_TRUE(production.policy.datastores.redis_replica_with_sentinels);
+  ASSERT_EQ(production.policy.spread, tierplan::SpreadPolicy::nodes);
+  const EnvironmentPlan plan = tierplan::plan_environment(scenario, production);
+  for (const char* name : {"postgresql", "redis"}) {
+    std::vector<int> nodes = nodes_of(plan, name);
+    ASSERT_GE(nodes.size(), 2u) << name;
+    std::sort(nodes.begin(), nodes.end());
+    EXPECT_EQ(std::adjacent_find(nodes.begin(), nodes.end()), nodes.end())
+        << name << ": two pods of a replicated datastore share a node";
+  }
+  EXPECT_TRUE(plan.nodes.survives_node_loss);
+}
+
+TEST(InClusterDatastores, modes_the_catalog_cannot_price_are_refused_with_the_path) {
+  Scenario scenario = builtin();
+  auto& ds = policy_environment(scenario, "staging").policy.datastores;
+  ds.vector_store_mode = DatastoreMode::managed;
+  ds.object_storage_mode = DatastoreMode::self_managed;
+  const auto issues = tierplan::scenario_issues(scenario);
+  EXPECT_TRUE(has_issue(issues, "environments[1].policy.datastores.vector_store_mode",
+                        "must be in_cluster or self_managed"));
+  EXPECT_TRUE(has_issue(issues, "environments[1].policy.datastores.object_storage_mode",
+                        "must be managed (the cloud's object store) or in_cluster (MinIO)"));
+}
+
+TEST(InClusterDatastores, minio_runs_only_where_object_storage_is_in_the_cluster) {
+  Scenario scenario = builtin();
+  policy_environment(scenario, "production").policy.datastores.object_storage_mode =
+      DatastoreMode::managed;
+  const EnvironmentPlan production = environment_of(tierplan::plan(scenario), "production");
+  for (const auto& c : production.components) EXPECT_NE(c.name, "minio");
+  EXPECT_NE(item_of(production, "object_storage").reason.find("S3"), std::string::npos);
+}
+
+}  // namespace

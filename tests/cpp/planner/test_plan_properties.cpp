@@ -115,11 +115,16 @@ TEST(Monotonicity, more_load_never_lowers_node_count_when_the_node_type_is_fixed
 // Production never has less than test for the same workload
 
 // The built-in scenario with test serving the same workload as production.
+// Test serves production's workload, with production's datastores (the built-in test runs
+// its datastores in the cluster, production outside it): the comparison is of the risk
+// models of the application tier, which the datastores' modes would otherwise mix in.
 Scenario test_serves_production_workload(double factor) {
   Scenario scenario = scaled_load(builtin(), factor);
+  const Environment& production = policy_environment(scenario, "production");
   Environment& test = policy_environment(scenario, "test");
   test.workload.reset();
-  test.workload_share = policy_environment(scenario, "production").workload_share.value_or(1.0);
+  test.workload_share = production.workload_share.value_or(1.0);
+  use_datastore_modes_of(test, production);
   return scenario;
 }
 
@@ -246,6 +251,7 @@ TEST(EnvironmentComparison, production_never_has_less_than_test_for_random_share
     test_environment.workload.reset();
     test_environment.workload_share =
         policy_environment(scenario, "production").workload_share.value_or(1.0);
+    use_datastore_modes_of(test_environment, policy_environment(scenario, "production"));
     const auto plan = try_plan(scenario);
     if (!plan) continue;
     ++compared;

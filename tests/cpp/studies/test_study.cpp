@@ -533,7 +533,9 @@ TEST(Sweep, ProgressEndsWithEveryPointDone) {
 }
 
 TEST(Sweep, EnvironmentCostIsThePlansMonthlyTotalAndFollowsPrices) {
-  const Scenario& s = builtin();
+  Scenario s = builtin();
+  // Objects in the cloud's object store (the built-in production keeps them in MinIO).
+  s.environments[2].policy.datastores.object_storage_mode = tierplan::DatastoreMode::managed;
   const auto plan = tierplan::plan_environment(s, s.environments[2]);
   EXPECT_EQ(tierplan::environment_cost_usd_month(plan), plan.cost.total_usd_month);
   EXPECT_GT(plan.cost.total_usd_month, plan.nodes.cost_usd_month);

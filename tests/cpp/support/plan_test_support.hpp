@@ -87,6 +87,16 @@ inline void pin_node_type(Scenario& scenario, const std::string& name) {
   }
 }
 
+// The environment runs its datastores as source does (managed, in the cluster or on VMs).
+inline void use_datastore_modes_of(Environment& environment, const Environment& source) {
+  auto& to = environment.policy.datastores;
+  const auto& from = source.policy.datastores;
+  to.postgres_mode = from.postgres_mode;
+  to.redis_mode = from.redis_mode;
+  to.vector_store_mode = from.vector_store_mode;
+  to.object_storage_mode = from.object_storage_mode;
+}
+
 inline Scenario scaled_load(Scenario scenario, double factor) {
   scenario.workload = scenario.workload.scaled(factor);
   for (auto& environment : scenario.environments) {
