@@ -412,6 +412,25 @@ void size_database_server(PostgresPlan& p, const DatabaseModel& model, const Pea
       (p.max_connections + kMaxConnectionsStep - 1) / kMaxConnectionsStep * kMaxConnectionsStep;
 }
 
+// A managed service runs the standby itself, as each cloud names it: RDS Multi-AZ DB
+// instance (synchronous replication to a standby in another Availability Zone, automatic
+// failover; Amazon RDS User Guide, "Multi-AZ DB instance deployments"), Cloud SQL high
+// availability (a regional instance: a standby in another zone, synchronous writes to
+// regional persistent disk; Cloud SQL docs, "About high availability"), Azure Flexible
+// Server zone-redundant high availability (a synchronous standby in another zone).
+std::string postgres_topology(const DatastorePolicy& ds, Cloud cloud) {
+  if (!ds.postgres_standby) return "single instance";
+  if (ds.postgres_mode == DatastoreMode::managed) {
+    return cloud == Cloud::aws   ? "Multi-AZ: primary + synchronous standby, automatic failover"
+           : cloud == Cloud::gcp ? "high availability (regional): primary + standby in another "
+                                   "zone, automatic failover"
+                                 : "zone-redundant high availability: primary + synchronous "
+                                   "standby, automatic failover";
+  }
+  return ds.postgres_synchronous ? "primary + synchronous hot standby"
+                                 : "primary + asynchronous hot standby";
+}
+
 PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
                            const std::vector<ComponentPlan>& components, const Stack& stack,
                            const ComponentSpecs& specs, const EnvironmentPolicy& policy,
@@ -429,12 +448,7 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
   p.storage_gib =
       std::ceil((p.data_gib * (1.0 + ds.storage_headroom_fraction) + p.wal_gib) / kStorageStepGib) *
       kStorageStepGib;
-  if (ds.postgres_standby) {
-    p.topology = ds.postgres_synchronous ? "primary + synchronous hot standby"
-                                         : "primary + asynchronous hot standby";
-  } else {
-    p.topology = "single instance";
-  }
+  p.topology = postgres_topology(ds, policy.cloud);
   return p;
 }
 
@@ -480,9 +494,13 @@ void explain_postgres(PostgresPlan& p, const DatabaseModel& model, const Datasto
   p.storage_reason = concat(Readable{p.data_gib}, " GiB of tables and indexes at the horizon + ",
                             Readable{ds.storage_headroom_fraction * 100.0}, "% headroom + ",
                             Readable{p.wal_gib}, storage_rounding_text());
-  p.topology_reason = ds.postgres_standby
-                          ? "streaming replication to a standby of the same shape and storage"
-                          : "no standby: recovery is a restore from backup";
+  p.topology_reason =
+      !ds.postgres_standby ? "no standby: recovery is a restore from backup"
+      : ds.postgres_mode == DatastoreMode::managed
+          ? "the managed service runs the standby (same class and storage, billed as a second "
+            "instance) and fails over on its own: no replication, failover or standby to run"
+          : "streaming replication to a standby of the same shape and storage, and a failover "
+            "you run (e.g. Patroni)";
 }
 
 // The broker's backlog and the cache at the horizon, in Redis memory.
@@ -548,8 +566,13 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
     }
   }
   r.maxclients = std::max(r.client_connections, kRedisMinMaxclients);
-  r.topology =
-      ds.redis_replica_with_sentinels ? "primary + replica + 3 Sentinels" : "single instance";
+  // A managed service promotes its replica itself: ElastiCache Multi-AZ with automatic
+  // failover (ElastiCache docs, "Minimizing downtime with Multi-AZ"), Memorystore's Standard
+  // tier (Memorystore docs, "Redis tier capabilities"), Azure Cache for Redis Standard.
+  r.topology = !ds.redis_replica_with_sentinels ? "single instance"
+               : ds.redis_mode == DatastoreMode::managed
+                   ? "primary + replica, automatic failover by the service"
+                   : "primary + replica + 3 Sentinels";
   return r;
 }
 
@@ -562,10 +585,13 @@ void explain_redis(RedisPlan& r, const PeakDemand& demand, const DatastorePolicy
              Readable{r.instance_memory_gib}, " GiB tier, maxmemory ", Readable{r.maxmemory_mib},
              " MiB, maxmemory-policy noeviction (the broker must not lose tasks)");
   r.maxclients_reason = concat(r.client_connections, maxclients_floor_text());
-  r.topology_reason = ds.redis_replica_with_sentinels
-                          ? "Sentinel needs three sentinels on independent hosts to fail over; "
-                            "Dify does not support Redis Cluster mode"
-                          : "no replica: a restart loses queued tasks not yet consumed";
+  r.topology_reason =
+      !ds.redis_replica_with_sentinels ? "no replica: a restart loses queued tasks not yet consumed"
+      : ds.redis_mode == DatastoreMode::managed
+          ? "the managed service keeps the replica in another zone and promotes it (cluster mode "
+            "disabled: Dify does not support Redis Cluster mode); no Sentinels to run"
+          : "Sentinel needs three sentinels on independent hosts to fail over; Dify does not "
+            "support Redis Cluster mode";
 }
 
 QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentPolicy& policy,

@@ -44,8 +44,23 @@ TEST(DataPlaneReference, production_lands_on_the_official_production_classes) {
   EXPECT_EQ(data.qdrant.nodes, 3);
   EXPECT_LE(data.qdrant.ram_per_node_gib, 64.0);
   EXPECT_GE(data.qdrant.replication_factor, 2);
+  // Managed on AWS: the service runs the standby and the replica.
+  EXPECT_EQ(data.postgres.topology, "Multi-AZ: primary + synchronous standby, automatic failover");
+  EXPECT_EQ(data.redis.topology, "primary + replica, automatic failover by the service");
+}
+
+TEST(DataPlane, self_managed_datastores_are_the_standby_and_the_sentinels_you_run) {
+  auto scenario = tierplan::builtin_scenario("dify-enterprise");
+  auto& ds = scenario.environments.back().policy.datastores;
+  ds.postgres_mode = tierplan::DatastoreMode::self_managed;
+  ds.redis_mode = tierplan::DatastoreMode::self_managed;
+  const auto plan = tierplan::plan(scenario);
+  const auto& data = env(plan, "production").data;
   EXPECT_EQ(data.postgres.topology, "primary + asynchronous hot standby");
   EXPECT_EQ(data.redis.topology, "primary + replica + 3 Sentinels");
+  // On VMs: the shapes are the catalog's VMs, not the managed classes.
+  EXPECT_EQ(data.postgres.shape.name.rfind("vm-", 0), 0u) << data.postgres.shape.name;
+  EXPECT_EQ(data.redis.shape.name.rfind("vm-", 0), 0u) << data.redis.shape.name;
 }
 
 // The official test spec runs PostgreSQL, Redis and Qdrant outside the cluster (the
