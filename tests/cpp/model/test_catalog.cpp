@@ -52,6 +52,13 @@ bool has_issue(const std::vector<FieldIssue>& issues, const std::string& path,
   });
 }
 
+TEST(Catalog, the_builtin_catalog_extends_nothing) {
+  // It is what every other catalog extends: extending itself would never end.
+  const Json file = Json::parse(tierplan::builtin_data_file("catalogs/builtin.json"));
+  EXPECT_EQ(file["extends"], "none");
+  EXPECT_EQ(tierplan::scenario_to_json(builtin())["catalog"], file);
+}
+
 TEST(Catalog, the_builtin_scenario_plans_with_the_builtin_catalog_unchanged) {
   const Scenario scenario = builtin();
   EXPECT_EQ(scenario.catalog, tierplan::builtin_catalog());
