@@ -363,6 +363,13 @@ void register_scenario(py::module_& m) {
       .def_readwrite("source", &Region::source)
       .def_readwrite("as_of", &Region::as_of);
   py::bind_vector<std::vector<Region>>(m, "RegionList");
+  value_class<CatalogChange>(m, "CatalogChange", "One way a catalog differs from the built-in one.")
+      .def_readwrite("list", &CatalogChange::list)
+      .def_readwrite("name", &CatalogChange::name)
+      .def_readwrite("change", &CatalogChange::change)
+      .def("__repr__", [](const CatalogChange& c) {
+        return "<tierplan.CatalogChange " + c.list + " " + c.name + " " + c.change + ">";
+      });
   value_class<Catalog>(m, "Catalog", "Node types and datastore shapes to choose from.")
       .def_readwrite("node_types", &Catalog::node_types)
       .def_readwrite("database_shapes", &Catalog::database_shapes)
@@ -378,7 +385,13 @@ void register_scenario(py::module_& m) {
             throw py::key_error("the catalog lists no prices of " + cloud);
           },
           py::return_value_policy::reference_internal, py::arg("cloud"),
-          "The prices of a cloud (aws, gcp or azure).");
+          "The prices of a cloud (aws, gcp or azure).")
+      .def("changes", &catalog_changes,
+           "How this catalog differs from the built-in one, entry by entry: each entry it "
+           "overrode, added or (a catalog with \"extends\": \"none\") left out.")
+      .def_static(
+          "builtin", [] { return builtin_catalog(); },
+          "The built-in catalog (data/catalogs/builtin.json) a scenario's catalog extends.");
   value_class<TierPreset>(m, "TierPreset", "A published cluster specification.")
       .def_readwrite("name", &TierPreset::name)
       .def_readwrite("description", &TierPreset::description)

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from tierplan._core import Plan, Scenario, plan
+from tierplan._core import Plan, Scenario, builtin_data_file, plan
 from tierplan._files import write_atomically
 from tierplan.errors import PlanningError, ValidationError
 from tierplan.reports.comparison import (
@@ -153,20 +153,43 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _example(args: argparse.Namespace) -> int:
-    sys.stdout.write(Scenario.builtin(args.name).to_json())
+    Scenario.builtin(args.name)  # an unknown name fails here, naming the known ones
+    # The shipped file, not to_json(): its catalog extends the built-in one, so the file to
+    # edit is short and names only what it changes.
+    sys.stdout.write(builtin_data_file(f"scenarios/{args.name}.json"))
     return 0
+
+
+def catalog_notes(scenario: Scenario) -> list[str]:
+    """What a scenario's catalog changes of the built-in one, a line per overridden or added
+    entry; the built-in entries it leaves out ("extends": "none") are counted by list."""
+    notes: list[str] = []
+    left_out: dict[str, int] = {}
+    for change in scenario.catalog.changes():
+        if change.change == "removed":
+            left_out[change.list] = left_out.get(change.list, 0) + 1
+        elif change.change == "overridden":
+            notes.append(f"catalog.{change.list}: overrides the built-in {change.name!r}")
+        else:
+            notes.append(f"catalog.{change.list}: adds {change.name!r}")
+    if left_out:
+        counts = ", ".join(f"{count} of {name}" for name, count in left_out.items())
+        notes.append(f"catalog: leaves out built-in entries: {counts}")
+    return notes
 
 
 def _validate(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            Scenario.from_file(path)
+            scenario = Scenario.from_file(path)
         except ValidationError as error:
             failed += 1
             _report_errors(path, error)
         else:
             print(f"{path}: valid")
+            for note in catalog_notes(scenario):
+                print(f"{path}: {note}")
     return EXIT_INVALID if failed else 0
 
 
@@ -218,7 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plan_cmd.set_defaults(run=_plan)
 
-    example = commands.add_parser("example", help="print the built-in scenario as JSON")
+    example = commands.add_parser(
+        "example", help="print the built-in scenario file (its catalog extends the built-in one)"
+    )
     example.add_argument("--name", default="dify-enterprise", help="built-in scenario name")
     example.set_defaults(run=_example)
 

@@ -37,6 +37,9 @@ NOT_SCHEMA_RULES = (
     "must name a component of the stack",
     "must be false for a singleton",
     "must be above the previous segment's",
+    # Only a catalog that extends nothing must list them ("extends": "none").
+    "must list at least one node type",
+    "must list at least one cloud's prices",
 )
 # stack.datastores is read by its own reader (datastores/datastore_model.cpp) and is an open
 # object in the schema.
@@ -70,6 +73,13 @@ def test_shipped_scenario_follows_the_schema(path: Path) -> None:
     errors = [f"{e.json_path}: {e.message}" for e in VALIDATOR.iter_errors(document)]
     assert errors == []
     tierplan.Scenario.from_json(path.read_text(encoding="utf-8"))
+
+
+def test_the_builtin_catalog_follows_the_schema_of_a_catalog() -> None:
+    document = json.loads((REPO / "data" / "catalogs" / "builtin.json").read_text("utf-8"))
+    catalog_schema = {"$defs": SCHEMA["$defs"], "$ref": "#/$defs/catalog"}
+    validator = jsonschema.Draft202012Validator(catalog_schema)
+    assert [f"{e.json_path}: {e.message}" for e in validator.iter_errors(document)] == []
 
 
 TEXT_CASES: list[BadField] = [p.values[0] for p in BAD_FIELDS if p.values[0].text_too]

@@ -32,7 +32,10 @@ INF = float("inf")
 
 
 def shipped_document() -> Document:
+    """The shipped scenario with the whole built-in catalog written out ("extends": "none"),
+    so that a case can change any catalog entry by its index."""
     document: Document = json.loads(BASE_TEXT)
+    document["catalog"] = json.loads(tierplan.builtin_data_file("catalogs/builtin.json"))
     return document
 
 

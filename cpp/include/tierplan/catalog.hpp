@@ -86,4 +86,27 @@ struct Catalog {
   double price_factor(std::string_view cloud, std::string_view region) const;
 };
 
+// The built-in catalog (data/catalogs/builtin.json): what a scenario's catalog extends unless it
+// says "extends": "none".
+const Catalog& builtin_catalog();
+
+// base with additions on top: an entry of additions replaces the entry of base with the same
+// name (node types and the shape lists), cloud (prices) or cloud and name (regions) wholesale,
+// in base's place; any other is appended in additions' order. A non-empty datastore_source of
+// additions replaces base's.
+Catalog extend_catalog(const Catalog& base, const Catalog& additions);
+
+// One way a catalog differs from the built-in one.
+struct CatalogChange {
+  std::string
+      list;  // node_types, database_shapes, vector_store_shapes, cache_shapes, prices, regions
+  std::string name;    // the entry's name; the cloud for prices; "cloud/name" for regions
+  std::string change;  // "overridden" (another entry of that name), "added" or "removed"
+  bool operator==(const CatalogChange&) const = default;
+};
+// How catalog differs from builtin_catalog(), entry by entry, list by list: what a scenario
+// overrode, added or (with "extends": "none") left out. An entry equal to the built-in one is
+// no change.
+std::vector<CatalogChange> catalog_changes(const Catalog& catalog);
+
 }  // namespace tierplan

@@ -1,7 +1,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "io/serialization.hpp"
 #include "model/embedded_data.hpp"
+#include "model/object_shapes.hpp"
 #include "tierplan/scenario.hpp"
 
 namespace tierplan {
@@ -34,6 +36,23 @@ std::vector<std::string> builtin_scenario_names() {
     }
   }
   return names;
+}
+
+const Catalog& builtin_catalog() {
+  // Read once: every scenario that extends it is read on top of it. Immutable after the
+  // (thread-safe) first read; a shipped file that does not read is a bug, reported whole.
+  static const Catalog catalog = [] {
+    constexpr std::string_view kPath = "catalogs/builtin.json";
+    detail::IssueList issues;
+    const auto document = detail::parse_document(builtin_data_file(kPath), kPath, issues);
+    issues.throw_if_any();
+    detail::ObjectReader reader(&*document, "catalog", issues, &detail::shapes::kCatalog);
+    Catalog read = detail::read_catalog(reader);
+    reader.finish();
+    issues.throw_if_any();
+    return read;
+  }();
+  return catalog;
 }
 
 Scenario builtin_scenario(std::string_view name) {

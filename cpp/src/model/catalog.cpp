@@ -1,6 +1,7 @@
 #include "tierplan/catalog.hpp"
 
 #include "io/serialization.hpp"
+#include "model/choices.hpp"
 #include "model/field_rules.hpp"
 #include "model/object_shapes.hpp"
 
@@ -31,6 +32,79 @@ double Catalog::price_factor(std::string_view cloud, std::string_view region) co
   if (region.empty()) return 1.0;
   const Region* found = find_region(cloud, region);
   return found != nullptr ? found->price_factor : 1.0;
+}
+
+namespace {
+
+// The key an entry is replaced by: its name; the cloud of a prices entry; cloud and name of a
+// region.
+const std::string& entry_key(const NodeType& t) { return t.name; }
+const std::string& entry_key(const MachineShape& m) { return m.name; }
+const std::string& entry_key(const Prices& p) { return p.cloud; }
+std::string entry_key(const Region& r) { return r.cloud + "/" + r.name; }
+
+template <class T>
+void extend_list(std::vector<T>& list, const std::vector<T>& additions) {
+  const std::size_t base_size = list.size();
+  for (const T& entry : additions) {
+    const auto key = entry_key(entry);
+    bool replaced = false;
+    for (std::size_t i = 0; i < base_size && !replaced; ++i) {
+      if (entry_key(list[i]) != key) continue;
+      list[i] = entry;
+      replaced = true;
+    }
+    if (!replaced) list.push_back(entry);
+  }
+}
+
+template <class T>
+void add_changes(std::string_view list_name, const std::vector<T>& list,
+                 const std::vector<T>& builtin, std::vector<CatalogChange>& changes) {
+  const auto find = [](const std::vector<T>& in, const auto& key) -> const T* {
+    for (const T& entry : in) {
+      if (entry_key(entry) == key) return &entry;
+    }
+    return nullptr;
+  };
+  for (const T& entry : list) {
+    const T* original = find(builtin, entry_key(entry));
+    if (original != nullptr && *original == entry) continue;
+    changes.push_back({std::string(list_name), std::string(entry_key(entry)),
+                       original != nullptr ? "overridden" : "added"});
+  }
+  for (const T& entry : builtin) {
+    if (find(list, entry_key(entry)) == nullptr) {
+      changes.push_back({std::string(list_name), std::string(entry_key(entry)), "removed"});
+    }
+  }
+}
+
+}  // namespace
+
+Catalog extend_catalog(const Catalog& base, const Catalog& additions) {
+  Catalog out = base;
+  extend_list(out.node_types, additions.node_types);
+  extend_list(out.database_shapes, additions.database_shapes);
+  extend_list(out.vector_store_shapes, additions.vector_store_shapes);
+  extend_list(out.cache_shapes, additions.cache_shapes);
+  if (!additions.datastore_source.empty()) out.datastore_source = additions.datastore_source;
+  extend_list(out.prices, additions.prices);
+  extend_list(out.regions, additions.regions);
+  return out;
+}
+
+std::vector<CatalogChange> catalog_changes(const Catalog& catalog) {
+  const Catalog& builtin = builtin_catalog();
+  std::vector<CatalogChange> changes;
+  add_changes("node_types", catalog.node_types, builtin.node_types, changes);
+  add_changes("database_shapes", catalog.database_shapes, builtin.database_shapes, changes);
+  add_changes("vector_store_shapes", catalog.vector_store_shapes, builtin.vector_store_shapes,
+              changes);
+  add_changes("cache_shapes", catalog.cache_shapes, builtin.cache_shapes, changes);
+  add_changes("prices", catalog.prices, builtin.prices, changes);
+  add_changes("regions", catalog.regions, builtin.regions, changes);
+  return changes;
 }
 
 }  // namespace tierplan
@@ -135,9 +209,8 @@ void check_unique_clouds(const std::vector<Prices>& prices, const std::string& p
   }
 }
 
-}  // namespace
-
-Catalog read_catalog(ObjectReader& r) {
+// A catalog's own entries, as written, checked list by list.
+Catalog read_catalog_entries(ObjectReader& r) {
   Catalog c;
   c.node_types = read_object_list<NodeType>(r, "node_types", read_node_type);
   check_unique_names(c.node_types, join_path(r.path(), "node_types"), r.issues());
@@ -154,6 +227,34 @@ Catalog read_catalog(ObjectReader& r) {
   check_unique_clouds(c.prices, join_path(r.path(), "prices"), r.issues());
   c.regions = read_object_list<Region>(r, "regions", read_region);
   return c;
+}
+
+// Whatever it extends, a catalog ends up with node types and prices to plan with; which
+// environment lacks what of its cloud is said per environment (add_deployment_issues).
+void check_not_empty(ObjectReader& r, const Catalog& merged) {
+  const std::pair<bool, const char*> needed[] = {{merged.node_types.empty(), "node_types"},
+                                                 {merged.prices.empty(), "prices"}};
+  for (const auto& [empty, key] : needed) {
+    if (!empty) continue;
+    const std::string noun = std::string_view(key) == "prices" ? "cloud's prices" : "node type";
+    r.issues().add(join_path(r.path(), key),
+                   r.has(key) ? "must list at least one " + noun + ", got []"
+                              : "required key is missing (\"extends\": \"none\", so nothing "
+                                "comes from the built-in catalog)");
+  }
+}
+
+}  // namespace
+
+Catalog read_catalog(ObjectReader& r) {
+  CatalogBase base = CatalogBase::builtin;
+  r.choice("extends", base, kCatalogBases);
+  Catalog own = read_catalog_entries(r);
+  if (base == CatalogBase::none) {
+    check_not_empty(r, own);
+    return own;
+  }
+  return extend_catalog(builtin_catalog(), own);
 }
 
 TierPreset read_tier(ObjectReader& r) {
@@ -193,7 +294,10 @@ json write_catalog(const Catalog& c) {
   for (const auto& m : c.vector_store_shapes) vector_store_shapes.push_back(write_shape(m));
   json cache_shapes = json::array();
   for (const auto& m : c.cache_shapes) cache_shapes.push_back(write_shape(m));
-  return {{"node_types", node_types},
+  // The whole catalog, extending nothing: a saved scenario plans the same wherever it is read,
+  // whatever built-in catalog that tierplan ships, and reads back to an equal Scenario.
+  return {{"extends", choice_name(CatalogBase::none, kCatalogBases)},
+          {"node_types", node_types},
           {"database_shapes", database_shapes},
           {"vector_store_shapes", vector_store_shapes},
           {"cache_shapes", cache_shapes},

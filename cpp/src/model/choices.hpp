@@ -31,6 +31,12 @@ constexpr std::string_view cloud_name(Cloud cloud) {
   }
   return {};
 }
+// What a scenario's catalog is read on top of (catalog.extends): the built-in catalog
+// (data/catalogs/builtin.json), which its entries add to or replace by name, or nothing.
+// Only the reader knows it: the Catalog it produces is always complete.
+enum class CatalogBase { builtin, none };
+inline constexpr std::array<std::pair<std::string_view, CatalogBase>, 2> kCatalogBases = {
+    {{"builtin", CatalogBase::builtin}, {"none", CatalogBase::none}}};
 inline constexpr std::array<std::pair<std::string_view, SpreadPolicy>, 2> kSpread = {
     {{"none", SpreadPolicy::none}, {"nodes", SpreadPolicy::nodes}}};
 inline constexpr std::array<std::pair<std::string_view, PackingMeasure>, 2> kPacking = {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <string_view>
+#include <tuple>
 
 #include "io/field_reader.hpp"
 #include "model/choices.hpp"
@@ -35,16 +36,26 @@ bool lists_cloud(const std::vector<MachineShape>& shapes, std::string_view cloud
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
-void add_node_type_issues(const EnvironmentPolicy& policy, const Catalog& catalog,
+// The catalog (merged with the built-in one unless it extends nothing) lacks what an
+// environment on cloud needs: said with the environment's name, what is missing and the key
+// to add it under.
+FieldIssue missing_for(const Environment& environment, const std::string& path,
+                       std::string_view what, std::string_view key, std::string_view cloud) {
+  return {join_path(path, "policy.cloud"),
+          "environment " + in_quotes(environment.name) + " runs on " + std::string(cloud) +
+              " but the catalog lists no " + std::string(what) + " of " + std::string(cloud) +
+              "; add one to catalog." + std::string(key) + " or choose another cloud, got " +
+              in_quotes(cloud)};
+}
+
+void add_node_type_issues(const Environment& environment, const Catalog& catalog,
                           std::string_view cloud, const std::string& path,
                           std::vector<FieldIssue>& issues) {
+  const EnvironmentPolicy& policy = environment.policy;
   const bool has_type = std::any_of(catalog.node_types.begin(), catalog.node_types.end(),
                                     [&](const NodeType& t) { return t.cloud == cloud; });
   if (!has_type && !catalog.node_types.empty()) {
-    issues.push_back({join_path(path, "policy.cloud"),
-                      "catalog.node_types lists no node type of this cloud; add one or choose "
-                      "another cloud, got " +
-                          in_quotes(cloud)});
+    issues.push_back(missing_for(environment, path, "node type", "node_types", cloud));
   }
   const std::string& fixed = policy.node_type;
   if (fixed.empty() || catalog.node_types.empty()) return;
@@ -74,25 +85,19 @@ void add_deployment_issues(const Environment& environment, const Catalog& catalo
   if (catalog.node_types.empty()) return;
   const EnvironmentPolicy& policy = environment.policy;
   const std::string_view cloud = cloud_name(policy.cloud);
-  add_node_type_issues(policy, catalog, cloud, path, issues);
-  const std::pair<const std::vector<MachineShape>*, const char*> lists[] = {
-      {&catalog.database_shapes, "database_shapes"},
-      {&catalog.vector_store_shapes, "vector_store_shapes"},
-      {&catalog.cache_shapes, "cache_shapes"}};
-  for (const auto& [shapes, key] : lists) {
-    if (lists_cloud(*shapes, cloud)) continue;
-    issues.push_back({join_path(path, "policy.cloud"),
-                      "catalog." + std::string(key) +
-                          " lists no shape of this cloud; add one or choose another cloud, got " +
-                          in_quotes(cloud)});
+  add_node_type_issues(environment, catalog, cloud, path, issues);
+  const std::tuple<const std::vector<MachineShape>*, const char*, const char*> lists[] = {
+      {&catalog.database_shapes, "database shape", "database_shapes"},
+      {&catalog.vector_store_shapes, "vector store shape", "vector_store_shapes"},
+      {&catalog.cache_shapes, "cache shape", "cache_shapes"}};
+  for (const auto& [shapes, what, key] : lists) {
+    if (!lists_cloud(*shapes, cloud))
+      issues.push_back(missing_for(environment, path, what, key, cloud));
   }
   const Prices* prices = catalog.prices_for(cloud);
   if (prices == nullptr) {
     if (!catalog.prices.empty()) {
-      issues.push_back({join_path(path, "policy.cloud"),
-                        "catalog.prices lists no prices of this cloud; add them or choose another "
-                        "cloud, got " +
-                            in_quotes(cloud)});
+      issues.push_back(missing_for(environment, path, "prices", "prices", cloud));
     }
     return;
   }

@@ -194,12 +194,25 @@ inline constexpr ObjectShape kRegion{
     "region", kRegionKeys,
     "A region of a cloud besides the one its prices are listed for, with the factor its prices "
     "differ by."};
-inline constexpr auto kCatalogKeys = keys(
-    list("node_types", &kNodeType, Need::required, "node type"), list("database_shapes", &kShape),
-    list("vector_store_shapes", &kShape), list("cache_shapes", &kShape), text("datastore_source"),
-    list("prices", &kPrices, Need::required, "cloud's prices"), list("regions", &kRegion));
-inline constexpr ObjectShape kCatalog{"catalog", kCatalogKeys,
-                                      "What can be bought. Names are unique within each list."};
+// node_types and prices are optional here: on top of the built-in catalog a scenario lists only
+// what it adds or replaces. The reader refuses a catalog that ends up without them.
+inline constexpr auto kCatalogKeys =
+    keys(choice<kCatalogBases>(
+             "extends", Need::optional,
+             "What this catalog is read on top of. \"builtin\" (the default): the built-in "
+             "catalog (data/catalogs/builtin.json); an entry of this catalog replaces the built-in "
+             "entry of the same name (node types, shapes), cloud (prices) or cloud and name "
+             "(regions) wholesale, any other is added. \"none\": this catalog is the whole "
+             "catalog."),
+         list("node_types", &kNodeType), list("database_shapes", &kShape),
+         list("vector_store_shapes", &kShape), list("cache_shapes", &kShape),
+         text("datastore_source", Need::optional,
+              "Where the datastore shapes come from; empty keeps the built-in catalog's."),
+         list("prices", &kPrices), list("regions", &kRegion));
+inline constexpr ObjectShape kCatalog{
+    "catalog", kCatalogKeys,
+    "What can be bought. Names are unique within each list. Rule: the catalog, with what it "
+    "extends, lists at least one node type and one cloud's prices."};
 
 // --- tiers and the scenario
 inline constexpr auto kTierKeys =

@@ -66,18 +66,42 @@ bool path_exists(const detail::json& document, std::string_view path) {
   return true;
 }
 
-void read_sources(detail::ObjectReader& r, const detail::json& document,
-                  std::map<std::string, std::string>& sources) {
+// Notes are checked where they are read, in document order, except those about catalog
+// entries the document does not list: a scenario that extends the built-in catalog may note
+// where the built-in entries it plans with come from, so those are checked against the catalog
+// as read (check_catalog_sources).
+std::vector<std::pair<std::string, std::string>> read_sources(
+    detail::ObjectReader& r, const detail::json& document,
+    std::map<std::string, std::string>& sources) {
+  std::vector<std::pair<std::string, std::string>> about_the_catalog;
   const detail::json* object = r.object("sources");
-  if (object == nullptr) return;
+  if (object == nullptr) return about_the_catalog;
   for (const auto& [path, note] : object->items()) {
     const std::string where = detail::join_path("sources", path);
     if (!note.is_string() || note.get_ref<const std::string&>().empty()) {
       r.issues().add(where, "must be a non-empty string, got " + detail::describe_value(note));
-    } else if (!path_exists(document, path)) {
-      r.issues().add(where, "names no field of this scenario, got \"" + path + "\"");
-    } else {
+    } else if (path_exists(document, path)) {
       sources[path] = note.get<std::string>();
+    } else if (path.starts_with("catalog")) {
+      about_the_catalog.emplace_back(path, note.get<std::string>());
+    } else {
+      r.issues().add(where, "names no field of this scenario, got \"" + path + "\"");
+    }
+  }
+  return about_the_catalog;
+}
+
+void check_catalog_sources(const std::vector<std::pair<std::string, std::string>>& notes,
+                           const Catalog& catalog, std::map<std::string, std::string>& sources,
+                           detail::IssueList& issues) {
+  if (notes.empty()) return;
+  const detail::json written = {{"catalog", detail::write_catalog(catalog)}};
+  for (const auto& [path, note] : notes) {
+    if (path_exists(written, path)) {
+      sources[path] = note;
+    } else {
+      issues.add(detail::join_path("sources", path),
+                 "names no field of this scenario, got \"" + path + "\"");
     }
   }
 }
@@ -88,7 +112,7 @@ Scenario read_scenario(const detail::json& document, detail::IssueList& issues) 
   ObjectReader r(&document, "", issues, &detail::shapes::kScenario);
   r.identifier("name", s.name);
   r.text("description", s.description);
-  read_sources(r, document, s.sources);
+  const auto catalog_notes = read_sources(r, document, s.sources);
   {
     ObjectReader w(r, "workload");
     if (w.ok()) s.workload = detail::read_workload(w);
@@ -107,6 +131,7 @@ Scenario read_scenario(const detail::json& document, detail::IssueList& issues) 
     if (c.ok()) s.catalog = detail::read_catalog(c);
     c.finish();
   }
+  check_catalog_sources(catalog_notes, s.catalog, s.sources, issues);
   s.tiers = detail::read_object_list<TierPreset>(r, "tiers", detail::read_tier);
   detail::check_unique_names(s.tiers, "tiers", issues);
   for (std::size_t i = 0; i < s.environments.size(); ++i) {

@@ -44,9 +44,14 @@ using Mutation = std::function<void(Json&)>;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// The shipped scenario with the whole built-in catalog written out ("extends": "none"), so
+// that a case can change any catalog entry by its index.
 const Json& shipped_document() {
-  static const Json document =
-      Json::parse(tierplan::builtin_data_file("scenarios/dify-enterprise.json"));
+  static const Json document = [] {
+    Json d = Json::parse(tierplan::builtin_data_file("scenarios/dify-enterprise.json"));
+    d["catalog"] = Json::parse(tierplan::builtin_data_file("catalogs/builtin.json"));
+    return d;
+  }();
   return document;
 }
 

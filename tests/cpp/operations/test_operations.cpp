@@ -448,8 +448,12 @@ TEST(Cost, every_price_of_the_shipped_catalog_has_a_source_and_a_date) {
 }
 
 TEST(Cost, a_scenario_file_overrides_a_price) {
+  // The catalog lists only the one cloud's prices it changes; the rest is the built-in one.
+  Json aws = Json::parse(tierplan::builtin_data_file("catalogs/builtin.json"))["prices"][0];
+  ASSERT_EQ(aws["cloud"], "aws");
+  aws["object_storage"]["usd_per_gib_month"] = 0.046;
   Json document = Json::parse(tierplan::builtin_data_file("scenarios/dify-enterprise.json"));
-  document["catalog"]["prices"][0]["object_storage"]["usd_per_gib_month"] = 0.046;
+  document["catalog"] = {{"prices", Json::array({aws})}};
   for (Json& environment : document["environments"]) {
     environment["policy"]["datastores"]["object_storage_mode"] = "managed";
   }
@@ -502,6 +506,7 @@ std::vector<tierplan::FieldIssue> issues_of(const Json& document) {
 Json shipped() {
   Json d = Json::parse(tierplan::builtin_data_file("scenarios/dify-enterprise.json"));
   d["sources"] = Json::object();
+  d["catalog"] = Json::parse(tierplan::builtin_data_file("catalogs/builtin.json"));
   return d;
 }
 

@@ -144,9 +144,15 @@ TEST(Deployment, a_cloud_without_datastore_shapes_is_refused_naming_what_is_miss
   policy_environment(scenario, "production").policy.cloud = Cloud::azure;
   const auto issues = tierplan::scenario_issues(scenario);
   const std::string path = "environments[2].policy.cloud";
-  EXPECT_TRUE(has_issue(issues, path, "catalog.database_shapes lists no shape of this cloud"));
-  EXPECT_TRUE(has_issue(issues, path, "catalog.cache_shapes lists no shape of this cloud"));
-  EXPECT_TRUE(has_issue(issues, path, "catalog.vector_store_shapes lists no shape of this cloud"));
+  const std::string env = "environment \"production\" runs on azure but the catalog lists no ";
+  EXPECT_TRUE(has_issue(issues, path,
+                        env + "database shape of azure; add one to "
+                              "catalog.database_shapes"));
+  EXPECT_TRUE(
+      has_issue(issues, path, env + "cache shape of azure; add one to catalog.cache_shapes"));
+  EXPECT_TRUE(has_issue(issues, path,
+                        env + "vector store shape of azure; add one to "
+                              "catalog.vector_store_shapes"));
   EXPECT_TRUE(has_issue(issues, path, "got \"azure\""));
   EXPECT_THROW(tierplan::plan(scenario), tierplan::ValidationError);
 }
@@ -159,7 +165,8 @@ TEST(Deployment, a_catalog_of_one_cloud_refuses_an_environment_on_another) {
               types.end());
   const auto issues = tierplan::scenario_issues(scenario);
   EXPECT_TRUE(has_issue(issues, "environments[0].policy.cloud",
-                        "catalog.node_types lists no node type of this cloud"));
+                        "environment \"test\" runs on aws but the catalog lists no node type "
+                        "of aws; add one to catalog.node_types"));
 }
 
 TEST(Deployment, a_fixed_node_type_of_another_cloud_is_refused) {
@@ -215,7 +222,8 @@ TEST(Deployment, an_environment_planned_on_each_cloud_says_why_a_cloud_cannot_be
   EXPECT_EQ(options[1].region, "us-central1");
   // The built-in catalog has no Azure datastore shapes: the option says so, with the path.
   EXPECT_FALSE(options[2].plan.has_value());
-  EXPECT_NE(options[2].why_not.find("environments[2].policy.cloud: catalog.database_shapes"),
+  EXPECT_NE(options[2].why_not.find("environments[2].policy.cloud: environment \"production\" "
+                                    "runs on azure but the catalog lists no database shape"),
             std::string::npos)
       << options[2].why_not;
   EXPECT_THROW((void)tierplan::plan_on_each_cloud(scenario, "prod"), std::invalid_argument);
