@@ -299,6 +299,9 @@ void ObjectReader::finish() {
     // Suggest only keys within a third of the key's length in edits (at least one).
     std::size_t best = std::max<std::size_t>(1, key.size() / 3) + 1;
     for_each_known([&](std::string_view candidate) {
+      // No nearer than the difference in length: skipped unmeasured (long keys stay linear).
+      const std::size_t shorter = std::min(key.size(), candidate.size());
+      if (std::max(key.size(), candidate.size()) - shorter >= best) return;
       const std::size_t distance = edit_distance(key, candidate);
       if (distance < best) {
         best = distance;

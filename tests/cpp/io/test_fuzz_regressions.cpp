@@ -3,14 +3,18 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "io/field_reader.hpp"
 #include "tierplan/errors.hpp"
+#include "tierplan/fields.hpp"
 #include "tierplan/json.hpp"
 #include "tierplan/plan.hpp"
+#include "tierplan/queueing.hpp"
 #include "tierplan/scenario.hpp"
 #include "tierplan/sweep.hpp"
 
@@ -151,6 +155,55 @@ TEST(FuzzRegressions, a_sweep_point_near_zero_users_does_not_stop_the_sweep) {
   const tierplan::StudyTable table =
       tierplan::sweep(scenario, {{"workload.daily_active_users", {1e-308, 3000.0}}});
   ASSERT_EQ(table.values.rows(), 2);
+}
+
+// ---------------------------------------------------------------------------------------
+// 6. A 100,000-character bad field path took 3 s to report: its edit distance to every field
+// path was measured for a suggestion. A million characters took minutes; now milliseconds.
+
+TEST(FuzzRegressions, a_million_character_field_path_is_reported_at_once) {
+  const tierplan::Scenario scenario = tierplan::builtin_scenario("dify-enterprise");
+  const std::string path = "workload." + std::string(1'000'000, 'x');
+  const Issues issues = issues_of([&] { tierplan::resolve_field(scenario, path); });
+  ASSERT_EQ(issues.size(), 1u);
+}
+
+TEST(FuzzRegressions, a_million_character_unknown_key_is_reported_at_once) {
+  std::string text(tierplan::builtin_data_file("scenarios/dify-enterprise.json"));
+  text.replace(text.find('{'), 1, "{\"" + std::string(1'000'000, 'x') + "\": 1, ");
+  const Issues issues = text_issues(text);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].message, "unknown key");
+}
+
+// erlang_b stepped through every server count: erlang_b(1e308, 2^31 - 1) ran 5.7 s. The
+// 64 calls here took minutes that way; summed from the top they take milliseconds.
+
+TEST(FuzzRegressions, erlang_b_at_two_billion_servers_is_computed) {
+  const int servers = std::numeric_limits<int>::max();
+  for (int exponent = 0; exponent <= 308; exponent += 5) {
+    const double load = std::pow(10.0, exponent);
+    const double blocking = tierplan::erlang_b(load, servers);
+    EXPECT_GE(blocking, 0.0) << load;
+    EXPECT_LE(blocking, 1.0) << load;
+    if (load >= 1e18) {
+      EXPECT_DOUBLE_EQ(blocking, 1.0 - servers / load) << load;
+    }
+    if (load <= 1e9) {
+      EXPECT_EQ(blocking, 0.0) << load;  // below a double's least value
+    }
+  }
+}
+
+// Past a million servers the sum continues the recursion: B(c + 1) = A B(c) / (c + 1 + A B(c)).
+TEST(FuzzRegressions, erlang_b_beyond_a_million_servers_continues_the_recursion) {
+  const int c = 1'000'000;
+  for (const double load : {5e5, 9.99e5, 1e6, 1.0005e6, 1.001e6, 2e6, 1e9}) {
+    const double below = tierplan::erlang_b(load, c);
+    const double above = tierplan::erlang_b(load, c + 1);
+    const double expected = load * below / (c + 1 + load * below);
+    EXPECT_NEAR(above, expected, 1e-9 * expected + 1e-300) << load;
+  }
 }
 
 }  // namespace
