@@ -142,19 +142,23 @@ inline constexpr auto kIngestionPriceKeys =
 inline constexpr ObjectShape kIngestionPrice{"ingestion_price", kIngestionPriceKeys,
                                              "A price per GiB ingested with its source."};
 // One object per price of kPriceKeys (io/serialization.hpp), its shape chosen by amount key.
+// Every price is required, as validation of a scenario built in code requires its source and
+// date: a price left out was read as $0 with no source, which saving wrote and reloading
+// refused (issue 17).
 inline constexpr auto kPricesKeys = [] {
   std::array<KeyField, kPriceKeys.size()> out{};
   for (std::size_t i = 0; i < out.size(); ++i) {
     const bool monthly = kPriceKeys[i].amount_key == kStoragePriceKeys[0].key;
-    out[i] = object(kPriceKeys[i].key, monthly ? &kStoragePrice : &kIngestionPrice)[0];
+    out[i] =
+        object(kPriceKeys[i].key, monthly ? &kStoragePrice : &kIngestionPrice, Need::required)[0];
   }
   return out;
 }();
 inline constexpr ObjectShape kPrices{"prices", kPricesKeys, "Prices besides machines."};
-inline constexpr auto kCatalogKeys =
-    keys(list("node_types", &kNodeType, Need::required, "node type"),
-         list("database_shapes", &kShape), list("vector_store_shapes", &kShape),
-         list("cache_shapes", &kShape), text("datastore_source"), object("prices", &kPrices));
+inline constexpr auto kCatalogKeys = keys(
+    list("node_types", &kNodeType, Need::required, "node type"), list("database_shapes", &kShape),
+    list("vector_store_shapes", &kShape), list("cache_shapes", &kShape), text("datastore_source"),
+    object("prices", &kPrices, Need::required));
 inline constexpr ObjectShape kCatalog{"catalog", kCatalogKeys,
                                       "What can be bought. Names are unique within each list."};
 
