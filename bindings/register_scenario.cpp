@@ -425,7 +425,7 @@ void register_scenario(py::module_& m) {
           },
           "Every problem as (path, message) pairs; empty when the scenario is valid.")
       .def_static(
-          "from_json", [](std::string_view text) { return scenario_from_json_string(text); },
+          "from_json", [](const Utf8Text& text) { return scenario_from_json_string(text.value); },
           py::arg("text"),
           "Parse and validate JSON text; raises ValidationError listing every problem.")
       .def_static("from_file", &scenario_from_file, py::arg("path"),

@@ -7,6 +7,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "json_convert.hpp"
 #include "tierplan/capacity.hpp"
 #include "tierplan/fields.hpp"
 #include "tierplan/plan.hpp"
@@ -58,31 +59,39 @@ void register_study(py::module_& m) {
 
   m.def("numeric_field_paths", &numeric_field_paths, py::arg("scenario"),
         "Every numeric field path of the scenario (e.g. 'workload.daily_active_users').");
-  m.def("get_value", &get_value, py::arg("scenario"), py::arg("path"),
-        "The value of a numeric field by path; request classes, environments, node types and "
-        "components may be named in brackets (workload.requests[chat_message]...).");
-  m.def("with_value", &with_value, py::arg("scenario"), py::arg("path"), py::arg("value"),
-        "A copy of the scenario with one field set; ValidationError when out of range.");
+  m.def(
+      "get_value", [](const Scenario& s, const Utf8Text& path) { return get_value(s, path.value); },
+      py::arg("scenario"), py::arg("path"),
+      "The value of a numeric field by path; request classes, environments, node types and "
+      "components may be named in brackets (workload.requests[chat_message]...).");
+  m.def(
+      "with_value",
+      [](const Scenario& s, const Utf8Text& path, double value) {
+        return with_value(s, path.value, value);
+      },
+      py::arg("scenario"), py::arg("path"), py::arg("value"),
+      "A copy of the scenario with one field set; ValidationError when out of range.");
   m.def("with_values", &with_values, py::arg("scenario"), py::arg("paths"), py::arg("values"),
         "A copy with several fields set; every problem in one ValidationError.");
   m.def(
       "field_bounds",
-      [](const Scenario& s, std::string_view path) { return resolve_field(s, path).bounds(); },
+      [](const Scenario& s, const Utf8Text& path) { return resolve_field(s, path.value).bounds(); },
       py::arg("scenario"), py::arg("path"), "The valid range of a numeric field.");
   m.def(
       "canonical_field_path",
-      [](const Scenario& s, std::string_view path) { return resolve_field(s, path).path(); },
+      [](const Scenario& s, const Utf8Text& path) { return resolve_field(s, path.value).path(); },
       py::arg("scenario"), py::arg("path"),
       "The path with every index as a number, as validation errors spell it.");
   auto scenario = py::reinterpret_borrow<py::class_<Scenario>>(m.attr("Scenario"));
   scenario
       .def(
-          "get_value", [](const Scenario& s, std::string_view path) { return get_value(s, path); },
+          "get_value",
+          [](const Scenario& s, const Utf8Text& path) { return get_value(s, path.value); },
           py::arg("path"), "The value of a numeric field by path (see tierplan.get_value).")
       .def(
           "with_value",
-          [](const Scenario& s, std::string_view path, double value) {
-            return with_value(s, path, value);
+          [](const Scenario& s, const Utf8Text& path, double value) {
+            return with_value(s, path.value, value);
           },
           py::arg("path"), py::arg("value"),
           "A copy with the field at path set to value (see tierplan.with_value).");
@@ -117,10 +126,10 @@ void register_study(py::module_& m) {
 
   m.def(
       "sweep",
-      [](const Scenario& s, const std::vector<std::pair<std::string, std::vector<double>>>& axes,
+      [](const Scenario& s, const std::vector<std::pair<Utf8Text, std::vector<double>>>& axes,
          const std::string& environment, int threads, const Progress& progress) {
         std::vector<SweepAxis> a;
-        for (const auto& [path, values] : axes) a.push_back({path, values});
+        for (const auto& [path, values] : axes) a.push_back({path.value, values});
         return sweep(s, a, study_options(environment, threads, progress));
       },
       py::arg("scenario"), py::arg("axes"), py::kw_only(), py::arg("environment") = "production",

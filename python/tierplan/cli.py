@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from tierplan._core import Plan, Scenario, builtin_data_file, plan
@@ -230,7 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="FILE",
-        help="write here (whole or not at all: a temporary file renamed) instead of stdout",
+        help="write here (whole or not at all: a temporary file renamed) instead of stdout; "
+        "a symbolic link is written through to its target",
     )
     plan_cmd.add_argument(
         "--compare",
@@ -261,7 +264,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    # SystemExit unwinds like an exception, so write_atomically removes its temporary file.
+    raise SystemExit(128 + signum)
+
+
+def handle_termination_signals() -> None:
+    """Turn SIGTERM and SIGHUP into SystemExit (exit 128 + the signal), as Ctrl-C already is
+    turned into KeyboardInterrupt, so that a killed ``-o`` write leaves no temporary file."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # only the main thread may set handlers (main() called from a worker thread)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _exit_on_signal)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    handle_termination_signals()
     args = build_parser().parse_args(argv)
     result: int = args.run(args)
     return result

@@ -54,3 +54,39 @@ def test_a_failure_while_writing_leaves_no_file(
     with pytest.raises(OSError, match="I/O error"):
         write_atomically(target, "max_connections = 240\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_symlink_is_written_through_to_its_target(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomically(link, "new\n")
+    assert link.is_symlink()
+    assert real.read_text() == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]
+
+
+# A child that writes through the CLI's signal handling and is sent SIGTERM while the
+# temporary file exists (from inside os.fsync, so the moment is certain).
+TERMINATED_WRITER = """
+import os, signal, sys
+from tierplan import cli
+from tierplan._files import write_atomically
+cli.handle_termination_signals()
+os.fsync = lambda descriptor: os.kill(os.getpid(), signal.SIGTERM)
+write_atomically(sys.argv[1], "never whole\\n")
+"""
+
+
+def test_a_terminated_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    target = tmp_path / "plan.json"
+    result = subprocess.run(
+        [sys.executable, "-c", TERMINATED_WRITER, str(target)], capture_output=True, check=False
+    )
+    assert result.returncode == 128 + signal.SIGTERM, result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -1,5 +1,7 @@
 #include "tierplan/demand.hpp"
 
+#include <cmath>
+
 #include "units.hpp"
 
 namespace tierplan {
@@ -31,11 +33,16 @@ PeakDemand peak_demand(const Workload& workload) {
   }
   // Ingestion is a daily volume; it peaks like user traffic (people upload in office
   // hours). One indexing task per document on the worker queues (Celery queue "dataset").
-  const double documents_per_user =
-      workload.daily_active_users > 0.0
-          ? workload.knowledge_base.documents_ingested_per_day / workload.daily_active_users
-          : 0.0;
-  d.document_ingestion_rate_per_s = peak_rate_per_s(workload, documents_per_user);
+  // The rate goes through the documents per user; for a user count near zero (1e-308) that
+  // ratio overflows a double, and the day's documents then peak without the round trip
+  // (the same rate up to rounding; the usual path is kept so that plans stay bit for bit).
+  const double users = workload.daily_active_users;
+  const double documents = workload.knowledge_base.documents_ingested_per_day;
+  const double documents_per_user = users > 0.0 ? documents / users : 0.0;
+  d.document_ingestion_rate_per_s =
+      std::isfinite(documents_per_user)
+          ? peak_rate_per_s(workload, documents_per_user)
+          : documents * workload.peak_hour_fraction / kSecondsPerHour * workload.peak_burst_factor;
   d.worker_task_rate_per_s += d.document_ingestion_rate_per_s;
   // Plugin (tool) calls and code executions are what leaves the cluster through the
   // SSRF proxy (HTTP request nodes, tools, sandbox network access).

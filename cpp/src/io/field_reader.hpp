@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -15,6 +16,7 @@
 
 #include "model/field_table.hpp"
 #include "tierplan/errors.hpp"
+#include "tierplan/json.hpp"
 
 namespace tierplan::detail {
 
@@ -35,7 +37,7 @@ class IssueList {
 
  private:
   std::vector<FieldIssue> issues_;
-  std::vector<std::pair<std::string, std::string>> overflow_tokens_;
+  std::unordered_map<std::string, std::string> overflow_tokens_;  // by path
 };
 
 // Bounds are FieldBounds (tierplan/validation.hpp), made with between(), above() and
@@ -182,8 +184,16 @@ void read_fields(ObjectReader& r, T& object, const NumericField<T> (&fields)[N])
   }
 }
 
-// Parses text as JSON; syntax errors become one issue with line and column.
+// The path of the first array or object of document nested deeper than kMaxJsonNestingDepth
+// (nullopt when none is); its recursion stops at the limit.
+std::optional<std::string> too_deep_path(const json& document);
+
+// Parses text as JSON; syntax errors become one issue with line and column. Nesting deeper
+// than kMaxJsonNestingDepth is refused before parsing, and reading stays linear in the text.
 std::optional<json> parse_document(std::string_view text, std::string_view source_name,
                                    IssueList& issues);
+// How many times parse_document has run nlohmann's parser in this thread: a test checks that
+// reading stays one parse however many numbers overflow a double.
+std::size_t json_parse_passes();
 
 }  // namespace tierplan::detail

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <sstream>
 
@@ -21,6 +22,11 @@ std::string join_issues(const std::vector<FieldIssue>& issues) {
 
 ValidationError::ValidationError(std::vector<FieldIssue> issues)
     : std::invalid_argument(join_issues(issues)), issues_(std::move(issues)) {}
+
+std::string json_nesting_message() {
+  return "nesting deeper than " + std::to_string(kMaxJsonNestingDepth) +
+         " levels of arrays and objects, more than a scenario has";
+}
 
 }  // namespace tierplan
 
@@ -293,6 +299,9 @@ void ObjectReader::finish() {
     // Suggest only keys within a third of the key's length in edits (at least one).
     std::size_t best = std::max<std::size_t>(1, key.size() / 3) + 1;
     for_each_known([&](std::string_view candidate) {
+      // No nearer than the difference in length: skipped unmeasured (long keys stay linear).
+      const std::size_t shorter = std::min(key.size(), candidate.size());
+      if (std::max(key.size(), candidate.size()) - shorter >= best) return;
       const std::size_t distance = edit_distance(key, candidate);
       if (distance < best) {
         best = distance;
@@ -309,47 +318,128 @@ namespace {
 constexpr std::string_view kOverflowMarker = "\x01tierplan-overflow-";
 
 bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Where token stands as a whole number in text (not inside a string or another number).
-std::size_t find_number_token(std::string_view text, std::string_view token) {
-  for (std::size_t at = text.find(token); at != std::string_view::npos;
-       at = text.find(token, at + 1)) {
-    const char before = at == 0 ? ' ' : text[at - 1];
-    const std::size_t end = at + token.size();
-    const char after = end >= text.size() ? ' ' : text[end];
-    const bool starts = is_json_space(before) || before == ':' || before == ',' || before == '[';
-    const bool ends = is_json_space(after) || after == ',' || after == '}' || after == ']';
-    if (starts && ends) return at;
+// Whether token is a number by the JSON grammar (RFC 8259, section 6).
+bool is_json_number(std::string_view token) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < token.size() && is_digit(token[i])) ++i;
+    return i > from;
+  };
+  if (i < token.size() && token[i] == '-') ++i;
+  if (i < token.size() && token[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
   }
-  return std::string_view::npos;
+  if (i < token.size() && token[i] == '.' && (++i, !digits())) return false;
+  if (i < token.size() && (token[i] == 'e' || token[i] == 'E')) {
+    ++i;
+    if (i < token.size() && (token[i] == '+' || token[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == token.size();
 }
 
-// Replaces the markers left for overflowing numbers with infinities, noting their paths.
-void restore_overflows(json& value, const std::string& path, const std::vector<std::string>& tokens,
-                       IssueList& issues) {
-  if (value.is_string()) {
-    const auto& text = value.get_ref<const std::string&>();
-    std::size_t index = 0;
-    bool is_marker = text.starts_with(kOverflowMarker) && text.size() > kOverflowMarker.size();
-    for (std::size_t i = kOverflowMarker.size(); is_marker && i < text.size(); ++i) {
-      is_marker = text[i] >= '0' && text[i] <= '9' && i - kOverflowMarker.size() < 9;
-      if (is_marker) index = index * 10 + static_cast<std::size_t>(text[i] - '0');
+// Whether nlohmann refuses token as too large for a double ("number overflow"): it reads
+// every number that is not a 64-bit integer with strtod and refuses an infinite result.
+bool overflows_double(std::string_view token) {
+  if (!is_json_number(token)) return false;
+  const std::string copy(token);
+  return std::isinf(std::strtod(copy.c_str(), nullptr));
+}
+
+// One level of nesting met by scan_document: an array with the index of the element being
+// read, or an object with the raw (still escaped, quoted) key being read.
+struct Nesting {
+  bool is_object = false;
+  std::size_t index = 0;
+  std::string_view raw_key;
+};
+
+std::string nesting_path(const std::vector<Nesting>& levels) {
+  std::string path;
+  for (const Nesting& level : levels) {
+    if (!level.is_object) {
+      path = index_path(path, level.index);
+      continue;
     }
-    // A string of the input that merely looks like a marker stays a string.
-    if (is_marker && index < tokens.size()) {
-      const std::string& token = tokens[index];
-      issues.remember_overflow(path.empty() ? "$" : path, token);
-      value = token.starts_with("-") ? -std::numeric_limits<double>::infinity()
-                                     : std::numeric_limits<double>::infinity();
+    // Keys are decoded as nlohmann decodes them (escapes), so paths match the reader's.
+    std::string key(level.raw_key);
+    try {
+      key = json::parse(level.raw_key).get<std::string>();
+    } catch (const json::exception&) {
+      // A malformed key: the parse that follows reports it.
     }
-  } else if (value.is_object()) {
-    for (auto& [key, item] : value.items())
-      restore_overflows(item, join_path(path, key), tokens, issues);
-  } else if (value.is_array()) {
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      restore_overflows(value[i], index_path(path, i), tokens, issues);
+    path = join_path(path, key);
+  }
+  return path;
+}
+
+struct ScannedDocument {
+  std::string text;  // the input with a marker string for each number beyond a double
+  std::vector<std::string> overflow_tokens;
+  std::vector<std::string> overflow_paths;
+  std::optional<FieldIssue> too_deep;
+};
+
+// One pass over the text before nlohmann parses it, linear in its length: refuses nesting
+// deeper than kMaxJsonNestingDepth (naming where), and swaps each number too large for a
+// double, which nlohmann refuses, for a marker string, noting its text and path, so that a
+// single parse reads the document. Malformed JSON passes through for the parser to report.
+ScannedDocument scan_document(std::string_view text) {
+  ScannedDocument out;
+  std::vector<Nesting> levels;
+  bool expect_key = false;
+  std::size_t copied = 0;  // text[0, copied) is in out.text
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      const std::size_t from = i;
+      for (++i; i < text.size() && text[i] != '"'; ++i) i += text[i] == '\\' ? 1 : 0;
+      if (expect_key && !levels.empty()) levels.back().raw_key = text.substr(from, i + 1 - from);
+      expect_key = false;
+    } else if (c == '[' || c == '{') {
+      if (levels.size() == kMaxJsonNestingDepth) {
+        out.too_deep = FieldIssue{nesting_path(levels), json_nesting_message()};
+        return out;
+      }
+      levels.push_back({c == '{', 0, {}});
+      expect_key = c == '{';
+    } else if (c == ']' || c == '}') {
+      if (!levels.empty()) levels.pop_back();
+    } else if (c == ',' && !levels.empty()) {
+      levels.back().index += 1;
+      expect_key = levels.back().is_object;
+    } else if (c == '-' || is_digit(c)) {
+      std::size_t end = i;
+      while (end < text.size() &&
+             (is_digit(text[end]) ||
+              std::string_view("+-.eE").find(text[end]) != std::string_view::npos)) {
+        ++end;
+      }
+      const std::string_view token = text.substr(i, end - i);
+      if (overflows_double(token)) {
+        out.text.append(text.substr(copied, i - copied));
+        // The marker's first character is written as a JSON escape: raw control
+        // characters are not allowed in JSON strings.
+        out.text += "\"\\u0001" + std::string(kOverflowMarker.substr(1)) +
+                    std::to_string(out.overflow_tokens.size()) + "\"";
+        copied = end;
+        out.overflow_tokens.emplace_back(token);
+        out.overflow_paths.push_back(nesting_path(levels));
+      }
+      i = end - 1;
     }
   }
+  if (copied == 0) {
+    out.text = std::string(text);
+  } else {
+    out.text.append(text.substr(copied));
+  }
+  return out;
 }
 
 // Error messages may quote raw input bytes; keep them valid UTF-8 by escaping the
@@ -384,15 +474,53 @@ std::string printable(std::string_view text) {
 }  // namespace
 
 void IssueList::remember_overflow(std::string path, std::string token) {
-  overflow_tokens_.emplace_back(std::move(path), std::move(token));
+  overflow_tokens_.emplace(std::move(path), std::move(token));
 }
 
 const std::string* IssueList::overflow_token(const std::string& path) const {
-  for (const auto& [where, token] : overflow_tokens_) {
-    if (where == path) return &token;
-  }
-  return nullptr;
+  const auto it = overflow_tokens_.find(path);
+  return it == overflow_tokens_.end() ? nullptr : &it->second;
 }
+
+namespace {
+
+// Whether value, at level depth, holds an array or object past the limit; if so, path
+// receives its path from value, built on the way back up.
+bool nested_too_deep(const json& value, std::size_t depth, std::string& path) {
+  if (!value.is_structured()) return false;
+  if (depth > kMaxJsonNestingDepth) return true;
+  if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (nested_too_deep(value[i], depth + 1, path)) {
+        path = "[" + std::to_string(i) + "]" + path;
+        return true;
+      }
+    }
+    return false;
+  }
+  for (const auto& [key, item] : value.items()) {
+    if (nested_too_deep(item, depth + 1, path)) {
+      path = "." + key + path;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> too_deep_path(const json& document) {
+  std::string path;
+  if (!nested_too_deep(document, 1, path)) return std::nullopt;
+  if (path.starts_with(".")) path.erase(0, 1);
+  return path;
+}
+
+namespace {
+thread_local std::size_t parse_passes = 0;
+}  // namespace
+
+std::size_t json_parse_passes() { return parse_passes; }
 
 std::optional<json> parse_document(std::string_view text, std::string_view source_name,
                                    IssueList& issues) {
@@ -401,42 +529,46 @@ std::optional<json> parse_document(std::string_view text, std::string_view sourc
     issues.add(where, "empty document: expected a JSON object");
     return std::nullopt;
   }
-  // nlohmann refuses numbers beyond a double ("number overflow"); each is swapped for
-  // a marker string and parsing retried, so that validation can name its field.
-  std::string patched(text);
-  std::vector<std::string> overflow_tokens;
-  for (;;) {
-    try {
-      json document = json::parse(patched);
-      restore_overflows(document, "", overflow_tokens, issues);
-      return document;
-    } catch (const json::out_of_range& error) {
-      const std::string message = error.what();
-      const auto open = message.find('\'');
-      const auto close = message.rfind('\'');
-      const std::string token = open != std::string::npos && close > open
-                                    ? message.substr(open + 1, close - open - 1)
-                                    : "";
-      const std::size_t at = token.empty() ? std::string::npos : find_number_token(patched, token);
-      if (error.id != 406 || at == std::string::npos) {
-        issues.add(where, "malformed JSON: " + printable(message.substr(message.find("] ") + 2)));
-        return std::nullopt;
-      }
-      // The marker's first character is written as a JSON escape: raw control
-      // characters are not allowed in JSON strings.
-      const std::string marker = "\"\\u0001" + std::string(kOverflowMarker.substr(1)) +
-                                 std::to_string(overflow_tokens.size()) + "\"";
-      overflow_tokens.push_back(token);
-      patched.replace(at, token.size(), marker);
-    } catch (const json::exception& error) {
-      // nlohmann's message already gives "line L, column C"; drop its "[json.exception.x]" tag.
-      std::string message = error.what();
-      if (const auto end_of_tag = message.find("] "); end_of_tag != std::string::npos) {
-        message = message.substr(end_of_tag + 2);
-      }
-      issues.add(where, "malformed JSON: " + printable(message));
-      return std::nullopt;
+  ScannedDocument scanned = scan_document(text);
+  if (scanned.too_deep) {
+    issues.add(scanned.too_deep->path, scanned.too_deep->message);
+    return std::nullopt;
+  }
+  // Each marker, met in the order of the text, becomes the infinity of its sign. A string
+  // of the input that merely looks like a marker is not the next one expected and stays.
+  std::size_t next_marker = 0;
+  const auto restore = [&](int /*depth*/, json::parse_event_t event, json& parsed) {
+    if (event != json::parse_event_t::value || !parsed.is_string() ||
+        next_marker >= scanned.overflow_tokens.size()) {
+      return true;
     }
+    const std::string expected =
+        "\x01" + std::string(kOverflowMarker.substr(1)) + std::to_string(next_marker);
+    if (parsed.get_ref<const std::string&>() == expected) {
+      const bool negative = scanned.overflow_tokens[next_marker].starts_with("-");
+      parsed = negative ? -std::numeric_limits<double>::infinity()
+                        : std::numeric_limits<double>::infinity();
+      ++next_marker;
+    }
+    return true;
+  };
+  try {
+    ++parse_passes;
+    json document = scanned.overflow_tokens.empty() ? json::parse(scanned.text)
+                                                    : json::parse(scanned.text, restore);
+    for (std::size_t k = 0; k < scanned.overflow_tokens.size(); ++k) {
+      const std::string& path = scanned.overflow_paths[k];
+      issues.remember_overflow(path.empty() ? "$" : path, scanned.overflow_tokens[k]);
+    }
+    return document;
+  } catch (const json::exception& error) {
+    // nlohmann's message already gives "line L, column C"; drop its "[json.exception.x]" tag.
+    std::string message = error.what();
+    if (const auto end_of_tag = message.find("] "); end_of_tag != std::string::npos) {
+      message = message.substr(end_of_tag + 2);
+    }
+    issues.add(where, "malformed JSON: " + printable(message));
+    return std::nullopt;
   }
 }
 

@@ -67,6 +67,14 @@ inline constexpr double kMaxLinesPerUnit = 1e6;
 inline constexpr double kMaxBytesPerLine = 1024.0 * 1024.0;
 inline constexpr double kMaxVcpu = 4096.0;
 inline constexpr double kMaxMemoryGib = 65536.0;
+// Rates that divide an amount into a time (restore, WAL replay, snapshot restore, re-embedding).
+// Any positive rate was accepted, and 5e-324 MiB/s gave an infinite RTO, written as null in
+// the plan JSON (which the plan schema refuses) and shown as "inf days" (issue 17). A restore
+// slower than 10 KiB/s, or re-embedding slower than one chunk a minute, is a typo; with these
+// floors the largest amounts the other bounds allow (about 1e20 MiB or chunks) restore in a
+// finite time (1e22 s at most).
+inline constexpr double kMinRateMibPerS = 0.01;
+inline constexpr double kMinChunksPerS = 1.0 / 60.0;
 
 }  // namespace field_table
 
@@ -189,9 +197,10 @@ inline constexpr NumericField<PostgresBackupPolicy> kPostgresBackupFields[] = {
     real("archive_timeout_s", &PostgresBackupPolicy::archive_timeout_s, above(0, 86400), "s"),
     count("retention_full", &PostgresBackupPolicy::retention_full, whole(1, 1000), "backups"),
     real("compression_ratio", &PostgresBackupPolicy::compression_ratio, between(1, 100), "ratio"),
-    real("restore_mib_per_s", &PostgresBackupPolicy::restore_mib_per_s, above(0, 1e6), "MiB/s"),
-    real("wal_replay_mib_per_s", &PostgresBackupPolicy::wal_replay_mib_per_s, above(0, 1e6),
-         "MiB/s"),
+    real("restore_mib_per_s", &PostgresBackupPolicy::restore_mib_per_s,
+         between(field_table::kMinRateMibPerS, 1e6), "MiB/s"),
+    real("wal_replay_mib_per_s", &PostgresBackupPolicy::wal_replay_mib_per_s,
+         between(field_table::kMinRateMibPerS, 1e6), "MiB/s"),
 };
 // environments[i].policy.backups.object_storage
 inline constexpr NumericField<ObjectStorageBackupPolicy> kObjectStorageBackupFields[] = {
@@ -207,9 +216,9 @@ inline constexpr NumericField<VectorStoreBackupPolicy> kVectorStoreBackupFields[
          above(0, field_table::kMaxPolicyDays * 24), "hours"),
     count("snapshots_kept", &VectorStoreBackupPolicy::snapshots_kept, whole(1, 10000), "snapshots"),
     real("snapshot_restore_mib_per_s", &VectorStoreBackupPolicy::snapshot_restore_mib_per_s,
-         above(0, 1e6), "MiB/s"),
-    real("embedding_chunks_per_s", &VectorStoreBackupPolicy::embedding_chunks_per_s, above(0, 1e9),
-         "chunks/s"),
+         between(field_table::kMinRateMibPerS, 1e6), "MiB/s"),
+    real("embedding_chunks_per_s", &VectorStoreBackupPolicy::embedding_chunks_per_s,
+         between(field_table::kMinChunksPerS, 1e9), "chunks/s"),
 };
 
 // stack

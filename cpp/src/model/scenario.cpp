@@ -159,6 +159,10 @@ Scenario read_scenario(const detail::json& document, detail::IssueList& issues) 
 
 Scenario scenario_from_json(const nlohmann::ordered_json& document) {
   detail::IssueList issues;
+  if (const auto path = detail::too_deep_path(document)) {
+    issues.add(*path, json_nesting_message());
+    issues.throw_if_any();
+  }
   Scenario scenario = read_scenario(document, issues);
   issues.throw_if_any();
   return scenario;
