@@ -131,22 +131,30 @@ def _datastore_lines(env: EnvironmentPlan) -> list[str]:
     pods = {pod.name: pod for pod in env.data.in_cluster_pods}
     data = env.data
     lines: list[str] = []
-    postgres = pods.get("postgresql")
-    if postgres is not None:
-        lines += ["postgresql:", "  enabled: true", _comment(postgres.reason, 2), "  primary:"]
-        lines += _resources(postgres, 4)
-        lines += ["externalPostgres:", "  enabled: false"]
-    else:
-        lines += ["postgresql:", "  enabled: false"]
-        lines += _external("externalPostgres", "PostgreSQL", data.postgres.shape.name)
-    redis = pods.get("redis")
-    if redis is not None:
-        lines += ["redis:", "  enabled: true", _comment(redis.reason, 2), "  master:"]
-        lines += _resources(redis, 4)
-        lines += ["externalRedis:", "  enabled: false"]
-    else:
-        lines += ["redis:", "  enabled: false"]
-        lines += _external("externalRedis", "Redis", data.redis.shape.name)
+    # The Bitnami subcharts keep the primary's resources under primary (PostgreSQL) and
+    # master (Redis).
+    for pod_name, chart_key, primary_key, external_key, what, shape in (
+        (
+            "postgresql",
+            "postgresql",
+            "primary",
+            "externalPostgres",
+            "PostgreSQL",
+            data.postgres.shape.name,
+        ),
+        ("redis", "redis", "master", "externalRedis", "Redis", data.redis.shape.name),
+    ):
+        pod = pods.get(pod_name)
+        if pod is not None:
+            lines += [
+                f"{chart_key}:",
+                "  enabled: true",
+                _comment(pod.reason, 2),
+                f"  {primary_key}:",
+            ]
+            lines += [*_resources(pod, 4), f"{external_key}:", "  enabled: false"]
+        else:
+            lines += [f"{chart_key}:", "  enabled: false", *_external(external_key, what, shape)]
     qdrant = pods.get("qdrant")
     if qdrant is not None:
         lines += ["qdrant:", "  enabled: true", _comment(qdrant.reason, 2)]
