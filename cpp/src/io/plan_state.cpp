@@ -35,6 +35,7 @@ void from_json(const nlohmann::json& state, PackedTexts<Key, N>& texts) {
   texts = PackedTexts<Key, N>(joined, ends);
 }
 
+// The plan's parts as JSON members, by layer. Catalog entries and demand:
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeType, name, cloud, vcpu, memory_gib, max_pods,
                                    price_usd_per_hour, source, as_of)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MachineShape, name, cloud, vcpu, memory_gib, price_usd_per_hour,
@@ -45,6 +46,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PeakDemand, api_rate_per_s, api_service_s, ap
                                    outbound_request_rate_per_s)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentLoad, arrival_rate_per_s, service_s, hold_s,
                                    offered_load_erlangs, concurrent_requests, driver)
+
+// Components and nodes:
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentPlan, name, helm_key, kind, load, replicas,
                                    queueing_replicas, connection_replicas, floor_replicas,
                                    server_utilization, wait_probability, request_cpu_m,
@@ -63,6 +66,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodePlan, node_type, allocatable, packed_by, 
                                    type_reason, nodes, cost_usd_month, cost_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ResourceTotals, request_cpu_m, request_memory_mib, limit_cpu_m,
                                    limit_memory_mib, pods, spare_cpu_m, spare_memory_mib)
+
+// The data plane:
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TableSize, name, rows, bytes_per_row, total_bytes, rows_per_day,
                                    days_kept, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConnectionUse, component, replicas, per_replica, total)
@@ -99,6 +104,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(InClusterPod, name, replicas, request_cpu_m, 
                                    limit_cpu_m, limit_memory_mib, volume_gib, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DataPlan, postgres, redis, qdrant, object_storage,
                                    in_cluster_pods, warnings)
+
+// Tier, logs and backups:
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TierRecommendation, tier, custom, survives_node_loss,
                                    exceeded_resource, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentLogVolume, component, level, level_overridden,
@@ -121,6 +128,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(VectorStoreBackupPlan, method, recommended, r
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(BackupPlan, postgres, object_storage, vector_store,
                                    rto_target_minutes, rpo_target_minutes,
                                    helm_values_in_version_control, storage_gib, storage_reason)
+
+// Cost, and the plan itself:
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostItem, item, quantity, unit, unit_cost_usd_month,
                                    cost_usd_month, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostPlan, items, cloud, region, region_price_factor,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "io/field_reader.hpp"
+#include "support/validation_test_support.hpp"
 #include "tierplan/errors.hpp"
 #include "tierplan/fields.hpp"
 #include "tierplan/json.hpp"
@@ -23,25 +24,10 @@ namespace {
 using Json = nlohmann::ordered_json;
 using tierplan::FieldIssue;
 using tierplan::ValidationError;
-using Issues = std::vector<FieldIssue>;
+using tierplan_test::Issues;
 
-template <class Load>
-Issues issues_of(Load load) {
-  try {
-    load();
-  } catch (const ValidationError& error) {
-    return error.issues();
-  } catch (const std::exception& error) {
-    ADD_FAILURE() << "expected tierplan::ValidationError, got another exception: " << error.what();
-    return {};
-  }
-  ADD_FAILURE() << "expected tierplan::ValidationError, nothing was thrown";
-  return {};
-}
-
-Issues text_issues(const std::string& text) {
-  return issues_of([&] { tierplan::scenario_from_json_string(text); });
-}
+using tierplan_test::issues_of;
+using tierplan_test::text_issues;
 
 std::string repeated(std::string_view part, std::size_t times) {
   std::string out;

@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "support/validation_test_support.hpp"
 #include "tierplan/errors.hpp"
 #include "tierplan/json.hpp"
 #include "tierplan/scenario.hpp"
@@ -38,7 +39,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 using tierplan::FieldIssue;
 using tierplan::ValidationError;
-using Issues = std::vector<FieldIssue>;
+using tierplan_test::Issues;
 using Mutation = std::function<void(Json&)>;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -78,24 +79,8 @@ Mutation erase(const std::string& pointer) {
   };
 }
 
-// The issues that loading reports; fails the test if nothing (or something else) is thrown.
-template <class Load>
-Issues issues_of(Load load) {
-  try {
-    load();
-  } catch (const ValidationError& error) {
-    return error.issues();
-  } catch (const std::exception& error) {
-    ADD_FAILURE() << "expected tierplan::ValidationError, got another exception: " << error.what();
-    return {};
-  }
-  ADD_FAILURE() << "expected tierplan::ValidationError, nothing was thrown";
-  return {};
-}
-
-Issues text_issues(const std::string& text) {
-  return issues_of([&] { tierplan::scenario_from_json_string(text); });
-}
+using tierplan_test::issues_of;
+using tierplan_test::text_issues;
 
 Issues document_issues(const Json& document) {
   return issues_of([&] { tierplan::scenario_from_json(document); });
