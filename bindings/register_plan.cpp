@@ -158,6 +158,11 @@ void register_plan(py::module_& m) {
       .def_readonly("max_parallel_workers", &PgTuneSettings::max_parallel_workers)
       .def_readonly("max_parallel_maintenance_workers",
                     &PgTuneSettings::max_parallel_maintenance_workers);
+  result_class<ParameterSetting>(m, "ParameterSetting",
+                                 "One setting of a managed service's parameter group.")
+      .def_readonly("name", &ParameterSetting::name)
+      .def_readonly("value", &ParameterSetting::value)
+      .def_readonly("reason", &ParameterSetting::reason);
   result_class<PostgresPlan>(m, "PostgresPlan",
                              "PostgreSQL: storage, connections, shape, settings.")
       .def_readonly("tables", &PostgresPlan::tables)
@@ -184,10 +189,19 @@ void register_plan(py::module_& m) {
       .def_readonly("topology_reason", &PostgresPlan::topology_reason)
       .def_readonly("tune_input", &PostgresPlan::tune_input)
       .def_readonly("settings", &PostgresPlan::settings)
+      .def_readonly("service_default_max_connections",
+                    &PostgresPlan::service_default_max_connections)
+      .def_readonly("parameter_group", &PostgresPlan::parameter_group)
+      .def_readonly("parameter_group_reason", &PostgresPlan::parameter_group_reason)
+      .def_readonly("max_storage_gib", &PostgresPlan::max_storage_gib)
+      .def_readonly("max_storage_source", &PostgresPlan::max_storage_source)
       .def(
           "postgresql_conf",
           [](const PostgresPlan& p) { return postgresql_conf(p.tune_input, p.settings); },
-          "The postgresql.conf fragment (PGTune's rules, web profile).");
+          "The postgresql.conf fragment (PGTune's rules, web profile).")
+      .def("settings_text", &postgres_settings_text,
+           "What to apply: a managed instance's parameter group, else the postgresql.conf "
+           "fragment.");
   result_class<RedisPlan>(m, "RedisPlan", "Redis: memory, maxmemory, maxclients, topology.")
       .def_readonly("broker_backlog_messages", &RedisPlan::broker_backlog_messages)
       .def_readonly("broker_bytes", &RedisPlan::broker_bytes)
@@ -197,6 +211,7 @@ void register_plan(py::module_& m) {
       .def_readonly("maxmemory_mib", &RedisPlan::maxmemory_mib)
       .def_readonly("instance_memory_gib", &RedisPlan::instance_memory_gib)
       .def_readonly("shape", &RedisPlan::shape)
+      .def_readonly("reserved_memory_fraction", &RedisPlan::reserved_memory_fraction)
       .def_readonly("memory_reason", &RedisPlan::memory_reason)
       .def_readonly("maxclients", &RedisPlan::maxclients)
       .def_readonly("maxclients_reason", &RedisPlan::maxclients_reason)
@@ -323,6 +338,8 @@ void register_plan(py::module_& m) {
       .def_readonly("cloud", &CostPlan::cloud)
       .def_readonly("region", &CostPlan::region)
       .def_readonly("region_price_factor", &CostPlan::region_price_factor)
+      .def_readonly("pricing", &CostPlan::pricing)
+      .def_readonly("commitment_discount_fraction", &CostPlan::commitment_discount_fraction)
       .def_readonly("total_usd_month", &CostPlan::total_usd_month)
       .def_readonly("total_usd_year", &CostPlan::total_usd_year)
       .def_readonly("total_reason", &CostPlan::total_reason)

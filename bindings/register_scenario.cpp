@@ -238,6 +238,16 @@ void register_scenario(py::module_& m) {
       .def_readwrite("vector_store_mode", &DatastorePolicy::vector_store_mode)
       .def_readwrite("object_storage_mode", &DatastorePolicy::object_storage_mode);
 
+  py::native_enum<PricingModel> pricing_model(m, "PricingModel", "enum.Enum");
+  enum_values(pricing_model, {PricingModel::on_demand, PricingModel::commitment_1yr,
+                              PricingModel::commitment_3yr});
+  value_class<CostPolicy>(m, "CostPolicy",
+                          "How the bill is paid, and the network lines besides nodes and "
+                          "datastores.")
+      .def_readwrite("pricing", &CostPolicy::pricing)
+      .def_readwrite("load_balancers", &CostPolicy::load_balancers)
+      .def_readwrite("nat_gateways", &CostPolicy::nat_gateways)
+      .def_readwrite("outbound_kib_per_request", &CostPolicy::outbound_kib_per_request);
   value_class<LogPolicy>(m, "LogPolicy", "Log levels, access and audit logs, retention.")
       .def_readwrite("level", &LogPolicy::level)
       .def_readwrite("component_levels", &LogPolicy::component_levels)
@@ -301,7 +311,8 @@ void register_scenario(py::module_& m) {
       .def_readwrite("node_type", &EnvironmentPolicy::node_type)
       .def_readwrite("datastores", &EnvironmentPolicy::datastores)
       .def_readwrite("logs", &EnvironmentPolicy::logs)
-      .def_readwrite("backups", &EnvironmentPolicy::backups);
+      .def_readwrite("backups", &EnvironmentPolicy::backups)
+      .def_readwrite("cost", &EnvironmentPolicy::cost);
   value_class<Environment>(m, "Environment",
                            "An environment: its policy and its own workload or a share of "
                            "the scenario's (assign, don't mutate, `workload`).")
@@ -339,8 +350,15 @@ void register_scenario(py::module_& m) {
       .def_readwrite("usd", &UnitPrice::usd)
       .def_readwrite("source", &UnitPrice::source)
       .def_readwrite("as_of", &UnitPrice::as_of);
+  value_class<SourcedValue>(m, "SourcedValue",
+                            "A figure of a cloud other than a price (a limit, a default, a "
+                            "discount) with its source and date.")
+      .def_readwrite("value", &SourcedValue::value)
+      .def_readwrite("source", &SourcedValue::source)
+      .def_readwrite("as_of", &SourcedValue::as_of);
   value_class<Prices>(m, "Prices",
-                      "Storage, log and control-plane prices of one cloud, listed for one region.")
+                      "Storage, log, network and control-plane prices of one cloud, listed for "
+                      "one region, with its services' limits and its discounts.")
       .def_readwrite("cloud", &Prices::cloud)
       .def_readwrite("region", &Prices::region)
       .def_readwrite("database_storage_usd_per_gib_month",
@@ -351,6 +369,19 @@ void register_scenario(py::module_& m) {
       .def_readwrite("log_storage_usd_per_gib_month", &Prices::log_storage_usd_per_gib_month)
       .def_readwrite("log_ingestion_usd_per_gib", &Prices::log_ingestion_usd_per_gib)
       .def_readwrite("control_plane_usd_per_hour", &Prices::control_plane_usd_per_hour)
+      .def_readwrite("load_balancer_usd_per_hour", &Prices::load_balancer_usd_per_hour)
+      .def_readwrite("nat_gateway_usd_per_hour", &Prices::nat_gateway_usd_per_hour)
+      .def_readwrite("nat_data_processing_usd_per_gib", &Prices::nat_data_processing_usd_per_gib)
+      .def_readwrite("internet_egress_usd_per_gib", &Prices::internet_egress_usd_per_gib)
+      .def_readwrite("node_root_volume_gib", &Prices::node_root_volume_gib)
+      .def_readwrite("postgres_max_storage_gib", &Prices::postgres_max_storage_gib)
+      .def_readwrite("block_volume_max_gib", &Prices::block_volume_max_gib)
+      .def_readwrite("postgres_backup_retention_max_days",
+                     &Prices::postgres_backup_retention_max_days)
+      .def_readwrite("redis_max_memory_gib", &Prices::redis_max_memory_gib)
+      .def_readwrite("redis_reserved_memory_percent", &Prices::redis_reserved_memory_percent)
+      .def_readwrite("commitment_1yr_discount_percent", &Prices::commitment_1yr_discount_percent)
+      .def_readwrite("commitment_3yr_discount_percent", &Prices::commitment_3yr_discount_percent)
       .def("__repr__",
            [](const Prices& p) { return "<tierplan.Prices " + p.cloud + " " + p.region + ">"; });
   py::bind_vector<std::vector<Prices>>(m, "PricesList");

@@ -63,7 +63,7 @@ def render(result: Plan, scenario: Scenario, output_format: str, chosen: list[st
     if output_format in SINGLE_ENVIRONMENT_FORMATS and len(chosen) != 1:
         raise ValueError(f"--format {output_format} needs one environment (--env NAME)")
     if output_format == "pgconf":
-        return result.environment(chosen[0]).data.postgres.postgresql_conf()
+        return result.environment(chosen[0]).data.postgres.settings_text()
     if output_format == "helm":
         return helm_values(result, chosen[0], scenario.stack)
     if output_format == "json":
@@ -225,8 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text, md or html: the environments side by side (one environment: its detail); "
         "json: the plan (data/schema/plan.schema.json); comparison-json: the report's table as "
-        "data; helm: a values overlay for the Dify Enterprise chart; pgconf: a postgresql.conf "
-        "fragment (helm and pgconf need one --env)",
+        "data; helm: a values overlay for the Dify Enterprise chart; pgconf: a managed "
+        "instance's parameter group or a postgresql.conf fragment (helm and pgconf need one --env)",
     )
     plan_cmd.add_argument(
         "-o",

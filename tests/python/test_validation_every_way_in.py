@@ -99,11 +99,15 @@ def _walk(scenario: tierplan.Scenario, path: str) -> tuple[Any, str]:
     """The object holding the field at path (found through Python attributes and list
     indices, as a user would), and the field's attribute name."""
     node: Any = scenario
-    parts = re.findall(r"([a-z_]+)(?:\[(\d+)\])?", path)
+    parts = re.findall(r"([a-z][a-z0-9_]*)(?:\[(\d+)\])?", path)
     if parts[:1] == [("catalog", "")] and parts[1][0] == "prices":
-        # catalog.prices[i].<item>.<amount key> is Prices.<item>_<amount key>.usd in Python.
+        # catalog.prices[i].<item>.<amount key> is Prices.<item>_<amount key> in Python: a
+        # UnitPrice (.usd) for a price, a SourcedValue (.value) for a limit or a discount.
         prices = scenario.catalog.prices[int(parts[1][1])]
-        return getattr(prices, f"{parts[2][0]}_{parts[3][0]}"), "usd"
+        amount = parts[3][0]
+        return getattr(prices, f"{parts[2][0]}_{amount}"), (
+            "usd" if amount.startswith("usd") else "value"
+        )
     for key, index in parts[:-1]:
         node = getattr(node, key)
         if index:

@@ -38,7 +38,17 @@ struct UnitPrice {
   bool operator==(const UnitPrice&) const = default;
 };
 
-// Storage, log and cluster prices of one cloud, listed for one region of it.
+// A figure of a cloud other than a price (a service limit, a default, a discount), with its
+// source and the date it was read.
+struct SourcedValue {
+  double value = 0.0;
+  std::string source;
+  std::string as_of;
+  bool operator==(const SourcedValue&) const = default;
+};
+
+// Storage, log, network and cluster prices of one cloud, listed for one region of it, with the
+// limits and defaults of its services and its discounts.
 struct Prices {
   std::string cloud;   // aws, gcp or azure
   std::string region;  // the region these prices, and the cloud's node and shape prices, are for
@@ -49,6 +59,25 @@ struct Prices {
   UnitPrice log_storage_usd_per_gib_month;       // logs kept for their retention
   UnitPrice log_ingestion_usd_per_gib;           // logs written
   UnitPrice control_plane_usd_per_hour;          // the managed Kubernetes control plane
+  UnitPrice load_balancer_usd_per_hour;          // the ingress's load balancer
+  UnitPrice nat_gateway_usd_per_hour;            // outbound traffic of the private nodes
+  UnitPrice nat_data_processing_usd_per_gib;     // data through the NAT gateway
+  UnitPrice internet_egress_usd_per_gib;         // data out to the internet
+  // The boot volume the cloud's managed node groups give each node (priced as block storage).
+  SourcedValue node_root_volume_gib;
+  // Largest volume of one managed PostgreSQL instance, and of one block volume (a VM's or a
+  // persistent volume's): a datastore beyond them cannot run on one instance.
+  SourcedValue postgres_max_storage_gib;
+  SourcedValue block_volume_max_gib;
+  // Longest point-in-time recovery window the managed PostgreSQL service keeps.
+  SourcedValue postgres_backup_retention_max_days;
+  // Largest managed Redis instance (cluster mode disabled), and the share of its memory the
+  // service keeps from maxmemory for forks, replication and fragmentation.
+  SourcedValue redis_max_memory_gib;
+  SourcedValue redis_reserved_memory_percent;
+  // Discounts off on-demand compute for a 1- and a 3-year commitment.
+  SourcedValue commitment_1yr_discount_percent;
+  SourcedValue commitment_3yr_discount_percent;
   bool operator==(const Prices&) const = default;
 };
 

@@ -29,6 +29,9 @@ struct CostPlan {
   std::string cloud;
   std::string region;
   double region_price_factor = 1.0;
+  std::string pricing;  // on_demand, commitment_1yr or commitment_3yr
+  // The share taken off the committed lines (worker nodes, vector store VMs), 0 on demand.
+  double commitment_discount_fraction = 0.0;
   double total_usd_month = 0.0;
   double total_usd_year = 0.0;  // twelve months of the monthly total
   std::string total_reason;
@@ -38,9 +41,11 @@ struct CostPlan {
 };
 
 // The bill of an environment on policy.cloud in policy.region, at the catalog's prices of
-// that cloud. Throws PlanningError when the catalog lists no prices of the cloud.
+// that cloud, paid as policy.cost says. user_requests_per_day (today's) sizes the data
+// transfer estimate with policy.cost.outbound_kib_per_request. Throws PlanningError when the
+// catalog lists no prices of the cloud.
 CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
                    const BackupPlan& backups, const EnvironmentPolicy& policy,
-                   const Catalog& catalog);
+                   const Catalog& catalog, double user_requests_per_day = 0.0);
 
 }  // namespace tierplan

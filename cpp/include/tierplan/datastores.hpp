@@ -37,6 +37,15 @@ struct ConnectionUse {
   bool operator==(const ConnectionUse&) const = default;
 };
 
+// One setting of a managed service's parameter group (RDS parameter group, Cloud SQL flags,
+// Azure server parameters): what to change from the service's default, and why.
+struct ParameterSetting {
+  std::string name;
+  std::string value;
+  std::string reason;
+  bool operator==(const ParameterSetting&) const = default;
+};
+
 struct PostgresPlan {
   std::vector<TableSize> tables;
   double data_gib = 0.0;
@@ -68,6 +77,16 @@ struct PostgresPlan {
   std::string topology_reason;
   PgTuneInput tune_input;
   PgTuneSettings settings;
+  // A managed service (postgres_mode managed): the max_connections it sets from the instance's
+  // memory, and the settings to change in its parameter group instead of a postgresql.conf
+  // (the service keeps the rest: memory, WAL and replication settings); 0 and empty otherwise.
+  int service_default_max_connections = 0;
+  std::vector<ParameterSetting> parameter_group;
+  std::string parameter_group_reason;
+  // The largest storage one instance may have (the managed service's, or one block
+  // volume's), and where the limit comes from.
+  double max_storage_gib = 0.0;
+  std::string max_storage_source;
   bool operator==(const PostgresPlan&) const = default;
 };
 
@@ -80,6 +99,9 @@ struct RedisPlan {
   double maxmemory_mib = 0.0;
   double instance_memory_gib = 0.0;  // maxmemory plus the fork and replication reserve
   MachineShape shape;                // the catalog's cache tier of that memory
+  // Share of the instance's memory kept from maxmemory: the managed service's reserve
+  // (catalog), or the fork and replication reserve of a Redis you run.
+  double reserved_memory_fraction = 0.0;
   std::string memory_reason;
   int client_connections = 0;  // app replicas and admin, before maxclients' floor
   int maxclients = 0;
@@ -145,6 +167,11 @@ struct DataPlan {
   std::vector<std::string> warnings;
   bool operator==(const DataPlan&) const = default;
 };
+
+// What to apply to the database: a managed instance's parameter group (one "name = value"
+// line per setting, each with its reason as a comment, after a comment saying where they go),
+// else the whole postgresql.conf fragment PGTune gives (postgresql_conf).
+std::string postgres_settings_text(const PostgresPlan& plan);
 
 // Rows of one table at the end of the planning horizon.
 double table_rows(const TableModel& table, const Workload& workload);

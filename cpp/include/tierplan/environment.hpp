@@ -57,6 +57,23 @@ struct DatastorePolicy {
   bool operator==(const DatastorePolicy&) const = default;
 };
 
+// How the bill is paid and what besides nodes and datastores it has.
+enum class PricingModel { on_demand, commitment_1yr, commitment_3yr };
+
+struct CostPolicy {
+  // On-demand, or a 1- or 3-year commitment (reserved instances, committed use) on the
+  // worker nodes and the vector store's VMs at the catalog's discount of the cloud.
+  PricingModel pricing = PricingModel::on_demand;
+  // Load balancers in front of the cluster (the ingress's; one per exposed service type).
+  int load_balancers = 1;
+  // NAT gateways for the private nodes' outbound traffic (one per zone for zone resilience).
+  int nat_gateways = 1;
+  // Outbound bytes per user-facing request (the prompt sent to the LLM provider, tool
+  // calls), for the data transfer estimate; 0 leaves data transfer out of the bill.
+  double outbound_kib_per_request = 0.0;
+  bool operator==(const CostPolicy&) const = default;
+};
+
 struct EnvironmentPolicy {
   // Floor on replicas of every horizontally scaled component.
   int min_replicas = 1;
@@ -99,6 +116,7 @@ struct EnvironmentPolicy {
   DatastorePolicy datastores;
   LogPolicy logs;
   BackupPolicy backups;
+  CostPolicy cost;
   bool operator==(const EnvironmentPolicy&) const = default;
 };
 
@@ -113,6 +131,7 @@ struct Environment {
 
 std::string to_string(Cloud v);
 std::string to_string(DatastoreMode v);
+std::string to_string(PricingModel v);
 std::string to_string(SpreadPolicy v);
 std::string to_string(VectorDatatype v);
 std::string to_string(Quantization v);

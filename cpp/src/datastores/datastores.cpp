@@ -55,11 +55,27 @@ constexpr double kDatabaseOsMib = 512.0;
 // Assumption: volumes are provisioned in steps of 8 GiB.
 constexpr double kStorageStepGib = 8.0;
 
+// The max_connections a managed PostgreSQL sets by default from the instance's memory:
+// RDS: LEAST({DBInstanceClassMemory/9531392}, 5000) (Amazon RDS User Guide, "Maximum number
+// of database connections"; DBInstanceClassMemory taken as the class's memory);
+// Azure flexible server: 859 per 8 GiB up to 5000 (its limits table: D2 859, D4 1718,
+// D8 3437, D16 and above 5000).
+constexpr double kRdsBytesPerConnection = 9531392.0;
+constexpr int kManagedMaxConnectionsCap = 5000;
+constexpr double kAzureConnectionsPerGib = 859.0 / 8.0;
+// Cloud SQL for PostgreSQL's default max_connections by instance memory (Cloud SQL quotas and
+// limits): from each memory (GiB) on, that many connections.
+constexpr std::pair<double, int> kCloudSqlConnections[] = {{0.0, 25},   {1.7, 50},   {3.75, 100},
+                                                           {6.0, 200},  {7.5, 400},  {15.0, 500},
+                                                           {30.0, 600}, {60.0, 800}, {120.0, 1000}};
+
 // Redis docs: an empty instance uses about 3 MB.
 constexpr double kRedisEmptyMib = 3.0;
 // Assumption: jemalloc fragmentation ratio of a busy broker (INFO mem_fragmentation_ratio).
 constexpr double kRedisFragmentation = 1.2;
-// ElastiCache reserves 25% of memory for fork copy-on-write and replication buffers.
+// A Redis you run keeps 25% of memory for fork copy-on-write and replication buffers, as
+// ElastiCache's default reserved-memory-percent does; a managed service uses its own reserve
+// (catalog.prices[cloud].redis_reserved_memory).
 constexpr double kRedisReserveShare = 0.25;
 // Redis connections per replica beyond its concurrency: a pool's idle spares and pub/sub.
 constexpr int kRedisSpareConnectionsPerReplica = 2;
@@ -119,13 +135,8 @@ const std::string& effective_cache_text() {
   return text;
 }
 const std::string& storage_rounding_text() {
-  static const std::string text =
-      concat(" GiB WAL (max_wal_size), rounded up to ", Fixed{kStorageStepGib, 0}, " GiB");
-  return text;
-}
-const std::string& redis_reserve_text() {
-  static const std::string text = concat(" MiB with fragmentation; +", percent(kRedisReserveShare),
-                                         "% for fork and replication buffers: the ");
+  static const std::string text = concat(" GiB WAL (max_wal_size), rounded up to a multiple of ",
+                                         Fixed{kStorageStepGib, 0}, " GiB");
   return text;
 }
 const std::string& maxclients_floor_text() {
@@ -303,6 +314,60 @@ PgTuneInput tune_input(const MachineShape& shape, int max_connections, DiskType 
   return input;
 }
 
+// The max_connections the managed service of the cloud gives an instance of that memory.
+int service_default_max_connections(Cloud cloud, double memory_gib) {
+  switch (cloud) {
+    case Cloud::aws:
+      return static_cast<int>(
+          std::min<double>(std::floor(memory_gib * kBytesPerGib / kRdsBytesPerConnection),
+                           kManagedMaxConnectionsCap));
+    case Cloud::azure:
+      return static_cast<int>(std::min<double>(std::floor(memory_gib * kAzureConnectionsPerGib),
+                                               kManagedMaxConnectionsCap));
+    case Cloud::gcp:
+      break;
+  }
+  int connections = 0;
+  for (const auto& [from_gib, count] : kCloudSqlConnections) {
+    if (memory_gib >= from_gib) connections = count;
+  }
+  return connections;
+}
+
+// A managed instance's settings to change in its parameter group: max_connections when the
+// service's default is short, and PGTune's per-query memory and planner costs. The service
+// keeps shared_buffers and effective_cache_size (its defaults follow the instance's memory),
+// WAL and replication settings. Values as the services take them (work_mem in kB).
+void fill_parameter_group(PostgresPlan& p) {
+  p.parameter_group.clear();
+  if (p.max_connections > p.service_default_max_connections) {
+    p.parameter_group.push_back({"max_connections", std::to_string(p.max_connections), {}});
+  }
+  const PgTuneSettings& s = p.settings;
+  p.parameter_group.push_back({"work_mem", detail::concat(Fixed{s.work_mem_kib, 0}), {}});
+  p.parameter_group.push_back(
+      {"maintenance_work_mem", detail::concat(Fixed{s.maintenance_work_mem_kib, 0}), {}});
+  p.parameter_group.push_back({"random_page_cost", readable(s.random_page_cost), {}});
+  p.parameter_group.push_back(
+      {"effective_io_concurrency", std::to_string(s.effective_io_concurrency), {}});
+}
+
+// The largest storage of one instance: the managed service's, or one block volume's.
+void apply_storage_limit(PostgresPlan& p, const DatastorePolicy& ds, const Prices& prices,
+                         const std::string& environment_name) {
+  const bool managed = ds.postgres_mode == DatastoreMode::managed;
+  const SourcedValue& limit =
+      managed ? prices.postgres_max_storage_gib : prices.block_volume_max_gib;
+  p.max_storage_gib = limit.value;
+  p.max_storage_source = limit.source;
+  if (p.storage_gib <= limit.value) return;
+  throw PlanningError(concat(
+      environment_name, ": PostgreSQL needs ", Readable{p.storage_gib}, " GiB of storage, beyond ",
+      managed ? "the managed service's maximum of " : "the largest block volume of ",
+      Readable{limit.value}, " GiB per instance (", limit.source, ", ", limit.as_of,
+      "): keep less (retention, workflow log cleanup) or split the data over several databases"));
+}
+
 // Every table at the horizon: rows, bytes, the data and the bytes written per day, and
 // the working set (rows read in the hot window); returns the working set in bytes.
 double size_tables(PostgresPlan& p, const Workload& w, const DatabaseModel& model) {
@@ -449,12 +514,60 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
       std::ceil((p.data_gib * (1.0 + ds.storage_headroom_fraction) + p.wal_gib) / kStorageStepGib) *
       kStorageStepGib;
   p.topology = postgres_topology(ds, policy.cloud);
+  if (const Prices* prices = catalog.prices_for(detail::cloud_name(policy.cloud))) {
+    apply_storage_limit(p, ds, *prices, environment_name);
+  }
+  if (ds.postgres_mode == DatastoreMode::managed) {
+    p.service_default_max_connections =
+        service_default_max_connections(policy.cloud, p.shape.memory_gib);
+    fill_parameter_group(p);
+  }
   return p;
 }
 
 // The PostgreSQL plan's reasons. documents: at the horizon (what knowledge tables follow).
+// How the managed service of the cloud sets max_connections by default.
+const char* service_connections_rule(Cloud cloud) {
+  switch (cloud) {
+    case Cloud::aws:
+      return "RDS: LEAST(DBInstanceClassMemory/9531392, 5000)";
+    case Cloud::azure:
+      return "Azure flexible server: 859 per 8 GiB of memory, at most 5000";
+    case Cloud::gcp:
+      break;
+  }
+  return "Cloud SQL: by the instance's memory, 100 from 3.75 GiB to 1000 from 120 GiB";
+}
+
+// The parameter group's reasons: each setting's, and what the service keeps.
+void explain_parameter_group(PostgresPlan& p, Cloud cloud) {
+  for (auto& setting : p.parameter_group) {
+    if (setting.name == "max_connections") {
+      setting.reason =
+          concat("the service's default for ", p.shape.name, " (", service_connections_rule(cloud),
+                 ") = ", p.service_default_max_connections, ", below the ", p.max_connections,
+                 " the replicas need");
+    } else if (setting.name == "work_mem" || setting.name == "maintenance_work_mem") {
+      setting.reason = concat("kB; PGTune (web) for ", Readable{p.shape.memory_gib}, " GiB and ",
+                              p.max_connections, " connections");
+    } else {
+      setting.reason = "PGTune for SSD storage (the service's default assumes spinning disks)";
+    }
+  }
+  p.parameter_group_reason = concat(
+      "set in the service's parameter group (RDS parameter group, Cloud SQL flags, Azure server "
+      "parameters); shared_buffers, effective_cache_size, WAL and replication stay at the "
+      "service's defaults, which follow the instance's memory",
+      p.max_connections > p.service_default_max_connections
+          ? ""
+          : concat("; max_connections stays at the service's default of ",
+                   p.service_default_max_connections, " (", service_connections_rule(cloud),
+                   "), enough for the ", p.max_connections, " needed"));
+}
+
 void explain_postgres(PostgresPlan& p, const DatabaseModel& model, const DatastorePolicy& ds,
-                      double documents) {
+                      double documents, Cloud cloud) {
+  if (ds.postgres_mode == DatastoreMode::managed) explain_parameter_group(p, cloud);
   for (std::size_t i = 0; i < p.tables.size() && i < model.tables.size(); ++i) {
     TableSize& size = p.tables[i];
     const RetentionClass retention = model.tables[i].retention;
@@ -491,9 +604,11 @@ void explain_postgres(PostgresPlan& p, const DatabaseModel& model, const Datasto
              Readable{p.working_set_gib}, effective_cache_text(),
              server_connections + p.reserved_connections, " connections x ",
              Readable{model.memory_mib_per_connection}, " MiB)");
-  p.storage_reason = concat(Readable{p.data_gib}, " GiB of tables and indexes at the horizon + ",
-                            Readable{ds.storage_headroom_fraction * 100.0}, "% headroom + ",
-                            Readable{p.wal_gib}, storage_rounding_text());
+  p.storage_reason =
+      concat(Readable{p.data_gib}, " GiB of tables and indexes at the horizon + ",
+             Readable{ds.storage_headroom_fraction * 100.0}, "% headroom + ", Readable{p.wal_gib},
+             storage_rounding_text(), "; at most ", Readable{p.max_storage_gib},
+             " GiB per instance (", p.max_storage_source, ")");
   p.topology_reason =
       !ds.postgres_standby ? "no standby: recovery is a restore from backup"
       : ds.postgres_mode == DatastoreMode::managed
@@ -520,11 +635,24 @@ void size_redis_memory(RedisPlan& r, const Workload& w, const PeakDemand& demand
 // of two alike); maxmemory then takes what the tier leaves after the reserve.
 void choose_redis_tier(RedisPlan& r, const Catalog& catalog, DatastoreMode mode,
                        std::string_view cloud, const std::string& environment_name) {
-  const double needed_gib = r.maxmemory_mib / (1.0 - kRedisReserveShare) / kMibPerGib;
+  const Prices* prices = catalog.prices_for(cloud);
+  const bool managed = mode == DatastoreMode::managed && prices != nullptr;
+  r.reserved_memory_fraction =
+      managed ? prices->redis_reserved_memory_percent.value / 100.0 : kRedisReserveShare;
+  const double needed_gib = r.maxmemory_mib / (1.0 - r.reserved_memory_fraction) / kMibPerGib;
+  if (managed && needed_gib > prices->redis_max_memory_gib.value) {
+    const SourcedValue& limit = prices->redis_max_memory_gib;
+    throw PlanningError(concat(environment_name, ": Redis needs ", Readable{needed_gib},
+                               " GiB, beyond the managed service's largest instance of ",
+                               Readable{limit.value}, " GiB (", limit.source, ", ", limit.as_of,
+                               "): run Redis yourself (redis_mode self_managed) or shorten "
+                               "broker_backlog_minutes"));
+  }
   if (mode == DatastoreMode::in_cluster) {
     r.shape = detail::in_cluster_shape(cloud, 0.0, needed_gib);
     r.instance_memory_gib = r.shape.memory_gib;
-    r.maxmemory_mib = std::floor(r.shape.memory_gib * kMibPerGib * (1.0 - kRedisReserveShare));
+    r.maxmemory_mib =
+        std::floor(r.shape.memory_gib * kMibPerGib * (1.0 - r.reserved_memory_fraction));
     return;
   }
   const MachineShape* tier = nullptr;
@@ -542,7 +670,7 @@ void choose_redis_tier(RedisPlan& r, const Catalog& catalog, DatastoreMode mode,
   }
   r.shape = *tier;
   r.instance_memory_gib = tier->memory_gib;
-  r.maxmemory_mib = std::floor(tier->memory_gib * kMibPerGib * (1.0 - kRedisReserveShare));
+  r.maxmemory_mib = std::floor(tier->memory_gib * kMibPerGib * (1.0 - r.reserved_memory_fraction));
 }
 
 RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
@@ -581,8 +709,13 @@ void explain_redis(RedisPlan& r, const PeakDemand& demand, const DatastorePolicy
       concat(Readable{r.broker_backlog_messages}, " Celery messages (",
              Readable{ds.broker_backlog_minutes}, " min of tasks at ",
              Readable{demand.worker_task_rate_per_s}, "/s) and ", Readable{r.cache_keys},
-             " cache keys use ", Readable{r.used_memory_mib}, redis_reserve_text(),
-             Readable{r.instance_memory_gib}, " GiB tier, maxmemory ", Readable{r.maxmemory_mib},
+             " cache keys use ", Readable{r.used_memory_mib}, " MiB with fragmentation; ",
+             percent(r.reserved_memory_fraction), "% of the instance kept from maxmemory (",
+             ds.redis_mode == DatastoreMode::managed
+                 ? "the managed service's reserve, catalog.prices[cloud].redis_reserved_memory"
+                 : "fork copy-on-write and replication buffers, as ElastiCache's default",
+             "): the ", Readable{r.instance_memory_gib}, " GiB tier, maxmemory ",
+             Readable{r.maxmemory_mib},
              " MiB, maxmemory-policy noeviction (the broker must not lose tasks)");
   r.maxclients_reason = concat(r.client_connections, maxclients_floor_text());
   r.topology_reason =
@@ -635,10 +768,17 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
     throw PlanningError(environment_name + ": the catalog has no vector store shapes of " +
                         std::string(cloud));
   }
-  q.nodes = std::max({ds.qdrant_min_nodes, q.replication_factor,
-                      static_cast<int>(std::ceil(q.ram_total_gib / largest_memory - 1e-9)),
-                      static_cast<int>(std::ceil(
-                          q.points * q.replication_factor / kQdrantMaxPointsPerNode - 1e-9))});
+  // Each node keeps its segments on one block volume, at most the cloud's largest.
+  const Prices* prices = catalog.prices_for(cloud);
+  const double largest_volume_gib = prices != nullptr ? prices->block_volume_max_gib.value : 0.0;
+  q.nodes =
+      std::max({ds.qdrant_min_nodes, q.replication_factor,
+                static_cast<int>(std::ceil(q.ram_total_gib / largest_memory - 1e-9)),
+                static_cast<int>(
+                    std::ceil(q.points * q.replication_factor / kQdrantMaxPointsPerNode - 1e-9)),
+                largest_volume_gib > 0.0
+                    ? static_cast<int>(std::ceil(q.disk_total_gib / largest_volume_gib - 1e-9))
+                    : 1});
   q.ram_per_node_gib = q.ram_total_gib / q.nodes;
   q.disk_per_node_gib = q.disk_total_gib / q.nodes;
   const MachineShape* shape =
@@ -714,7 +854,15 @@ void add_pool_warnings(DataPlan& plan, const std::vector<ComponentPlan>& compone
 void add_warnings(DataPlan& plan, const Workload& w, const std::vector<ComponentPlan>& components,
                   const ComponentSpecs& specs, const EnvironmentPolicy& policy) {
   const auto& ds = policy.datastores;
-  if (plan.postgres.max_connections > kDifyDefaultMaxConnections) {
+  const bool managed_postgres = ds.postgres_mode == DatastoreMode::managed;
+  if (managed_postgres &&
+      plan.postgres.max_connections > plan.postgres.service_default_max_connections) {
+    plan.warnings.push_back(concat(
+        "PostgreSQL: the replicas need max_connections = ", plan.postgres.max_connections,
+        ", above the managed service's default of ", plan.postgres.service_default_max_connections,
+        " for ", plan.postgres.shape.name, ": set it in the parameter group",
+        plan.postgres.pgbouncer ? " and run PgBouncer in front" : ""));
+  } else if (!managed_postgres && plan.postgres.max_connections > kDifyDefaultMaxConnections) {
     plan.warnings.push_back(concat(
         "PostgreSQL: ", plan.postgres.client_connections,
         " client connections exceed the default max_connections of ", kDifyDefaultMaxConnections,
@@ -761,6 +909,17 @@ const ComponentSpecs& specs_of(const std::vector<ComponentPlan>& components, con
 
 }  // namespace
 
+std::string postgres_settings_text(const PostgresPlan& p) {
+  if (p.parameter_group.empty()) return postgresql_conf(p.tune_input, p.settings);
+  TextBuilder out;
+  out.add("# Parameter group of the managed PostgreSQL (", p.shape.name,
+          "), computed by tierplan\n", "# ", p.parameter_group_reason, "\n\n");
+  for (const auto& setting : p.parameter_group) {
+    out.add(setting.name, " = ", setting.value, "  # ", setting.reason, "\n");
+  }
+  return out.str();
+}
+
 double chunks_per_document(const KnowledgeBase& kb) {
   // Extracted text is taken as one character per byte of the document.
   const double text_chars = kb.average_document_kib * kBytesPerKib;
@@ -806,7 +965,8 @@ void detail::explain_data(DataPlan& plan, const Workload& workload, const PeakDe
                           const std::vector<ComponentPlan>& components, const Stack& stack,
                           const EnvironmentPolicy& policy) {
   const auto& ds = policy.datastores;
-  explain_postgres(plan.postgres, stack.datastores.database, ds, plan.qdrant.documents);
+  explain_postgres(plan.postgres, stack.datastores.database, ds, plan.qdrant.documents,
+                   policy.cloud);
   explain_redis(plan.redis, demand, ds);
   explain_qdrant(plan.qdrant, workload, ds);
   explain_object_storage(plan.object_storage, ds);

@@ -116,6 +116,16 @@ json shape_json(const MachineShape& m) {
   return {{"name", m.name}, {"cloud", m.cloud}, {"vcpu", m.vcpu}, {"memory_gib", m.memory_gib}};
 }
 
+// A managed instance's parameter group: the settings to change, with the reason of each
+// and of what stays; no settings unless the service is managed.
+json parameter_group_json(const PostgresPlan& p) {
+  json settings = json::array();
+  for (const auto& s : p.parameter_group) {
+    settings.push_back({{"name", s.name}, {"value", s.value}, {"reason", s.reason}});
+  }
+  return {{"settings", settings}, {"reason", p.parameter_group_reason}};
+}
+
 json postgres_json(const PostgresPlan& p) {
   json tables = json::array();
   for (const auto& t : p.tables) {
@@ -155,6 +165,10 @@ json postgres_json(const PostgresPlan& p) {
             {"default_pool_size", p.pgbouncer_default_pool_size},
             {"max_client_conn", p.pgbouncer_max_client_conn},
             {"reason", p.pgbouncer_reason}}},
+          {"service_default_max_connections", p.service_default_max_connections},
+          {"parameter_group", parameter_group_json(p)},
+          {"max_storage_gib", p.max_storage_gib},
+          {"max_storage_source", p.max_storage_source},
           {"settings", pgtune_json(p.settings)},
           {"settings_reason", "PGTune rules (web profile) for " +
                                   std::to_string(p.tune_input.vcpu) + " vCPU, " +
@@ -172,6 +186,7 @@ json redis_json(const RedisPlan& r) {
           {"maxmemory_mib", r.maxmemory_mib},
           {"instance_memory_gib", r.instance_memory_gib},
           {"shape", shape_json(r.shape)},
+          {"reserved_memory_fraction", r.reserved_memory_fraction},
           {"memory_reason", r.memory_reason},
           {"maxclients", r.maxclients},
           {"maxclients_reason", r.maxclients_reason},
@@ -310,6 +325,8 @@ json cost_json(const CostPlan& c) {
           {"cloud", c.cloud},
           {"region", c.region},
           {"region_price_factor", c.region_price_factor},
+          {"pricing", c.pricing},
+          {"commitment_discount_fraction", c.commitment_discount_fraction},
           {"total_usd_month", c.total_usd_month},
           {"total_usd_year", c.total_usd_year},
           {"total_reason", c.total_reason}};

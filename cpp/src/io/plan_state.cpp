@@ -81,6 +81,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(
     min_wal_size_kib, max_wal_size_kib, parallel_settings, max_worker_processes,
     max_parallel_workers_per_gather, max_parallel_workers, max_parallel_maintenance_workers,
     wal_level, max_wal_senders, warnings)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ParameterSetting, name, value, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PostgresPlan, tables, data_gib, wal_gib, storage_gib,
                                    storage_reason, written_gib_per_day, connections,
                                    client_connections, reserved_connections, max_connections,
@@ -88,11 +89,14 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PostgresPlan, tables, data_gib, wal_gib, stor
                                    pgbouncer_max_client_conn, pgbouncer_reason, query_rate_per_s,
                                    cpu_needed_cores, memory_needed_gib, working_set_gib,
                                    requests_in_flight, shape, shape_reason, topology,
-                                   topology_reason, tune_input, settings)
+                                   topology_reason, tune_input, settings,
+                                   service_default_max_connections, parameter_group,
+                                   parameter_group_reason, max_storage_gib, max_storage_source)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RedisPlan, broker_backlog_messages, broker_bytes, cache_keys,
                                    cache_bytes, used_memory_mib, maxmemory_mib, instance_memory_gib,
-                                   shape, memory_reason, client_connections, maxclients,
-                                   maxclients_reason, topology, topology_reason)
+                                   shape, reserved_memory_fraction, memory_reason,
+                                   client_connections, maxclients, maxclients_reason, topology,
+                                   topology_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(QdrantPlan, documents, points, chunks_per_document, vector_bytes,
                                    quantized_bytes, hnsw_bytes, payload_bytes, id_tracker_bytes,
                                    docs_rule_memory_gib, ram_total_gib, disk_total_gib, nodes,
@@ -132,8 +136,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(BackupPlan, postgres, object_storage, vector_
 // Cost, and the plan itself:
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostItem, item, quantity, unit, unit_cost_usd_month,
                                    cost_usd_month, reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostPlan, items, cloud, region, region_price_factor,
-                                   total_usd_month, total_usd_year, total_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostPlan, items, cloud, region, region_price_factor, pricing,
+                                   commitment_discount_fraction, total_usd_month, total_usd_year,
+                                   total_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(EnvironmentPlan, name, daily_active_users, growth_factor, demand,
                                    components, nodes, totals, data, tier, logs, backups, cost,
                                    warnings)
@@ -144,8 +149,9 @@ namespace {
 // Bumped whenever a plan type gains, loses or changes a field.
 // 5: the data plane and backups record what bound them; 6: scenarios and costs name their
 // cloud and region (catalog prices per cloud, regions, the control plane); 7: how each
-// datastore runs, and the pods of those run in the cluster.
-constexpr int kPlanStateFormat = 7;
+// datastore runs, and the pods of those run in the cluster; 8: managed PostgreSQL's parameter
+// group and storage limit, Redis's reserve, the pricing model.
+constexpr int kPlanStateFormat = 8;
 
 template <class T>
 std::string to_state(const T& value) {

@@ -141,6 +141,9 @@ class Checker {
     const PathPart levels = logs.child("component_levels");
     for (const auto& [name, level] : p.logs.component_levels)
       choice(level, detail::kLogLevels, levels.child(name));
+    const PathPart cost = path.child("cost");
+    numbers(p.cost, detail::kCostPolicyFields, cost);
+    choice(p.cost.pricing, detail::kPricingModels, cost.child("pricing"));
     const PathPart backups = path.child("backups");
     numbers(p.backups, detail::kBackupPolicyFields, backups);
     numbers(p.backups.postgres, detail::kPostgresBackupFields, backups.child("postgres"));
@@ -240,6 +243,15 @@ class Checker {
       }
       non_empty(price.source, item.child("source"));
       non_empty(price.as_of, item.child("as_of"));
+    }
+    for (const detail::SourcedValueKey& key : detail::kSourcedValueKeys) {
+      const SourcedValue& figure = p.*key.member;
+      const PathPart item = path.child(key.key);
+      if (auto why = detail::bounds_issue(figure.value, key.bounds)) {
+        add(item.child(key.amount_key), std::move(*why));
+      }
+      non_empty(figure.source, item.child("source"));
+      non_empty(figure.as_of, item.child("as_of"));
     }
   }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "io/field_reader.hpp"
+#include "model/field_table.hpp"
 #include "tierplan/scenario.hpp"
 
 namespace tierplan::detail {
@@ -63,7 +64,7 @@ struct PriceKey {
   std::string_view amount_key;
   UnitPrice Prices::*member;
 };
-inline constexpr std::array<PriceKey, 7> kPriceKeys = {{
+inline constexpr std::array<PriceKey, 11> kPriceKeys = {{
     {"database_storage", "usd_per_gib_month", &Prices::database_storage_usd_per_gib_month},
     {"block_storage", "usd_per_gib_month", &Prices::block_storage_usd_per_gib_month},
     {"object_storage", "usd_per_gib_month", &Prices::object_storage_usd_per_gib_month},
@@ -71,6 +72,36 @@ inline constexpr std::array<PriceKey, 7> kPriceKeys = {{
     {"log_storage", "usd_per_gib_month", &Prices::log_storage_usd_per_gib_month},
     {"log_ingestion", "usd_per_gib", &Prices::log_ingestion_usd_per_gib},
     {"control_plane", "usd_per_hour", &Prices::control_plane_usd_per_hour},
+    {"load_balancer", "usd_per_hour", &Prices::load_balancer_usd_per_hour},
+    {"nat_gateway", "usd_per_hour", &Prices::nat_gateway_usd_per_hour},
+    {"nat_data_processing", "usd_per_gib", &Prices::nat_data_processing_usd_per_gib},
+    {"internet_egress", "usd_per_gib", &Prices::internet_egress_usd_per_gib},
+}};
+
+// The cloud's other figures in catalog.prices: {"gib": 65536, "source": "...", "as_of": "..."},
+// by their key, read and written like prices, each within its bounds.
+struct SourcedValueKey {
+  std::string_view key;
+  std::string_view amount_key;  // the unit: gib, days or percent
+  FieldBounds bounds;
+  SourcedValue Prices::*member;
+};
+inline constexpr FieldBounds kLimitGibBounds = field_table::above(0, 1e9);
+inline constexpr FieldBounds kSizeGibBounds = field_table::between(0, 1e5);
+inline constexpr FieldBounds kDaysBounds = field_table::above(0, 36500);
+inline constexpr FieldBounds kPercentBounds = field_table::between(0, 99);
+inline constexpr std::array<SourcedValueKey, 8> kSourcedValueKeys = {{
+    {"node_root_volume", "gib", kSizeGibBounds, &Prices::node_root_volume_gib},
+    {"postgres_max_storage", "gib", kLimitGibBounds, &Prices::postgres_max_storage_gib},
+    {"block_volume_max", "gib", kLimitGibBounds, &Prices::block_volume_max_gib},
+    {"postgres_backup_retention_max", "days", kDaysBounds,
+     &Prices::postgres_backup_retention_max_days},
+    {"redis_max_memory", "gib", kLimitGibBounds, &Prices::redis_max_memory_gib},
+    {"redis_reserved_memory", "percent", kPercentBounds, &Prices::redis_reserved_memory_percent},
+    {"commitment_1yr_discount", "percent", kPercentBounds,
+     &Prices::commitment_1yr_discount_percent},
+    {"commitment_3yr_discount", "percent", kPercentBounds,
+     &Prices::commitment_3yr_discount_percent},
 }};
 
 }  // namespace tierplan::detail

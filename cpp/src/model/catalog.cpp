@@ -173,6 +173,14 @@ Prices read_prices(ObjectReader& r) {
     p.text("as_of", out.as_of);
     p.finish();
   }
+  for (const auto& figure : kSourcedValueKeys) {
+    ObjectReader p(r, figure.key);
+    SourcedValue& out = prices.*figure.member;
+    p.number(figure.amount_key, out.value, figure.bounds);
+    p.text("source", out.source);
+    p.text("as_of", out.as_of);
+    p.finish();
+  }
   return prices;
 }
 
@@ -182,6 +190,11 @@ json write_prices(const Prices& prices) {
     const UnitPrice& p = prices.*price.member;
     out[std::string(price.key)] = {
         {std::string(price.amount_key), p.usd}, {"source", p.source}, {"as_of", p.as_of}};
+  }
+  for (const auto& figure : kSourcedValueKeys) {
+    const SourcedValue& v = prices.*figure.member;
+    out[std::string(figure.key)] = {
+        {std::string(figure.amount_key), v.value}, {"source", v.source}, {"as_of", v.as_of}};
   }
   return out;
 }

@@ -18,6 +18,10 @@ inline constexpr std::array<std::pair<std::string_view, DatastoreMode>, 3> kData
     {{"managed", DatastoreMode::managed},
      {"in_cluster", DatastoreMode::in_cluster},
      {"self_managed", DatastoreMode::self_managed}}};
+inline constexpr std::array<std::pair<std::string_view, PricingModel>, 3> kPricingModels = {
+    {{"on_demand", PricingModel::on_demand},
+     {"commitment_1yr", PricingModel::commitment_1yr},
+     {"commitment_3yr", PricingModel::commitment_3yr}}};
 inline constexpr std::array<std::pair<std::string_view, DatastoreKind>, 5> kDatastoreKinds = {
     {{"none", DatastoreKind::none},
      {"postgres", DatastoreKind::postgres},

@@ -12,6 +12,7 @@ using detail::kDatastoreModes;
 using detail::kDatatype;
 using detail::kLogLevels;
 using detail::kPacking;
+using detail::kPricingModels;
 using detail::kQuantization;
 using detail::kRecovery;
 using detail::kReserved;
@@ -24,6 +25,9 @@ std::string to_string(VectorDatatype v) { return std::string(detail::choice_name
 std::string to_string(Quantization v) { return std::string(detail::choice_name(v, kQuantization)); }
 std::string to_string(DatastoreMode v) {
   return std::string(detail::choice_name(v, kDatastoreModes));
+}
+std::string to_string(PricingModel v) {
+  return std::string(detail::choice_name(v, kPricingModels));
 }
 std::string to_string(Cloud v) { return std::string(detail::choice_name(v, kClouds)); }
 std::string to_string(SpreadPolicy v) { return std::string(detail::choice_name(v, kSpread)); }
@@ -193,6 +197,12 @@ void read_policy(ObjectReader& r, EnvironmentPolicy& p) {
     backups.finish();
   }
   {
+    ObjectReader cost(r, "cost");
+    cost.choice("pricing", p.cost.pricing, kPricingModels);
+    read_fields(cost, p.cost, kCostPolicyFields);
+    cost.finish();
+  }
+  {
     std::vector<FieldIssue> rules;
     add_policy_cross_field_issues(p, r.path(), rules);
     r.issues().add(std::move(rules));
@@ -221,7 +231,12 @@ json write_policy(const EnvironmentPolicy& p) {
           {"node_type", p.node_type},
           {"datastores", write_datastore_policy(p.datastores)},
           {"logs", write_log_policy(p.logs)},
-          {"backups", write_backup_policy(p.backups)}};
+          {"backups", write_backup_policy(p.backups)},
+          {"cost",
+           {{"pricing", choice_name(p.cost.pricing, kPricingModels)},
+            {"load_balancers", p.cost.load_balancers},
+            {"nat_gateways", p.cost.nat_gateways},
+            {"outbound_kib_per_request", p.cost.outbound_kib_per_request}}}};
 }
 
 }  // namespace

@@ -183,6 +183,14 @@ inline constexpr NumericField<LogPolicy> kLogPolicyFields[] = {
     real("retention_days", &LogPolicy::retention_days, between(0, field_table::kMaxPolicyDays),
          "days"),
 };
+// environments[i].policy.cost
+inline constexpr NumericField<CostPolicy> kCostPolicyFields[] = {
+    count("load_balancers", &CostPolicy::load_balancers, whole(0, 1000), "load balancers"),
+    count("nat_gateways", &CostPolicy::nat_gateways, whole(0, 1000), "gateways"),
+    // A prompt with retrieved context is tens of KiB; 1 GiB per request is beyond any.
+    real("outbound_kib_per_request", &CostPolicy::outbound_kib_per_request, between(0, 1048576),
+         "KiB"),
+};
 // environments[i].policy.backups
 inline constexpr NumericField<BackupPolicy> kBackupPolicyFields[] = {
     real("rto_target_minutes", &BackupPolicy::rto_target_minutes,

@@ -79,6 +79,14 @@ inline constexpr auto kBackupPolicyKeys =
          flag("helm_values_in_version_control"));
 inline constexpr ObjectShape kBackupPolicy{"backup_policy", kBackupPolicyKeys,
                                            "Backups and recovery targets."};
+inline constexpr auto kCostPolicyKeys =
+    keys(choice<kPricingModels>("pricing", Need::optional,
+                                "on_demand, or a 1- or 3-year commitment on the worker nodes and "
+                                "the vector store's VMs at catalog.prices' discount of the cloud"),
+         numbers(kCostPolicyFields));
+inline constexpr ObjectShape kCostPolicy{
+    "cost_policy", kCostPolicyKeys,
+    "How the bill is paid, and the network lines besides nodes and datastores."};
 inline constexpr auto kPolicyKeys =
     keys(numbers(kPolicyFields), choice<kSpread>("spread"), flag("survive_node_loss"),
          choice<kPacking>("node_loss_pack_by"), choice<kPacking>("pack_by"),
@@ -93,7 +101,7 @@ inline constexpr auto kPolicyKeys =
               "The node type every node uses; it names an entry of catalog.node_types of the "
               "environment's cloud. Empty: the planner chooses."),
          object("datastores", &kDatastorePolicy), object("logs", &kLogPolicy),
-         object("backups", &kBackupPolicy));
+         object("backups", &kBackupPolicy), object("cost", &kCostPolicy));
 inline constexpr ObjectShape kPolicy{"environment_policy", kPolicyKeys,
                                      "How an environment is run. Rule: max_replicas >= "
                                      "min_replicas."};
@@ -167,18 +175,50 @@ inline constexpr auto kHourlyPriceKeys =
          nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
 inline constexpr ObjectShape kHourlyPrice{"hourly_price", kHourlyPriceKeys,
                                           "A price per hour with its source."};
+inline constexpr auto kLimitGibKeys =
+    keys(number("gib", kLimitGibBounds, "GiB", Need::required),
+         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+inline constexpr ObjectShape kLimitGib{"limit_gib", kLimitGibKeys,
+                                       "A size limit of a cloud's service with its source."};
+inline constexpr auto kSizeGibKeys =
+    keys(number("gib", kSizeGibBounds, "GiB", Need::required),
+         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+inline constexpr ObjectShape kSizeGib{"size_gib", kSizeGibKeys,
+                                      "A default size of a cloud with its source."};
+inline constexpr auto kDaysKeys =
+    keys(number("days", kDaysBounds, "days", Need::required),
+         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+inline constexpr ObjectShape kDaysFigure{"limit_days", kDaysKeys,
+                                         "A time limit of a cloud's service with its source."};
+inline constexpr auto kPercentKeys =
+    keys(number("percent", kPercentBounds, "%", Need::required),
+         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+inline constexpr ObjectShape kPercentFigure{"percent_figure", kPercentKeys,
+                                            "A percentage of a cloud (a discount, a reserved "
+                                            "share) with its source."};
+// The shape of a figure of kSourcedValueKeys (io/serialization.hpp), by its bounds and unit.
+constexpr const ObjectShape* figure_shape(const SourcedValueKey& figure) {
+  if (figure.amount_key == "days") return &kDaysFigure;
+  if (figure.amount_key == "percent") return &kPercentFigure;
+  return figure.bounds.min_exclusive ? &kLimitGib : &kSizeGib;
+}
 // The cloud and its listed region, then one object per price of kPriceKeys
-// (io/serialization.hpp), its shape chosen by amount key.
+// (io/serialization.hpp), its shape chosen by amount key, then one per figure of
+// kSourcedValueKeys.
 inline constexpr auto kPricesKeys = [] {
   const auto cloud = nonempty_text("cloud", Need::required);
   const auto region = nonempty_text("region", Need::required);
-  std::array<KeyField, kPriceKeys.size() + 2> out{cloud[0], region[0]};
+  std::array<KeyField, kPriceKeys.size() + kSourcedValueKeys.size() + 2> out{cloud[0], region[0]};
   for (std::size_t i = 0; i < kPriceKeys.size(); ++i) {
     const std::string_view amount = kPriceKeys[i].amount_key;
     const ObjectShape* shape = amount == kStoragePriceKeys[0].key     ? &kStoragePrice
                                : amount == kIngestionPriceKeys[0].key ? &kIngestionPrice
                                                                       : &kHourlyPrice;
     out[i + 2] = object(kPriceKeys[i].key, shape, Need::required)[0];
+  }
+  for (std::size_t i = 0; i < kSourcedValueKeys.size(); ++i) {
+    out[kPriceKeys.size() + i + 2] =
+        object(kSourcedValueKeys[i].key, figure_shape(kSourcedValueKeys[i]), Need::required)[0];
   }
   return out;
 }();

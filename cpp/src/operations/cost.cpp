@@ -22,6 +22,10 @@ using units::kDaysPerMonth;
 // The items of a cost plan, in their order.
 constexpr const char* kControlPlane = "control_plane";
 constexpr const char* kWorkerNodes = "worker_nodes";
+constexpr const char* kNodeRootVolumes = "node_root_volumes";
+constexpr const char* kLoadBalancers = "load_balancers";
+constexpr const char* kNatGateways = "nat_gateways";
+constexpr const char* kDataTransfer = "data_transfer";
 constexpr const char* kPostgresInstances = "postgres_instances";
 constexpr const char* kPostgresStorage = "postgres_storage";
 constexpr const char* kRedisInstances = "redis_instances";
@@ -80,6 +84,19 @@ const Prices& prices_of(const Catalog& catalog, const EnvironmentPolicy& policy)
   return *prices;
 }
 
+// The share a commitment takes off compute, from the catalog's discount of the cloud.
+double commitment_discount(const Prices& prices, PricingModel pricing) {
+  switch (pricing) {
+    case PricingModel::commitment_1yr:
+      return prices.commitment_1yr_discount_percent.value / 100.0;
+    case PricingModel::commitment_3yr:
+      return prices.commitment_3yr_discount_percent.value / 100.0;
+    case PricingModel::on_demand:
+      break;
+  }
+  return 0.0;
+}
+
 // The item of that name, which plan_cost added.
 CostItem& item_of(CostPlan& plan, const char* item) {
   for (auto& c : plan.items) {
@@ -108,6 +125,68 @@ void add_region(TextBuilder& text, const CostPlan& plan, const Catalog& catalog)
   if (const Region* region = catalog.find_region(plan.cloud, plan.region)) {
     add_source(text, region->source, region->as_of);
   }
+}
+
+// base, and the commitment's discount when the policy commits.
+void explain_committed(CostPlan& plan, const char* item, const std::string& base,
+                       const Prices& prices, PricingModel pricing) {
+  if (pricing == PricingModel::on_demand) {
+    item_of(plan, item).reason = base;
+    return;
+  }
+  const SourcedValue& discount = pricing == PricingModel::commitment_1yr
+                                     ? prices.commitment_1yr_discount_percent
+                                     : prices.commitment_3yr_discount_percent;
+  TextBuilder reason;
+  reason.add(base, "; ", pricing == PricingModel::commitment_1yr ? "1" : "3",
+             "-year commitment: ", Readable{discount.value}, "% off");
+  add_source(reason, discount.source, discount.as_of);
+  item_of(plan, item).reason = reason.str();
+}
+
+// Root volumes of the nodes, the load balancers, the NAT gateways and the data sent out.
+void explain_network(CostPlan& plan, const Prices& prices, const CostPolicy& cost,
+                     const Catalog& catalog) {
+  {
+    TextBuilder reason;
+    reason.add("each node's ", Readable{prices.node_root_volume_gib.value}, " GiB boot volume");
+    add_source(reason, prices.node_root_volume_gib.source, prices.node_root_volume_gib.as_of);
+    reason.add(" at the block storage price per GiB-month");
+    add_source(reason, prices.block_storage_usd_per_gib_month.source,
+               prices.block_storage_usd_per_gib_month.as_of);
+    add_region(reason, plan, catalog);
+    item_of(plan, kNodeRootVolumes).reason = reason.str();
+  }
+  const std::pair<const char*, const UnitPrice*> hourly[] = {
+      {kLoadBalancers, &prices.load_balancer_usd_per_hour},
+      {kNatGateways, &prices.nat_gateway_usd_per_hour}};
+  for (const auto& [item, price] : hourly) {
+    TextBuilder reason;
+    reason.add(item == kLoadBalancers
+                   ? "the ingress's load balancers (policy.cost.load_balancers"
+                   : "NAT gateways of the private nodes (policy.cost.nat_gateways: one per zone "
+                     "keeps outbound traffic through a zone's loss",
+               hours_per_month_text());
+    add_source(reason, price->source, price->as_of);
+    add_region(reason, plan, catalog);
+    item_of(plan, item).reason = reason.str();
+  }
+  TextBuilder reason;
+  if (cost.outbound_kib_per_request <= 0.0) {
+    reason.add(
+        "not estimated: set policy.cost.outbound_kib_per_request to price the data the "
+        "stack sends out (prompts to the LLM provider) through NAT to the internet");
+  } else {
+    reason.add("today's requests per month x ", Readable{cost.outbound_kib_per_request},
+               " KiB sent out, at NAT data processing");
+    add_source(reason, prices.nat_data_processing_usd_per_gib.source,
+               prices.nat_data_processing_usd_per_gib.as_of);
+    reason.add(" + internet egress");
+    add_source(reason, prices.internet_egress_usd_per_gib.source,
+               prices.internet_egress_usd_per_gib.as_of);
+    add_region(reason, plan, catalog);
+  }
+  item_of(plan, kDataTransfer).reason = reason.str();
 }
 
 void explain_instances(CostPlan& plan, const char* item, const MachineShape& shape, const char* why,
@@ -144,28 +223,44 @@ const CostItem* CostPlan::find(const std::string& item) const {
 
 CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
                    const BackupPlan& backups, const EnvironmentPolicy& policy,
-                   const Catalog& catalog) {
-  CostPlan plan = detail::plan_cost(nodes, data, logs, backups, policy, catalog);
+                   const Catalog& catalog, double user_requests_per_day) {
+  CostPlan plan =
+      detail::plan_cost(nodes, data, logs, backups, policy, catalog, user_requests_per_day);
   detail::explain_cost(plan, nodes, data, policy, catalog);
   return plan;
 }
 
 CostPlan detail::plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
                            const BackupPlan& backups, const EnvironmentPolicy& policy,
-                           const Catalog& catalog) {
+                           const Catalog& catalog, double user_requests_per_day) {
   CostPlan plan;
-  plan.items.reserve(11);
+  plan.items.reserve(15);
   const Prices& prices = prices_of(catalog, policy);
   plan.cloud = prices.cloud;
   plan.region = policy.region.empty() ? prices.region : policy.region;
   const double factor = catalog.price_factor(plan.cloud, policy.region);
   plan.region_price_factor = factor;
+  plan.pricing = to_string(policy.cost.pricing);
+  plan.commitment_discount_fraction = commitment_discount(prices, policy.cost.pricing);
+  const double committed = 1.0 - plan.commitment_discount_fraction;
   add_item(plan, kControlPlane, 1, "clusters",
            prices.control_plane_usd_per_hour.usd * kHoursPerMonth * factor);
-  // The node plan's cost is at the region's prices already (size_nodes).
+  // The node plan's cost is at the region's on-demand prices already (size_nodes).
   add_item(plan, kWorkerNodes, nodes.count, "nodes",
-           nodes.node_type.price_usd_per_hour * kHoursPerMonth * factor);
-  plan.items.back().cost_usd_month = nodes.cost_usd_month;
+           nodes.node_type.price_usd_per_hour * kHoursPerMonth * factor * committed);
+  plan.items.back().cost_usd_month = nodes.cost_usd_month * committed;
+  add_item(plan, kNodeRootVolumes, nodes.count * prices.node_root_volume_gib.value, "GiB",
+           prices.block_storage_usd_per_gib_month.usd * factor);
+  add_item(plan, kLoadBalancers, policy.cost.load_balancers, "load balancers",
+           prices.load_balancer_usd_per_hour.usd * kHoursPerMonth * factor);
+  add_item(plan, kNatGateways, policy.cost.nat_gateways, "gateways",
+           prices.nat_gateway_usd_per_hour.usd * kHoursPerMonth * factor);
+  add_item(plan, kDataTransfer,
+           user_requests_per_day * kDaysPerMonth * policy.cost.outbound_kib_per_request /
+               units::kKibPerGib,
+           "GiB/month",
+           (prices.nat_data_processing_usd_per_gib.usd + prices.internet_egress_usd_per_gib.usd) *
+               factor);
   // A datastore in the cluster costs no instance (its pods are on the worker nodes, priced
   // there: the shape's price is 0) and keeps its data on the nodes' block volumes.
   const DatastorePolicy& datastores = policy.datastores;
@@ -175,7 +270,8 @@ CostPlan detail::plan_cost(const NodePlan& nodes, const DataPlan& data, const Lo
            price_of(prices, kPostgresStorage, datastores).usd * factor);
   const int redis_instances = datastores.redis_replica_with_sentinels ? 2 : 1;
   add_instances(plan, kRedisInstances, redis_instances, data.redis.shape, factor);
-  add_instances(plan, kQdrantNodes, data.qdrant.nodes, data.qdrant.shape, factor);
+  // The vector store's VMs are compute like the nodes: the commitment covers them too.
+  add_instances(plan, kQdrantNodes, data.qdrant.nodes, data.qdrant.shape, factor * committed);
   const std::pair<const char*, std::pair<double, double>> storage[] = {
       {kQdrantStorage, {data.qdrant.disk_total_gib, prices.block_storage_usd_per_gib_month.usd}},
       {kObjectStorage,
@@ -204,7 +300,8 @@ void detail::explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan&
     add_region(reason, plan, catalog);
     item_of(plan, kControlPlane).reason = reason.str();
   }
-  item_of(plan, kWorkerNodes).reason = nodes.cost_reason;
+  explain_committed(plan, kWorkerNodes, nodes.cost_reason, prices, policy.cost.pricing);
+  explain_network(plan, prices, policy.cost, catalog);
   explain_instances(plan, kPostgresInstances, data.postgres.shape,
                     datastores.postgres_standby ? "primary and standby" : "single instance",
                     catalog, datastores.postgres_mode);
@@ -218,6 +315,10 @@ void detail::explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan&
       datastores.redis_mode);
   explain_instances(plan, kQdrantNodes, data.qdrant.shape, "vector store nodes", catalog,
                     datastores.vector_store_mode);
+  if (datastores.vector_store_mode == DatastoreMode::self_managed) {
+    explain_committed(plan, kQdrantNodes, item_of(plan, kQdrantNodes).reason, prices,
+                      policy.cost.pricing);
+  }
   explain_storage(plan, kQdrantStorage, prices.block_storage_usd_per_gib_month,
                   "Qdrant volumes over every replica", catalog);
   explain_storage(plan, kObjectStorage, price_of(prices, kObjectStorage, datastores),
@@ -235,10 +336,12 @@ void detail::explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan&
   add_source(reason, ingestion.source, ingestion.as_of);
   add_region(reason, plan, catalog);
   item_of(plan, kLogIngestion).reason = reason.str();
-  plan.total_reason =
-      "sum of the items at the catalog's list prices of " + plan.cloud + " in " + plan.region +
-      " (on-demand, no discounts, no load balancers, NAT, node root volumes or network "
-      "transfer)";
+  plan.total_reason = detail::concat(
+      "sum of the items at the catalog's list prices of ", plan.cloud, " in ", plan.region, " (",
+      policy.cost.pricing == PricingModel::on_demand
+          ? "on-demand"
+          : "worker nodes and vector store VMs committed, the rest on-demand",
+      "; managed datastores on-demand: their reserved prices are not in the catalog)");
 }
 
 }  // namespace tierplan

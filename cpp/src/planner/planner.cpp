@@ -7,6 +7,7 @@
 #include "compute/component_sizing.hpp"
 #include "compute/node_sizing.hpp"
 #include "io/format.hpp"
+#include "model/choices.hpp"
 #include "planner/planner_detail.hpp"
 #include "tierplan/errors.hpp"
 #include "tierplan/plan.hpp"
@@ -55,10 +56,22 @@ std::vector<Pod> pods_of(const std::vector<ComponentPlan>& components, PackingMe
 namespace {
 
 // Logs and backups against the policy's targets, each with its fix.
-void add_operations_warnings(EnvironmentPlan& plan, const EnvironmentPolicy& policy) {
+void add_operations_warnings(EnvironmentPlan& plan, const EnvironmentPolicy& policy,
+                             const Catalog& catalog) {
   const BackupPlan& b = plan.backups;
   const auto& pg = b.postgres;
   const auto& pg_policy = policy.backups.postgres;
+  const Prices* prices = catalog.prices_for(detail::cloud_name(policy.cloud));
+  if (policy.datastores.postgres_mode == DatastoreMode::managed && prices != nullptr &&
+      pg.retention_days > prices->postgres_backup_retention_max_days.value) {
+    const SourcedValue& limit = prices->postgres_backup_retention_max_days;
+    plan.warnings.push_back(concat(
+        "PostgreSQL: the policy keeps backups for ", Readable{pg.retention_days},
+        " days, but the managed service's automated backups and point-in-time recovery reach "
+        "back at most ",
+        Readable{limit.value}, " days (", limit.source, ", ", limit.as_of,
+        "): keep older backups as manual snapshots or exports"));
+  }
   if (pg.rpo_minutes > b.rpo_target_minutes) {
     plan.warnings.push_back(
         concat("PostgreSQL RPO ", Readable{pg.rpo_minutes}, " min exceeds the target of ",
@@ -360,14 +373,18 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
       detail::plan_logs(workload, components, plan.components, plan.growth_factor, policy.logs);
   plan.backups =
       detail::plan_backups(plan.data, scenario.stack.datastores.database, policy.backups);
-  plan.cost =
-      detail::plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, policy, scenario.catalog);
+  double user_requests_per_day = 0.0;
+  for (const auto& request : workload.requests) {
+    user_requests_per_day += request.per_user_per_day * workload.daily_active_users;
+  }
+  plan.cost = detail::plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, policy,
+                                scenario.catalog, user_requests_per_day);
   if (!full) return;
   detail::explain_logs(plan.logs, plan.growth_factor, policy.logs);
   detail::explain_backups(plan.backups, scenario.stack.datastores.database, policy.backups,
                           ds.postgres_standby, ds.postgres_synchronous);
   detail::explain_cost(plan.cost, plan.nodes, plan.data, policy, scenario.catalog);
-  add_operations_warnings(plan, policy);
+  add_operations_warnings(plan, policy, scenario.catalog);
   if (policy.survive_node_loss && !plan.tier.custom && !plan.tier.survives_node_loss) {
     plan.warnings.push_back(concat("tier ", plan.tier.tier,
                                    " holds the pods but does not survive the loss of a node; "

@@ -53,7 +53,7 @@ void explain_backups(BackupPlan& plan, const DatabaseModel& database, const Back
                      bool postgres_standby, bool postgres_synchronous);
 CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
                    const BackupPlan& backups, const EnvironmentPolicy& policy,
-                   const Catalog& catalog);
+                   const Catalog& catalog, double user_requests_per_day = 0.0);
 void explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan& data,
                   const EnvironmentPolicy& policy, const Catalog& catalog);
 

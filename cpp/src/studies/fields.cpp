@@ -32,6 +32,7 @@ constexpr auto& kGrowth = detail::kGrowthFields;
 constexpr auto& kPolicy = detail::kPolicyFields;
 constexpr auto& kDatastores = detail::kDatastoreFields;
 constexpr auto& kLogPolicy = detail::kLogPolicyFields;
+constexpr auto& kCostPolicy = detail::kCostPolicyFields;
 constexpr auto& kBackupPolicy = detail::kBackupPolicyFields;
 constexpr auto& kPostgresBackup = detail::kPostgresBackupFields;
 constexpr auto& kObjectStorageBackup = detail::kObjectStorageBackupFields;
@@ -239,6 +240,11 @@ class Walker {
       return leaf<DatastorePolicy>(member_of(policy, &EnvironmentPolicy::datastores), kDatastores,
                                    *leaf_step);
     }
+    if (p->key == "cost" && !p->bracket) {
+      const Step* leaf_step = next();
+      if (leaf_step == nullptr) return std::nullopt;
+      return leaf<CostPolicy>(member_of(policy, &EnvironmentPolicy::cost), kCostPolicy, *leaf_step);
+    }
     if (p->key == "logs" && !p->bracket) {
       const Step* leaf_step = next();
       if (leaf_step == nullptr) return std::nullopt;
@@ -332,6 +338,13 @@ class Walker {
           path_, kPriceBounds,
           [m = f.member, j = *j](const Scenario& sc) { return (sc.catalog.prices[j].*m).usd; },
           [m = f.member, j = *j](Scenario& sc, double v) { (sc.catalog.prices[j].*m).usd = v; });
+    }
+    for (const detail::SourcedValueKey& f : detail::kSourcedValueKeys) {
+      if (f.key != price->key || f.amount_key != amount->key) continue;
+      return FieldRef(
+          path_, f.bounds,
+          [m = f.member, j = *j](const Scenario& sc) { return (sc.catalog.prices[j].*m).value; },
+          [m = f.member, j = *j](Scenario& sc, double v) { (sc.catalog.prices[j].*m).value = v; });
     }
     return std::nullopt;
   }
@@ -479,6 +492,7 @@ std::vector<std::string> numeric_field_paths(const Scenario& scenario) {
     add_paths<EnvironmentPolicy>(out, prefix + ".policy", kPolicy);
     add_paths<DatastorePolicy>(out, prefix + ".policy.datastores", kDatastores);
     add_paths<LogPolicy>(out, prefix + ".policy.logs", kLogPolicy);
+    add_paths<CostPolicy>(out, prefix + ".policy.cost", kCostPolicy);
     add_paths<BackupPolicy>(out, prefix + ".policy.backups", kBackupPolicy);
     add_paths<PostgresBackupPolicy>(out, prefix + ".policy.backups.postgres", kPostgresBackup);
     add_paths<ObjectStorageBackupPolicy>(out, prefix + ".policy.backups.object_storage",
@@ -509,6 +523,10 @@ std::vector<std::string> numeric_field_paths(const Scenario& scenario) {
   }
   for (std::size_t j = 0; j < scenario.catalog.prices.size(); ++j) {
     for (const detail::PriceKey& f : detail::kPriceKeys) {
+      out.push_back(detail::index_path("catalog.prices", j) + "." + std::string(f.key) + "." +
+                    std::string(f.amount_key));
+    }
+    for (const detail::SourcedValueKey& f : detail::kSourcedValueKeys) {
       out.push_back(detail::index_path("catalog.prices", j) + "." + std::string(f.key) + "." +
                     std::string(f.amount_key));
     }

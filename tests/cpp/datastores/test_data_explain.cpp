@@ -31,6 +31,11 @@ std::vector<std::string*> texts_of(DataPlan& plan) {
                                      &plan.object_storage.reason};
   for (auto& table : plan.postgres.tables) texts.push_back(&table.reason);
   for (auto& pod : plan.in_cluster_pods) texts.push_back(&pod.reason);
+  // A managed PostgreSQL's parameter group, and its settings.
+  if (!plan.postgres.parameter_group.empty()) {
+    texts.push_back(&plan.postgres.parameter_group_reason);
+    for (auto& setting : plan.postgres.parameter_group) texts.push_back(&setting.reason);
+  }
   return texts;
 }
 

@@ -189,8 +189,37 @@ TEST(DataPlaneWarnings, workflow_node_executions_without_cleanup_is_flagged_with
 }
 
 TEST(DataPlaneWarnings, connection_budget_above_the_default_names_the_postgres_error) {
-  const auto plan = tierplan::plan(tierplan::builtin_scenario("dify-enterprise"));
+  auto scenario = tierplan::builtin_scenario("dify-enterprise");
+  environment(scenario, "production").policy.datastores.postgres_mode =
+      tierplan::DatastoreMode::self_managed;
+  const auto plan = tierplan::plan(scenario);
   EXPECT_TRUE(has_warning(env(plan, "production"), "remaining connection slots are reserved"));
+}
+
+bool sets(const tierplan::PostgresPlan& postgres, const std::string& name) {
+  return std::any_of(postgres.parameter_group.begin(), postgres.parameter_group.end(),
+                     [&](const tierplan::ParameterSetting& s) { return s.name == name; });
+}
+
+TEST(DataPlaneWarnings, a_managed_default_below_the_budget_names_the_parameter_group) {
+  // At the official load RDS's default (from the class's memory) covers the connections.
+  auto scenario = tierplan::builtin_scenario("dify-enterprise");
+  const auto official = tierplan::plan(scenario);
+  const auto& enough = env(official, "production").data.postgres;
+  EXPECT_LE(enough.max_connections, enough.service_default_max_connections);
+  EXPECT_FALSE(sets(enough, "max_connections"));
+  EXPECT_TRUE(sets(enough, "work_mem"));
+  EXPECT_FALSE(has_warning(env(official, "production"), "parameter group"));
+  // Ten times the users without PgBouncer: the class is sized by its connections at 5 MiB each
+  // (the stack's model), more than RDS's default of one per 9531392 bytes gives.
+  scenario.workload = scenario.workload.scaled(10.0);
+  environment(scenario, "production").policy.datastores.pgbouncer_above_connections = 100000;
+  const auto plan = tierplan::plan(scenario);
+  const auto& postgres = env(plan, "production").data.postgres;
+  ASSERT_GT(postgres.max_connections, postgres.service_default_max_connections);
+  EXPECT_TRUE(sets(postgres, "max_connections"));
+  EXPECT_TRUE(has_warning(env(plan, "production"), "set it in the parameter group"));
+  EXPECT_FALSE(has_warning(env(plan, "production"), "remaining connection slots are reserved"));
 }
 
 TEST(DataPlaneWarnings, a_pool_smaller_than_the_requests_in_flight_names_queuepool) {

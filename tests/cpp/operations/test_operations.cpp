@@ -360,17 +360,20 @@ TEST(Cost, a_price_change_moves_exactly_its_own_line_in_proportion) {
   s.environments.back().policy.datastores.object_storage_mode = tierplan::DatastoreMode::managed;
   const EnvironmentPlan before = plan_of(s, "production");
   struct Case {
-    const char* item;
+    std::vector<std::string> items;  // the lines priced by it
     tierplan::UnitPrice tierplan::Prices::*price;
   };
   const Case cases[] = {
-      {"postgres_storage", &tierplan::Prices::database_storage_usd_per_gib_month},
-      {"qdrant_storage", &tierplan::Prices::block_storage_usd_per_gib_month},
-      {"object_storage", &tierplan::Prices::object_storage_usd_per_gib_month},
-      {"backup_storage", &tierplan::Prices::backup_storage_usd_per_gib_month},
-      {"log_storage", &tierplan::Prices::log_storage_usd_per_gib_month},
-      {"log_ingestion", &tierplan::Prices::log_ingestion_usd_per_gib},
-      {"control_plane", &tierplan::Prices::control_plane_usd_per_hour},
+      {{"postgres_storage"}, &tierplan::Prices::database_storage_usd_per_gib_month},
+      // The nodes' boot volumes are block storage too.
+      {{"node_root_volumes", "qdrant_storage"}, &tierplan::Prices::block_storage_usd_per_gib_month},
+      {{"object_storage"}, &tierplan::Prices::object_storage_usd_per_gib_month},
+      {{"backup_storage"}, &tierplan::Prices::backup_storage_usd_per_gib_month},
+      {{"log_storage"}, &tierplan::Prices::log_storage_usd_per_gib_month},
+      {{"log_ingestion"}, &tierplan::Prices::log_ingestion_usd_per_gib},
+      {{"control_plane"}, &tierplan::Prices::control_plane_usd_per_hour},
+      {{"load_balancers"}, &tierplan::Prices::load_balancer_usd_per_hour},
+      {{"nat_gateways"}, &tierplan::Prices::nat_gateway_usd_per_hour},
   };
   for (const auto& c : cases) {
     Scenario changed = s;
@@ -378,14 +381,14 @@ TEST(Cost, a_price_change_moves_exactly_its_own_line_in_proportion) {
     const EnvironmentPlan after = plan_of(changed, "production");
     for (const auto& i : after.cost.items) {
       const double old_cost = item(before, i.item).cost_usd_month;
-      if (i.item == c.item) {
-        EXPECT_GT(old_cost, 0.0) << c.item;
-        EXPECT_DOUBLE_EQ(i.cost_usd_month, 3.0 * old_cost) << c.item;
+      if (std::find(c.items.begin(), c.items.end(), i.item) != c.items.end()) {
+        EXPECT_GT(old_cost, 0.0) << c.items[0];
+        EXPECT_DOUBLE_EQ(i.cost_usd_month, 3.0 * old_cost) << c.items[0];
       } else {
-        EXPECT_DOUBLE_EQ(i.cost_usd_month, old_cost) << c.item << " moved " << i.item;
+        EXPECT_DOUBLE_EQ(i.cost_usd_month, old_cost) << c.items[0] << " moved " << i.item;
       }
     }
-    EXPECT_GT(after.cost.total_usd_month, before.cost.total_usd_month) << c.item;
+    EXPECT_GT(after.cost.total_usd_month, before.cost.total_usd_month) << c.items[0];
   }
 }
 
@@ -412,20 +415,21 @@ TEST(Cost, production_costs_more_than_test) {
   EXPECT_GT(plan_of(s, "production").cost.total_usd_month, plan_of(s, "test").cost.total_usd_month);
 }
 
-TEST(Cost, every_price_of_the_shipped_catalog_has_a_source_and_a_date) {
+TEST(Cost, every_price_and_limit_of_the_shipped_catalog_has_a_source_and_a_date) {
   const Scenario s = builtin();
   ASSERT_FALSE(s.catalog.prices.empty());
-  for (const auto& p : s.catalog.prices) {
-    EXPECT_FALSE(p.region.empty()) << p.cloud;
-    for (const auto* price :
-         {&p.database_storage_usd_per_gib_month, &p.block_storage_usd_per_gib_month,
-          &p.object_storage_usd_per_gib_month, &p.backup_storage_usd_per_gib_month,
-          &p.log_storage_usd_per_gib_month, &p.log_ingestion_usd_per_gib,
-          &p.control_plane_usd_per_hour}) {
-      EXPECT_GE(price->usd, 0.0) << p.cloud;
-      EXPECT_FALSE(price->source.empty()) << p.cloud;
-      EXPECT_FALSE(price->as_of.empty()) << p.cloud;
+  // Every figure of a cloud's entry, as written: prices, service limits, defaults, discounts.
+  const Json written = tierplan::scenario_to_json(s);
+  for (const Json& p : written["catalog"]["prices"]) {
+    EXPECT_FALSE(p["region"].get<std::string>().empty()) << p["cloud"];
+    std::size_t figures = 0;
+    for (const auto& [key, figure] : p.items()) {
+      if (!figure.is_object()) continue;
+      ++figures;
+      EXPECT_FALSE(figure["source"].get<std::string>().empty()) << p["cloud"] << " " << key;
+      EXPECT_FALSE(figure["as_of"].get<std::string>().empty()) << p["cloud"] << " " << key;
     }
+    EXPECT_EQ(figures, 19u) << p["cloud"];
   }
   for (const auto& region : s.catalog.regions) {
     EXPECT_FALSE(region.source.empty()) << region.name;
@@ -480,7 +484,7 @@ TEST(Operations, every_new_number_has_a_reason) {
           &e.backups.storage_reason, &e.cost.total_reason}) {
       EXPECT_FALSE(reason->empty()) << e.name;
     }
-    EXPECT_EQ(e.cost.items.size(), 11u);
+    EXPECT_EQ(e.cost.items.size(), 15u);
     for (const auto& i : e.cost.items) {
       EXPECT_FALSE(i.reason.empty()) << e.name << " " << i.item;
       EXPECT_FALSE(i.unit.empty()) << e.name << " " << i.item;
