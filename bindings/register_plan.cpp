@@ -339,6 +339,7 @@ void register_plan(py::module_& m) {
       .def_readonly("region", &CostPlan::region)
       .def_readonly("region_price_factor", &CostPlan::region_price_factor)
       .def_readonly("pricing", &CostPlan::pricing)
+      .def_readonly("prices_as_of", &CostPlan::prices_as_of)
       .def_readonly("commitment_discount_fraction", &CostPlan::commitment_discount_fraction)
       .def_readonly("total_usd_month", &CostPlan::total_usd_month)
       .def_readonly("total_usd_year", &CostPlan::total_usd_year)
@@ -425,6 +426,16 @@ void register_plan(py::module_& m) {
         py::call_guard<py::gil_scoped_release>(),
         "The environment planned on aws, gcp and azure (each in the region its catalog prices "
         "are listed for): a plan per cloud, or why that cloud cannot be used.");
+  result_class<DatastoreModeOption>(
+      m, "DatastoreModeOption",
+      "One environment with its datastores run one way: its plan, or why there is none.")
+      .def_readonly("mode", &DatastoreModeOption::mode)
+      .def_readonly("plan", &DatastoreModeOption::plan)
+      .def_readonly("why_not", &DatastoreModeOption::why_not);
+  m.def("plan_with_each_datastore_mode", &plan_with_each_datastore_mode, py::arg("scenario"),
+        py::arg("environment"), py::call_guard<py::gil_scoped_release>(),
+        "The environment planned with its datastores managed, in the cluster and self-managed: "
+        "a plan per way, or why it cannot be used.");
 
   m.def("erlang_b", &erlang_b, py::arg("offered_load_erlangs"), py::arg("servers"),
         "Blocking probability of M/M/c/c (stable recursion).");

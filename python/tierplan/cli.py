@@ -16,6 +16,7 @@ from tierplan.reports.comparison import (
     Comparison,
     compare,
     compare_clouds,
+    compare_datastore_modes,
     comparison_to_dict,
     detail,
 )
@@ -30,7 +31,7 @@ FORMATS = ("text", "md", "html", "json", "comparison-json", "helm", "pgconf")
 # Formats written for exactly one environment.
 SINGLE_ENVIRONMENT_FORMATS = ("helm", "pgconf")
 # What --compare sets side by side, and the formats a comparison is written in.
-COMPARISONS = ("clouds",)
+COMPARISONS = ("clouds", "modes")
 COMPARISON_FORMATS = ("text", "md", "html", "comparison-json")
 
 
@@ -95,7 +96,8 @@ def _write(args: argparse.Namespace, text: str) -> None:
 
 
 def _compare(args: argparse.Namespace, scenario: Scenario, source: str, names: list[str]) -> int:
-    """--compare clouds: one environment (--env, default production) on every cloud."""
+    """--compare clouds or modes: one environment (--env, default production) on every cloud,
+    or with its datastores run each way."""
     if args.format not in COMPARISON_FORMATS:
         print(
             f"{source}: --compare writes {', '.join(COMPARISON_FORMATS)}, not --format "
@@ -111,9 +113,13 @@ def _compare(args: argparse.Namespace, scenario: Scenario, source: str, names: l
             file=sys.stderr,
         )
         return EXIT_INVALID
-    comparison = compare_clouds(scenario, environment)
+    if args.compare == "clouds":
+        comparison = compare_clouds(scenario, environment)
+    else:
+        comparison = compare_datastore_modes(scenario, environment)
     if not comparison.environments:
-        print(f"{source}: cannot plan {environment} on any cloud:", file=sys.stderr)
+        way = "on any cloud" if args.compare == "clouds" else "with its datastores run any way"
+        print(f"{source}: cannot plan {environment} {way}:", file=sys.stderr)
         for note in comparison.not_compared:
             print(f"  {note}", file=sys.stderr)
         return EXIT_PLANNING_FAILED
@@ -240,7 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=COMPARISONS,
         help="clouds: one environment (--env, default production) planned on aws, gcp and "
         "azure side by side, each in the region its catalog prices are listed for; a cloud "
-        "the catalog cannot price is named with the reason",
+        "the catalog cannot price is named with the reason; modes: the environment with its "
+        "datastores managed, in the cluster and self-managed, side by side",
     )
     plan_cmd.set_defaults(run=_plan)
 

@@ -13,7 +13,12 @@ import pytest
 import yaml
 
 import tierplan
-from tierplan.reports.comparison import compare, compare_clouds, comparison_to_dict
+from tierplan.reports.comparison import (
+    compare,
+    compare_clouds,
+    compare_datastore_modes,
+    comparison_to_dict,
+)
 from tierplan.reports.helm import helm_values
 from tierplan.reports.html import render_html
 
@@ -121,6 +126,54 @@ def test_the_report_states_cloud_region_and_yearly_cost() -> None:
     assert "cloud and region" in html
     assert "aws us-east-1" in html
     assert "total per year" in html
+
+
+def test_the_first_rows_say_where_it_runs_how_it_is_paid_and_the_price_dates() -> None:
+    scenario = tierplan.Scenario.builtin()
+    scenario.environments[2].policy.cost.pricing = tierplan.PricingModel.commitment_1yr
+    plan = tierplan.plan(scenario)
+    load = comparison_to_dict(compare(plan))["sections"][0]
+    assert load["title"] == "Load"
+    runs_on, prices_as_of = load["rows"][0], load["rows"][1]
+    assert runs_on["label"] == "runs on"
+    assert [c["value"] for c in runs_on["cells"].values()] == [
+        "aws us-east-1, on-demand",
+        "aws us-east-1, on-demand",
+        "aws us-east-1, 1-year commitment",
+    ]
+    production = plan.environment("production")
+    assert prices_as_of["cells"]["production"]["value"] == production.cost.prices_as_of
+    oldest, _, newest = production.cost.prices_as_of.partition(" to ")
+    dates = [
+        t.as_of for t in scenario.catalog.node_types if t.name == production.nodes.node_type.name
+    ]
+    assert oldest <= dates[0] <= (newest or oldest)
+
+
+def test_the_datastore_mode_comparison_plans_each_way_or_says_why_not() -> None:
+    comparison = compare_datastore_modes(tierplan.Scenario.builtin(), "staging")
+    assert comparison.environments == (
+        "staging, datastores managed",
+        "staging, datastores in cluster",
+        "staging, datastores self managed",
+    )
+    options = tierplan.plan_with_each_datastore_mode(tierplan.Scenario.builtin(), "production")
+    assert [o.mode for o in options] == list(tierplan.DatastoreMode)
+    managed, in_cluster, self_managed = options
+    assert managed.plan is not None and managed.plan.data.postgres.parameter_group
+    assert self_managed.plan is not None and not self_managed.plan.data.postgres.parameter_group
+    # Production's Qdrant pods (32 GiB) fit no node of the catalog at half a node per pod.
+    assert in_cluster.plan is None
+    assert "qdrant pod needs" in in_cluster.why_not
+
+
+def test_cli_compare_modes_prints_the_ways_side_by_side() -> None:
+    result = run("plan", "--compare", "modes", "--env", "staging")
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.splitlines()[2]
+    assert "staging, datastores managed" in header
+    assert "staging, datastores in cluster" in header
+    assert "Traceback" not in result.stderr
 
 
 def test_the_helm_overlay_follows_how_each_datastore_runs() -> None:

@@ -34,6 +34,9 @@ struct CostPlan {
   double commitment_discount_fraction = 0.0;
   double total_usd_month = 0.0;
   double total_usd_year = 0.0;  // twelve months of the monthly total
+  // When the prices of the bill were read: the oldest and the newest date of its priced
+  // lines' sources ("2026-11-01" when one date, "2024-08-30 to 2026-12-04" when several).
+  std::string prices_as_of;
   std::string total_reason;
   bool operator==(const CostPlan&) const = default;
 

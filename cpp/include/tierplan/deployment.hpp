@@ -27,4 +27,21 @@ struct CloudOption {
 std::vector<CloudOption> plan_on_each_cloud(const Scenario& scenario,
                                             const std::string& environment);
 
+// The environment with its datastores run one way: its plan, or why there is none.
+struct DatastoreModeOption {
+  // managed: the cloud's PostgreSQL and Redis services and object store, the vector store on
+  // VMs (no managed offering is priced); in_cluster: all four as pods on the nodes;
+  // self_managed: PostgreSQL, Redis and the vector store on VMs, objects in the object store
+  // (it has no VM form).
+  DatastoreMode mode = DatastoreMode::managed;
+  std::optional<EnvironmentPlan> plan;
+  std::string why_not;  // empty when plan is set
+  bool operator==(const DatastoreModeOption&) const = default;
+};
+
+// The named environment planned with its datastores managed, in the cluster and self-managed
+// (in that order), every other field as it is. Validates the scenario as given first.
+std::vector<DatastoreModeOption> plan_with_each_datastore_mode(const Scenario& scenario,
+                                                               const std::string& environment);
+
 }  // namespace tierplan

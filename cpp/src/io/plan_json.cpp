@@ -326,6 +326,7 @@ json cost_json(const CostPlan& c) {
           {"region", c.region},
           {"region_price_factor", c.region_price_factor},
           {"pricing", c.pricing},
+          {"prices_as_of", c.prices_as_of},
           {"commitment_discount_fraction", c.commitment_discount_fraction},
           {"total_usd_month", c.total_usd_month},
           {"total_usd_year", c.total_usd_year},

@@ -138,7 +138,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostItem, item, quantity, unit, unit_cost_usd
                                    cost_usd_month, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostPlan, items, cloud, region, region_price_factor, pricing,
                                    commitment_discount_fraction, total_usd_month, total_usd_year,
-                                   total_reason)
+                                   prices_as_of, total_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(EnvironmentPlan, name, daily_active_users, growth_factor, demand,
                                    components, nodes, totals, data, tier, logs, backups, cost,
                                    warnings)

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "io/format.hpp"
+#include "io/serialization.hpp"
 #include "model/choices.hpp"
 #include "planner/planner_detail.hpp"
 #include "tierplan/errors.hpp"
@@ -189,6 +190,30 @@ void explain_network(CostPlan& plan, const Prices& prices, const CostPolicy& cos
   item_of(plan, kDataTransfer).reason = reason.str();
 }
 
+// The oldest and newest date of the prices the bill uses: the node type's, the datastore
+// shapes' priced as instances, and the cloud's prices.
+std::string prices_as_of(const NodePlan& nodes, const DataPlan& data, const Prices& prices,
+                         const DatastorePolicy& ds) {
+  std::string oldest;
+  std::string newest;
+  const auto add = [&](const std::string& date) {
+    if (date.empty()) return;
+    if (oldest.empty() || date < oldest) oldest = date;
+    if (newest.empty() || date > newest) newest = date;
+  };
+  add(nodes.node_type.as_of);
+  const std::pair<DatastoreMode, const MachineShape*> shapes[] = {
+      {ds.postgres_mode, &data.postgres.shape},
+      {ds.redis_mode, &data.redis.shape},
+      {ds.vector_store_mode, &data.qdrant.shape}};
+  for (const auto& [mode, shape] : shapes) {
+    if (mode != DatastoreMode::in_cluster) add(shape->as_of);
+  }
+  for (const auto& key : detail::kPriceKeys) add((prices.*key.member).as_of);
+  add(prices.node_root_volume_gib.as_of);
+  return oldest == newest ? oldest : oldest + " to " + newest;
+}
+
 void explain_instances(CostPlan& plan, const char* item, const MachineShape& shape, const char* why,
                        const Catalog& catalog, DatastoreMode mode) {
   if (mode == DatastoreMode::in_cluster) {
@@ -285,6 +310,7 @@ CostPlan detail::plan_cost(const NodePlan& nodes, const DataPlan& data, const Lo
            prices.log_ingestion_usd_per_gib.usd * factor);
   for (const auto& c : plan.items) plan.total_usd_month += c.cost_usd_month;
   plan.total_usd_year = plan.total_usd_month * units::kMonthsPerYear;
+  plan.prices_as_of = prices_as_of(nodes, data, prices, datastores);
   return plan;
 }
 

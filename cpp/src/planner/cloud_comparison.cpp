@@ -18,7 +18,41 @@ std::string issues_text(const std::vector<FieldIssue>& issues) {
   return text;
 }
 
+// The moved scenario's environment at index: its plan, or why there is none.
+template <class Option>
+void plan_option(const Scenario& moved, std::size_t index, Option& option) {
+  const std::vector<FieldIssue> issues = scenario_issues(moved);
+  if (!issues.empty()) {
+    option.why_not = issues_text(issues);
+    return;
+  }
+  try {
+    option.plan = plan_environment(moved, moved.environments[index]);
+  } catch (const PlanningError& error) {
+    option.why_not = error.what();
+  }
+}
+
 }  // namespace
+
+std::vector<DatastoreModeOption> plan_with_each_datastore_mode(const Scenario& scenario,
+                                                               const std::string& environment) {
+  validate(scenario);
+  const std::size_t index = environment_index(scenario, environment);
+  std::vector<DatastoreModeOption> options;
+  for (const auto& [name, mode] : detail::kDatastoreModes) {
+    DatastoreModeOption& option = options.emplace_back();
+    option.mode = mode;
+    Scenario moved = scenario;
+    DatastorePolicy& ds = moved.environments[index].policy.datastores;
+    ds.postgres_mode = mode;
+    ds.redis_mode = mode;
+    ds.vector_store_mode = mode == DatastoreMode::in_cluster ? mode : DatastoreMode::self_managed;
+    ds.object_storage_mode = mode == DatastoreMode::in_cluster ? mode : DatastoreMode::managed;
+    plan_option(moved, index, option);
+  }
+  return options;
+}
 
 std::vector<CloudOption> plan_on_each_cloud(const Scenario& scenario,
                                             const std::string& environment) {
@@ -36,16 +70,7 @@ std::vector<CloudOption> plan_on_each_cloud(const Scenario& scenario,
     const NodeType* fixed = moved.catalog.find(target.policy.node_type);
     if (fixed != nullptr && fixed->cloud != name) target.policy.node_type.clear();
     if (const Prices* prices = moved.catalog.prices_for(name)) option.region = prices->region;
-    const std::vector<FieldIssue> issues = scenario_issues(moved);
-    if (!issues.empty()) {
-      option.why_not = issues_text(issues);
-      continue;
-    }
-    try {
-      option.plan = plan_environment(moved, target);
-    } catch (const PlanningError& error) {
-      option.why_not = error.what();
-    }
+    plan_option(moved, index, option);
   }
   return options;
 }

@@ -20,6 +20,7 @@ from tierplan._core import (
     Scenario,
     __version__,
     plan_on_each_cloud,
+    plan_with_each_datastore_mode,
 )
 
 MIB_PER_GIB = 1024.0
@@ -151,10 +152,36 @@ def _component_rows(
 # data stores), then what the checklist lists per component, then high availability.
 
 
+PRICING_NAMES = {
+    "on_demand": "on-demand",
+    "commitment_1yr": "1-year commitment",
+    "commitment_3yr": "3-year commitment",
+}
+
+
+def _deployment(e: EnvironmentPlan) -> Cell:
+    """Where the environment runs and how it is paid, first: what every price rests on."""
+    pricing = PRICING_NAMES.get(e.cost.pricing, e.cost.pricing)
+    return Cell(
+        f"{e.cost.cloud} {e.cost.region}, {pricing}",
+        "the environment's cloud and region (policy.cloud, policy.region) and how the bill is "
+        "paid (policy.cost.pricing)",
+    )
+
+
 def load_section(envs: Sequence[EnvironmentPlan]) -> Section:
     return Section(
         "Load",
         (
+            _row("runs on", envs, _deployment),
+            _row(
+                "prices as of",
+                envs,
+                lambda e: Cell(
+                    e.cost.prices_as_of,
+                    "the oldest and newest date of the catalog's prices this bill uses",
+                ),
+            ),
             _row(
                 "daily active users",
                 envs,
@@ -707,6 +734,23 @@ def compare_clouds(scenario: Scenario, environment: str = "production") -> Compa
         labels=[f"{environment} on {o.cloud.name} {o.region}" for o, _ in usable],
     )
     missing = tuple(f"{o.cloud.name}: {o.why_not}" for o in options if o.plan is None)
+    return replace(comparison, not_compared=missing)
+
+
+def compare_datastore_modes(scenario: Scenario, environment: str = "production") -> Comparison:
+    """One environment of the scenario with its datastores managed, in the cluster and
+    self-managed, side by side; a way that cannot hold the load (or that the catalog cannot
+    price) is listed in ``not_compared`` with the reason."""
+    options = plan_with_each_datastore_mode(scenario, environment)
+    usable = [(o, o.plan) for o in options if o.plan is not None]
+    comparison = compare_environments(
+        scenario.name,
+        [p for _, p in usable],
+        labels=[f"{environment}, datastores {o.mode.name.replace('_', ' ')}" for o, _ in usable],
+    )
+    missing = tuple(
+        f"{o.mode.name.replace('_', ' ')}: {o.why_not}" for o in options if o.plan is None
+    )
     return replace(comparison, not_compared=missing)
 
 

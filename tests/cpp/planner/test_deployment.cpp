@@ -342,3 +342,22 @@ TEST(InClusterDatastores, minio_runs_only_where_object_storage_is_in_the_cluster
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Deployment, each_datastore_mode_is_planned_or_says_why_not) {
+  const auto options = tierplan::plan_with_each_datastore_mode(builtin(), "staging");
+  ASSERT_EQ(options.size(), 3u);
+  for (const auto& option : options) {
+    ASSERT_TRUE(option.plan.has_value()) << option.why_not;
+    const auto& ds = option.mode;
+    const auto& data = option.plan->data;
+    // In the cluster every datastore is a pod; otherwise none is.
+    EXPECT_EQ(data.in_cluster_pods.empty(), ds != tierplan::DatastoreMode::in_cluster);
+    EXPECT_EQ(data.postgres.parameter_group.empty(), ds != tierplan::DatastoreMode::managed);
+  }
+  EXPECT_THROW(tierplan::plan_with_each_datastore_mode(builtin(), "prod"),
+               tierplan::ValidationError);
+}
+
+}  // namespace
