@@ -160,39 +160,34 @@ inline constexpr auto kShapeKeys =
 inline constexpr ObjectShape kShape{"machine_shape", kShapeKeys,
                                     "A datastore machine of one cloud with its price. Rule: cloud "
                                     "is aws, gcp or azure."};
+// An amount with its source and date: {"<amount key>": n, "source": "...", "as_of": "..."}.
+constexpr auto sourced_amount(std::string_view amount_key, FieldBounds bounds,
+                              std::string_view unit) {
+  return keys(number(amount_key, bounds, unit, Need::required),
+              nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+}
 inline constexpr auto kStoragePriceKeys =
-    keys(number("usd_per_gib_month", kPriceBounds, "USD per GiB-month", Need::required),
-         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+    sourced_amount("usd_per_gib_month", kPriceBounds, "USD per GiB-month");
 inline constexpr ObjectShape kStoragePrice{"storage_price", kStoragePriceKeys,
                                            "A storage price with its source."};
 inline constexpr auto kIngestionPriceKeys =
-    keys(number("usd_per_gib", kPriceBounds, "USD per GiB", Need::required),
-         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+    sourced_amount("usd_per_gib", kPriceBounds, "USD per GiB");
 inline constexpr ObjectShape kIngestionPrice{"ingestion_price", kIngestionPriceKeys,
                                              "A price per GiB ingested with its source."};
 inline constexpr auto kHourlyPriceKeys =
-    keys(number("usd_per_hour", kPriceBounds, "USD per hour", Need::required),
-         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+    sourced_amount("usd_per_hour", kPriceBounds, "USD per hour");
 inline constexpr ObjectShape kHourlyPrice{"hourly_price", kHourlyPriceKeys,
                                           "A price per hour with its source."};
-inline constexpr auto kLimitGibKeys =
-    keys(number("gib", kLimitGibBounds, "GiB", Need::required),
-         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+inline constexpr auto kLimitGibKeys = sourced_amount("gib", kLimitGibBounds, "GiB");
 inline constexpr ObjectShape kLimitGib{"limit_gib", kLimitGibKeys,
                                        "A size limit of a cloud's service with its source."};
-inline constexpr auto kSizeGibKeys =
-    keys(number("gib", kSizeGibBounds, "GiB", Need::required),
-         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+inline constexpr auto kSizeGibKeys = sourced_amount("gib", kSizeGibBounds, "GiB");
 inline constexpr ObjectShape kSizeGib{"size_gib", kSizeGibKeys,
                                       "A default size of a cloud with its source."};
-inline constexpr auto kDaysKeys =
-    keys(number("days", kDaysBounds, "days", Need::required),
-         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+inline constexpr auto kDaysKeys = sourced_amount("days", kDaysBounds, "days");
 inline constexpr ObjectShape kDaysFigure{"limit_days", kDaysKeys,
                                          "A time limit of a cloud's service with its source."};
-inline constexpr auto kPercentKeys =
-    keys(number("percent", kPercentBounds, "%", Need::required),
-         nonempty_text("source", Need::required), nonempty_text("as_of", Need::required));
+inline constexpr auto kPercentKeys = sourced_amount("percent", kPercentBounds, "%");
 inline constexpr ObjectShape kPercentFigure{"percent_figure", kPercentKeys,
                                             "A percentage of a cloud (a discount, a reserved "
                                             "share) with its source."};

@@ -719,6 +719,20 @@ def compare_environments(
     )
 
 
+def _options_side_by_side(
+    scenario: str, options: Sequence[tuple[str, str, EnvironmentPlan | None, str]]
+) -> Comparison:
+    """Options of one environment (label, name, plan or None, why not) as one comparison:
+    the planned ones side by side, the others in ``not_compared`` with their reason."""
+    comparison = compare_environments(
+        scenario,
+        [plan for _, _, plan, _ in options if plan is not None],
+        labels=[label for label, _, plan, _ in options if plan is not None],
+    )
+    missing = tuple(f"{name}: {why}" for _, name, plan, why in options if plan is None)
+    return replace(comparison, not_compared=missing)
+
+
 def compare_clouds(scenario: Scenario, environment: str = "production") -> Comparison:
     """One environment of the scenario on aws, gcp and azure, side by side.
 
@@ -727,14 +741,13 @@ def compare_clouds(scenario: Scenario, environment: str = "production") -> Compa
     the reason, rather than left out silently.
     """
     options = plan_on_each_cloud(scenario, environment)
-    usable = [(o, o.plan) for o in options if o.plan is not None]
-    comparison = compare_environments(
+    return _options_side_by_side(
         scenario.name,
-        [p for _, p in usable],
-        labels=[f"{environment} on {o.cloud.name} {o.region}" for o, _ in usable],
+        [
+            (f"{environment} on {o.cloud.name} {o.region}", o.cloud.name, o.plan, o.why_not)
+            for o in options
+        ],
     )
-    missing = tuple(f"{o.cloud.name}: {o.why_not}" for o in options if o.plan is None)
-    return replace(comparison, not_compared=missing)
 
 
 def compare_datastore_modes(scenario: Scenario, environment: str = "production") -> Comparison:
@@ -742,16 +755,11 @@ def compare_datastore_modes(scenario: Scenario, environment: str = "production")
     self-managed, side by side; a way that cannot hold the load (or that the catalog cannot
     price) is listed in ``not_compared`` with the reason."""
     options = plan_with_each_datastore_mode(scenario, environment)
-    usable = [(o, o.plan) for o in options if o.plan is not None]
-    comparison = compare_environments(
+    named = [(o, o.mode.name.replace("_", " ")) for o in options]
+    return _options_side_by_side(
         scenario.name,
-        [p for _, p in usable],
-        labels=[f"{environment}, datastores {o.mode.name.replace('_', ' ')}" for o, _ in usable],
+        [(f"{environment}, datastores {name}", name, o.plan, o.why_not) for o, name in named],
     )
-    missing = tuple(
-        f"{o.mode.name.replace('_', ' ')}: {o.why_not}" for o in options if o.plan is None
-    )
-    return replace(comparison, not_compared=missing)
 
 
 def detail(plan: Plan, environment: str) -> Comparison:
