@@ -9,7 +9,7 @@ import numpy.typing
 import os
 import pandas
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinesByLevel', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'plan', 'plan_environment', 'plan_on_each_cloud', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'with_value', 'with_values']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -3797,6 +3797,317 @@ class CapacityResult:
     @property
     def reason(self) -> str:
         ...
+class MeasurementSeries:
+    """
+    The samples of one series: one replica (pod) of a component, or a load test of it. Each measured column has one value per timestamp; an unmeasured column is empty.
+    """
+    __hash__: typing.ClassVar[None] = None
+    component: str
+    def __copy__(self) -> MeasurementSeries:
+        ...
+    def __deepcopy__(self, memo: dict) -> MeasurementSeries:
+        ...
+    def __eq__(self, arg0: MeasurementSeries) -> bool:
+        ...
+    @typing.overload
+    def __init__(self) -> None:
+        ...
+    @typing.overload
+    def __init__(self, component: str, source: str, timestamp_s: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], *, rate_per_s: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, users: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, in_flight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, cpu_cores: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, memory_mib: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, latency_s: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> None:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def cpu_cores(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        CPU used, in cores.
+        """
+    @cpu_cores.setter
+    def cpu_cores(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def in_flight(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Requests in progress on the replica.
+        """
+    @in_flight.setter
+    def in_flight(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def latency_s(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Mean response time, s.
+        """
+    @latency_s.setter
+    def latency_s(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def memory_mib(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Memory working set, MiB.
+        """
+    @memory_mib.setter
+    def memory_mib(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def rate_per_s(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Requests completed per second.
+        """
+    @rate_per_s.setter
+    def rate_per_s(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def source(self) -> str:
+        """
+        Where the samples come from (file and labels), named in every error.
+        """
+    @source.setter
+    def source(self, arg0: str) -> None:
+        ...
+    @property
+    def timestamp_s(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Unix seconds, strictly increasing.
+        """
+    @timestamp_s.setter
+    def timestamp_s(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def users(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Concurrent users of a load generator.
+        """
+    @users.setter
+    def users(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+class Estimate:
+    """
+    An estimate with its standard error and interval.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> Estimate:
+        ...
+    def __deepcopy__(self, memo: dict) -> Estimate:
+        ...
+    def __eq__(self, arg0: Estimate) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def ci_high(self) -> float:
+        ...
+    @property
+    def ci_low(self) -> float:
+        ...
+    @property
+    def standard_error(self) -> float:
+        ...
+    @property
+    def value(self) -> float:
+        ...
+class LinearFit:
+    """
+    y = intercept + slope * x, fitted robustly.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> LinearFit:
+        ...
+    def __deepcopy__(self, memo: dict) -> LinearFit:
+        ...
+    def __eq__(self, arg0: LinearFit) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def intercept(self) -> Estimate:
+        ...
+    @property
+    def iterations(self) -> int:
+        ...
+    @property
+    def outliers(self) -> int:
+        ...
+    @property
+    def points(self) -> int:
+        ...
+    @property
+    def r_squared(self) -> float:
+        ...
+    @property
+    def residual_scale(self) -> float:
+        ...
+    @property
+    def slope(self) -> Estimate:
+        ...
+    @property
+    def x_max(self) -> float:
+        ...
+    @property
+    def x_min(self) -> float:
+        ...
+class LittleLawFit:
+    """
+    Service time and concurrency by Little's law.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> LittleLawFit:
+        ...
+    def __deepcopy__(self, memo: dict) -> LittleLawFit:
+        ...
+    def __eq__(self, arg0: LittleLawFit) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def concurrency_max(self) -> float:
+        ...
+    @property
+    def concurrency_mean(self) -> float:
+        ...
+    @property
+    def concurrency_p95(self) -> float:
+        ...
+    @property
+    def in_flight_measured(self) -> bool:
+        ...
+    @property
+    def points(self) -> int:
+        ...
+    @property
+    def rate_max_per_s(self) -> float:
+        ...
+    @property
+    def rate_min_per_s(self) -> float:
+        ...
+    @property
+    def service_time_s(self) -> Estimate:
+        ...
+class UslFit:
+    """
+    X(N) = gamma N / (1 + alpha (N - 1) + beta N (N - 1)), fitted.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> UslFit:
+        ...
+    def __deepcopy__(self, memo: dict) -> UslFit:
+        ...
+    def __eq__(self, arg0: UslFit) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def throughput(self, load: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        """
+        X(N) at the estimates.
+        """
+    @property
+    def alpha(self) -> Estimate:
+        ...
+    @property
+    def amdahl_limit(self) -> float | None:
+        ...
+    @property
+    def beta(self) -> Estimate:
+        ...
+    @property
+    def gamma(self) -> Estimate:
+        ...
+    @property
+    def iterations(self) -> int:
+        ...
+    @property
+    def load_levels(self) -> int:
+        ...
+    @property
+    def load_max(self) -> float:
+        ...
+    @property
+    def load_min(self) -> float:
+        ...
+    @property
+    def peak_load(self) -> float | None:
+        ...
+    @property
+    def peak_throughput(self) -> float | None:
+        ...
+    @property
+    def points(self) -> int:
+        ...
+    @property
+    def r_squared(self) -> float:
+        ...
+    @property
+    def residual_standard_error(self) -> float:
+        ...
+class Rightsizing:
+    """
+    Percentile rightsizing: CPU at p95, memory at max + 15%.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> Rightsizing:
+        ...
+    def __deepcopy__(self, memo: dict) -> Rightsizing:
+        ...
+    def __eq__(self, arg0: Rightsizing) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def cpu_request_m(self) -> float:
+        ...
+    @property
+    def memory_request_mib(self) -> float:
+        ...
+    @property
+    def points(self) -> int:
+        ...
+class ComponentCalibration:
+    """
+    Every fit one component's samples allow.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> ComponentCalibration:
+        ...
+    def __deepcopy__(self, memo: dict) -> ComponentCalibration:
+        ...
+    def __eq__(self, arg0: ComponentCalibration) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def component(self) -> str:
+        ...
+    @property
+    def cpu_cores(self) -> LinearFit | None:
+        ...
+    @property
+    def littles_law(self) -> LittleLawFit | None:
+        ...
+    @property
+    def memory_mib(self) -> LinearFit | None:
+        ...
+    @property
+    def rightsizing(self) -> Rightsizing | None:
+        ...
+    @property
+    def samples(self) -> int:
+        ...
+    @property
+    def sources(self) -> list[str]:
+        ...
+    @property
+    def usl(self) -> UslFit | None:
+        ...
 def builtin_data_file(relative_path: str) -> str:
     """
     Text of a shipped data file, e.g. 'schema/plan.schema.json'.
@@ -3816,6 +4127,10 @@ def bytes_per_row(table: TableModel, payload_bytes: typing.SupportsFloat | typin
 def cache_key_bytes(broker: BrokerModel, key_bytes: typing.SupportsFloat | typing.SupportsIndex, value_bytes: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Redis bytes per cache key with a TTL.
+    """
+def calibrated_resources(model: ResourceModel, fit: ComponentCalibration) -> ResourceModel:
+    """
+    The resource model with the fitted baselines and costs per request per second.
     """
 def canonical_field_path(scenario: Scenario, path: str) -> str:
     """
@@ -3845,6 +4160,22 @@ def field_bounds(scenario: Scenario, path: str) -> FieldBounds:
     """
     The valid range of a numeric field.
     """
+def fit_components(series: collections.abc.Sequence[MeasurementSeries], *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200) -> list[ComponentCalibration]:
+    """
+    Every fit each component's series allow (resource model, Little's law, USL, rightsizing); every problem in one ValidationError.
+    """
+def fit_littles_law(rate_per_s: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], *, in_flight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, latency_s: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, what: str = 'data', confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95) -> LittleLawFit:
+    """
+    Service time and concurrency per replica by Little's law N = X R.
+    """
+def fit_robust_linear(x: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], y: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], what: str = 'data', *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95) -> LinearFit:
+    """
+    Robust line y = intercept + slope x (Huber, then Tukey's bisquare; MAD scale).
+    """
+def fit_usl(load: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], throughput: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], what: str = 'data', *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200) -> UslFit:
+    """
+    The Universal Scalability Law by bounded Levenberg-Marquardt least squares.
+    """
 def get_value(scenario: Scenario, path: str) -> float:
     """
     The value of a numeric field by path; request classes, environments, node types and components may be named in brackets (workload.requests[chat_message]...).
@@ -3864,6 +4195,10 @@ def message_bytes(broker: BrokerModel, body_bytes: typing.SupportsFloat | typing
 def numeric_field_paths(scenario: Scenario) -> list[str]:
     """
     Every numeric field path of the scenario (e.g. 'workload.daily_active_users').
+    """
+def percentile_rightsizing(cpu_cores: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], memory_mib: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], what: str = 'data') -> Rightsizing:
+    """
+    CPU request at the 95th percentile, memory at the maximum plus 15%.
     """
 def plan(scenario: Scenario) -> Plan:
     """
@@ -3893,6 +4228,10 @@ def shortfalls(plan: EnvironmentPlan, cluster: FixedCluster) -> list[Shortfall]:
     """
     The needs of an environment plan that the cluster does not meet.
     """
+def student_t_quantile(p: typing.SupportsFloat | typing.SupportsIndex, df: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    The t with P(T <= t) = p for Student's t with df degrees of freedom.
+    """
 def study_output_columns(scenario: Scenario) -> list[str]:
     """
     Output column names of study tables for this scenario (units in the names).
@@ -3916,6 +4255,10 @@ def uncertainty(scenario: Scenario, fields: collections.abc.Sequence[UncertainFi
 def validate(scenario: Scenario) -> None:
     """
     Raises tierplan.ValidationError listing every problem of the scenario (Scenario.validate).
+    """
+def validate_measurements(series: collections.abc.Sequence[MeasurementSeries]) -> None:
+    """
+    Raises ValidationError listing every problem of the series (empty, NaN, negative, timestamps out of order, columns of the wrong length), each named by its source.
     """
 def with_value(scenario: Scenario, path: str, value: typing.SupportsFloat | typing.SupportsIndex) -> Scenario:
     """
