@@ -23,7 +23,7 @@ void fail(const std::string& what, const std::string& message) {
   throw ValidationError({{what, message}});
 }
 
-double percentile(std::vector<double>& values, double q) {
+double percentile(std::span<double> values, double q) {
   if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
   const double position = q / 100.0 * static_cast<double>(values.size() - 1);
   const auto below = static_cast<std::size_t>(std::floor(position));
@@ -35,14 +35,7 @@ double percentile(std::vector<double>& values, double q) {
   return low + (high - low) * (position - static_cast<double>(below));
 }
 
-double median(std::vector<double>& values) { return percentile(values, 50.0); }
-
-double mad_scale(std::span<const double> residuals) {
-  std::vector<double> absolute(residuals.size());
-  std::transform(residuals.begin(), residuals.end(), absolute.begin(),
-                 [](double r) { return std::abs(r); });
-  return 1.4826 * median(absolute);
-}
+double median(std::span<double> values) { return percentile(values, 50.0); }
 
 void check_options(const FitOptions& options) {
   std::vector<FieldIssue> issues;
@@ -55,12 +48,6 @@ void check_options(const FitOptions& options) {
         {"options.max_iterations", "must be >= 1, got " + std::to_string(options.max_iterations)});
   }
   if (!issues.empty()) throw ValidationError(std::move(issues));
-}
-
-std::size_t distinct_count(std::span<const double> values) {
-  std::vector<double> sorted(values.begin(), values.end());
-  std::sort(sorted.begin(), sorted.end());
-  return static_cast<std::size_t>(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
 }
 
 namespace {

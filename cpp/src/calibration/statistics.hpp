@@ -19,19 +19,11 @@ std::string number(double value);
 
 // Percentile q (0-100) by linear interpolation between order statistics (numpy's default);
 // reorders values.
-double percentile(std::vector<double>& values, double q);
+double percentile(std::span<double> values, double q);
 // The median of values; reorders them.
-double median(std::vector<double>& values);
-// 1.4826 * median |r|: the MAD scale of regression residuals centred on 0, consistent for
-// the normal standard deviation (1 / Phi^-1(3/4) = 1.4826; Hampel 1974, as MASS::rlm's
-// "MAD" scale).
-double mad_scale(std::span<const double> residuals);
-
+double median(std::span<double> values);
 // Throws ValidationError for a confidence level outside (0, 1) or no iterations.
 void check_options(const FitOptions& options);
-
-// The number of distinct values.
-std::size_t distinct_count(std::span<const double> values);
 
 // The confidence interval's t multiplier: the (1 + level) / 2 quantile of Student's t.
 double t_multiplier(double confidence_level, double degrees_of_freedom);
