@@ -33,17 +33,19 @@ double usl(double n, double alpha, double beta, double gamma) {
   return gamma * n / (1.0 + alpha * (n - 1.0) + beta * n * (n - 1.0));
 }
 
-// The data set of bench_calibration.py's usl_data(): N = 1 + (7 i mod 64) and X 4% noisy
-// around alpha 0.03, beta 0.0002, gamma 20.
+// The data sets of bench_calibration.py's usl_data(): N = 1 + (7 i mod 64) (64 levels, as a
+// load test steps them), or jittered by up to a quarter either side (every N distinct, as
+// in-flight averages are), and X 4% noisy around alpha 0.03, beta 0.0002, gamma 20.
 struct UslData {
   std::vector<double> load;
   std::vector<double> throughput;
 };
 
-UslData usl_data(std::size_t n) {
+UslData usl_data(std::size_t n, bool continuous) {
   UslData d;
   for (std::size_t i = 0; i < n; ++i) {
-    const double level = 1.0 + static_cast<double>((7 * i) % 64);
+    const double jitter = continuous ? 0.5 * noise(i, 6) : 0.0;
+    const double level = 1.0 + static_cast<double>((7 * i) % 64) + jitter;
     d.load.push_back(level);
     d.throughput.push_back(usl(level, 0.03, 0.0002, 20.0) * (1.0 + 0.04 * noise(i, 0)));
   }
@@ -81,7 +83,7 @@ std::vector<tierplan::MeasurementSeries> all_components() {
 }
 
 void BM_FitUsl100k(benchmark::State& state) {
-  const UslData d = usl_data(kSamples);
+  const UslData d = usl_data(kSamples, false);
   for (auto _ : state) {
     auto fit = tierplan::fit_usl(d.load, d.throughput, "bench");
     benchmark::DoNotOptimize(&fit);
@@ -89,6 +91,16 @@ void BM_FitUsl100k(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kSamples));
 }
 BENCHMARK(BM_FitUsl100k)->Unit(benchmark::kMillisecond);
+
+void BM_FitUsl100kContinuous(benchmark::State& state) {
+  const UslData d = usl_data(kSamples, true);
+  for (auto _ : state) {
+    auto fit = tierplan::fit_usl(d.load, d.throughput, "bench");
+    benchmark::DoNotOptimize(&fit);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kSamples));
+}
+BENCHMARK(BM_FitUsl100kContinuous)->Unit(benchmark::kMillisecond);
 
 void BM_FitComponents100k(benchmark::State& state) {
   const auto series = all_components();

@@ -32,12 +32,31 @@ const Vector3 kUpper(1.0, 1.0, kInfinity);
 // level means weighted by their counts, plus the spread within levels, which no parameter
 // changes (sum_i (x_i - f(N))^2 = count (mean - f(N))^2 + sum_i (x_i - mean)^2). Load tests
 // repeat a few levels many times: 100,000 samples at 64 levels make each step 64 terms.
+// When most loads are distinct (in-flight averages), grouping gains nothing and the points
+// are the levels, each of count 1.
 struct Levels {
-  std::vector<double> load;
-  std::vector<double> count;
-  std::vector<double> mean;
+  Eigen::ArrayXd load;
+  Eigen::ArrayXd count;
+  Eigen::ArrayXd mean;
   double within = 0.0;  // sum of squares about each level's mean
+  std::size_t distinct = 0;
 };
+
+std::size_t distinct_count(std::span<const double> values) {
+  std::vector<double> sorted(values.begin(), values.end());
+  std::sort(sorted.begin(), sorted.end());
+  return static_cast<std::size_t>(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
+}
+
+Levels ungrouped(std::span<const double> load, std::span<const double> x) {
+  const auto n = static_cast<Eigen::Index>(load.size());
+  Levels g;
+  g.load = Eigen::Map<const Eigen::ArrayXd>(load.data(), n);
+  g.mean = Eigen::Map<const Eigen::ArrayXd>(x.data(), n);
+  g.count.setOnes(n);
+  g.distinct = distinct_count(load);
+  return g;
+}
 
 // Levels in increasing load, each mean and spread accumulated in input order by Welford's
 // update (Welford 1962), so that the result does not depend on the hash table's order.
@@ -47,6 +66,7 @@ Levels group_by_load(std::span<const double> load, std::span<const double> x) {
     double mean = 0.0;
     double m2 = 0.0;
   };
+  const std::size_t most_levels = std::max<std::size_t>(64, load.size() / 8);
   std::unordered_map<double, Accumulator> by_level;
   for (std::size_t i = 0; i < load.size(); ++i) {
     Accumulator& a = by_level[load[i]];
@@ -54,24 +74,30 @@ Levels group_by_load(std::span<const double> load, std::span<const double> x) {
     const double delta = x[i] - a.mean;
     a.mean += delta / a.count;
     a.m2 += delta * (x[i] - a.mean);
+    if (by_level.size() > most_levels) return ungrouped(load, x);
   }
   std::vector<double> levels;
   levels.reserve(by_level.size());
   for (const auto& entry : by_level) levels.push_back(entry.first);
   std::sort(levels.begin(), levels.end());
   Levels g;
-  for (double level : levels) {
-    const Accumulator& a = by_level.at(level);
-    g.load.push_back(level);
-    g.count.push_back(a.count);
-    g.mean.push_back(a.mean);
+  const auto size = static_cast<Eigen::Index>(levels.size());
+  g.load.resize(size);
+  g.count.resize(size);
+  g.mean.resize(size);
+  for (Eigen::Index l = 0; l < size; ++l) {
+    const Accumulator& a = by_level.at(levels[static_cast<std::size_t>(l)]);
+    g.load[l] = levels[static_cast<std::size_t>(l)];
+    g.count[l] = a.count;
+    g.mean[l] = a.mean;
     g.within += a.m2;
   }
+  g.distinct = levels.size();
   return g;
 }
 
-// J'J, J'r and the residual sum of squares at p, J the Jacobian of the model: one pass over
-// the levels, J never stored.
+// J'J, J'r and the residual sum of squares at p, J the Jacobian of the model, as whole-array
+// expressions over the levels (which Eigen vectorises).
 struct NormalEquations {
   Matrix3 jtj = Matrix3::Zero();
   Vector3 jtr = Vector3::Zero();
@@ -82,29 +108,41 @@ double model(const Vector3& p, double n) {
   return p[2] * n / (1.0 + p[0] * (n - 1.0) + p[1] * n * (n - 1.0));
 }
 
-double residual_sum_of_squares(const Vector3& p, const Levels& g) {
-  double rss = g.within;
-  for (std::size_t l = 0; l < g.load.size(); ++l) {
-    const double r = g.mean[l] - model(p, g.load[l]);
-    rss += g.count[l] * r * r;
-  }
-  return rss;
+// The per-level temporaries of one step, allocated once per fit: at 100,000 levels, fresh
+// arrays every step spent a fifth of the time in page faults.
+struct Workspace {
+  Eigen::ArrayXd d;
+  Eigen::ArrayXd f;
+  Eigen::ArrayXd r;
+  std::array<Eigen::ArrayXd, 3> j;  // d f / d alpha, d beta, d gamma (usl's gradient.usl)
+  Eigen::ArrayXd weighted;
+};
+
+void evaluate(const Vector3& p, const Levels& g, Workspace& w) {
+  w.d = 1.0 + p[0] * (g.load - 1.0) + p[1] * g.load * (g.load - 1.0);
+  w.f = p[2] * g.load / w.d;
+  w.r = g.mean - w.f;
 }
 
-NormalEquations normal_equations(const Vector3& p, const Levels& g) {
+double residual_sum_of_squares(const Vector3& p, const Levels& g, Workspace& w) {
+  evaluate(p, g, w);
+  return g.within + (g.count * w.r.square()).sum();
+}
+
+NormalEquations normal_equations(const Vector3& p, const Levels& g, Workspace& w) {
+  evaluate(p, g, w);
+  w.j[0] = -w.f * (g.load - 1.0) / w.d;
+  w.j[1] = w.j[0] * g.load;
+  w.j[2] = g.load / w.d;
   NormalEquations e;
-  e.rss = g.within;
-  for (std::size_t l = 0; l < g.load.size(); ++l) {
-    const double n = g.load[l];
-    const double d = 1.0 + p[0] * (n - 1.0) + p[1] * n * (n - 1.0);
-    const double f = p[2] * n / d;
-    // d f / d alpha, d beta, d gamma (usl's gradient.usl).
-    const Vector3 j(-f * (n - 1.0) / d, -f * n * (n - 1.0) / d, n / d);
-    const double r = g.mean[l] - f;
-    e.jtj += g.count[l] * j * j.transpose();
-    e.jtr += g.count[l] * r * j;
-    e.rss += g.count[l] * r * r;
+  for (int a = 0; a < 3; ++a) {
+    w.weighted = g.count * w.j[static_cast<std::size_t>(a)];
+    for (int b = 0; b <= a; ++b) {
+      e.jtj(a, b) = e.jtj(b, a) = (w.weighted * w.j[static_cast<std::size_t>(b)]).sum();
+    }
+    e.jtr[a] = (w.weighted * w.r).sum();
   }
+  e.rss = g.within + (g.count * w.r.square()).sum();
   return e;
 }
 
@@ -142,17 +180,18 @@ struct Solution {
 Solution levenberg_marquardt(const Levels& g, double gamma_start, const std::string& what,
                              int max_iterations) {
   const Vector3 p(0.01, 0.0001, gamma_start);
-  Solution s{p, normal_equations(p, g), 0};
+  Workspace w;
+  Solution s{p, normal_equations(p, g, w), 0};
   double lambda = 1e-3;
   while (s.iterations < max_iterations) {
     ++s.iterations;
     const Vector3 step = damped_step(s.at_p, s.p, lambda);
     const Vector3 next = (s.p + step).cwiseMax(kLower).cwiseMin(kUpper);
-    const double rss = residual_sum_of_squares(next, g);
+    const double rss = residual_sum_of_squares(next, g, w);
     if (rss < s.at_p.rss) {
       const double gain = (s.at_p.rss - rss) / s.at_p.rss;
       s.p = next;
-      s.at_p = normal_equations(next, g);
+      s.at_p = normal_equations(next, g, w);
       lambda = std::max(lambda / 10.0, 1e-12);
       if (gain < 1e-15) return s;
     } else {
@@ -201,7 +240,7 @@ UslFit fit_usl(std::span<const double> load, std::span<const double> throughput,
   UslFit fit;
   fit.points = load.size();
   const Levels levels = group_by_load(load, throughput);
-  fit.load_levels = levels.load.size();
+  fit.load_levels = levels.distinct;
   if (fit.load_levels < 3) {
     fail(what, "the USL needs at least 3 distinct load levels, got " +
                    std::to_string(fit.load_levels) + ": measure at more concurrency levels");
