@@ -179,6 +179,33 @@ void register_results(py::module_& m) {
       });
 }
 
+void register_calibrate(py::module_& m) {
+  value_class<Calibration>(m, "Calibration",
+                           "A scenario calibrated from measurements, and the fits it was "
+                           "calibrated with.")
+      .def_readonly("scenario", &Calibration::scenario,
+                    "The input scenario with the fitted resource models and their sources.")
+      .def_readonly("components", &Calibration::components)
+      .def_readonly("calibrated", &Calibration::calibrated,
+                    "The components whose resource models changed.")
+      .def("__repr__", [](const Calibration& c) {
+        return "<tierplan.Calibration of " + c.scenario.name + ": " +
+               std::to_string(c.components.size()) + " components fitted, " +
+               std::to_string(c.calibrated.size()) + " calibrated>";
+      });
+  m.def(
+      "calibrate",
+      [](const Scenario& scenario, const std::vector<MeasurementSeries>& series,
+         double confidence_level, int max_iterations) {
+        return calibrate(scenario, series, fit_options(confidence_level, max_iterations));
+      },
+      py::arg("scenario"), py::arg("measurements"), py::kw_only(),
+      py::arg("confidence_level") = 0.95, py::arg("max_iterations") = 200,
+      py::call_guard<py::gil_scoped_release>(),
+      "Fit every component's measurements and return a Calibration whose scenario has the "
+      "fitted resource models; every problem in one ValidationError.");
+}
+
 void register_fits(py::module_& m) {
   m.def(
       "fit_components",
@@ -241,6 +268,7 @@ void register_calibration(py::module_& m) {
   register_series(m);
   register_results(m);
   register_fits(m);
+  register_calibrate(m);
 }
 
 }  // namespace tierplan::bindings

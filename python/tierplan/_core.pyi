@@ -9,7 +9,7 @@ import numpy.typing
 import os
 import pandas
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -4108,6 +4108,34 @@ class ComponentCalibration:
     @property
     def usl(self) -> UslFit | None:
         ...
+class Calibration:
+    """
+    A scenario calibrated from measurements, and the fits it was calibrated with.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> Calibration:
+        ...
+    def __deepcopy__(self, memo: dict) -> Calibration:
+        ...
+    def __eq__(self, arg0: Calibration) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def calibrated(self) -> list[str]:
+        """
+        The components whose resource models changed.
+        """
+    @property
+    def components(self) -> list[ComponentCalibration]:
+        ...
+    @property
+    def scenario(self) -> Scenario:
+        """
+        The input scenario with the fitted resource models and their sources.
+        """
 def builtin_data_file(relative_path: str) -> str:
     """
     Text of a shipped data file, e.g. 'schema/plan.schema.json'.
@@ -4127,6 +4155,10 @@ def bytes_per_row(table: TableModel, payload_bytes: typing.SupportsFloat | typin
 def cache_key_bytes(broker: BrokerModel, key_bytes: typing.SupportsFloat | typing.SupportsIndex, value_bytes: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Redis bytes per cache key with a TTL.
+    """
+def calibrate(scenario: Scenario, measurements: collections.abc.Sequence[MeasurementSeries], *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200) -> Calibration:
+    """
+    Fit every component's measurements and return a Calibration whose scenario has the fitted resource models; every problem in one ValidationError.
     """
 def calibrated_resources(model: ResourceModel, fit: ComponentCalibration) -> ResourceModel:
     """

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "tierplan/errors.hpp"
+#include "tierplan/scenario.hpp"
 #include "tierplan/stack.hpp"
 
 namespace tierplan {
@@ -157,8 +158,8 @@ Rightsizing percentile_rightsizing(std::span<const double> cpu_cores,
 
 // Every fit one component's samples allow, its series pooled: CPU and memory against
 // rate_per_s (when measured), Little's law (rate_per_s with in_flight or latency_s), the USL
-// of rate_per_s against users (or in_flight when there are no users), and the rightsizing
-// (CPU and memory).
+// of rate_per_s against users (or, when no series of the component has users, in_flight),
+// never the two pooled, and the rightsizing (CPU and memory).
 struct ComponentCalibration {
   std::string component;
   std::vector<std::string> sources;
@@ -179,6 +180,24 @@ std::vector<ComponentCalibration> fit_components(const std::vector<MeasurementSe
 // The component's resource model with the fitted baselines and costs per request per second
 // in the planner's units (millicores, MiB); the parts the fits do not cover are kept.
 ResourceModel calibrated_resources(const ResourceModel& model, const ComponentCalibration& fit);
+
+// A scenario calibrated from measurements, and the fits it was calibrated with.
+struct Calibration {
+  // The input scenario with the resource model of every component that has CPU or memory
+  // fits replaced (calibrated_resources), and a source for each naming the measurements and
+  // the fits' quality (sources["stack.components[i].resources"]).
+  Scenario scenario;
+  std::vector<ComponentCalibration> components;  // in order of first appearance
+  std::vector<std::string> calibrated;           // the components whose resources changed
+  bool operator==(const Calibration&) const = default;
+};
+
+// Validates the scenario and the measurements, fits every component (fit_components), and
+// replaces the fitted resource models. Every series must name a component of the stack.
+// Throws ValidationError with every problem: the scenario's, the series', the fits', and those
+// of the calibrated scenario (a fitted baseline below 0, say), each saying where it came from.
+Calibration calibrate(const Scenario& scenario, const std::vector<MeasurementSeries>& series,
+                      const FitOptions& options = {});
 
 // Student's t quantile: the t with P(T <= t) = p for df degrees of freedom.
 double student_t_quantile(double p, double df);

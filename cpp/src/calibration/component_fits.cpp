@@ -35,10 +35,7 @@ const std::vector<double>& cpu(const MeasurementSeries& s) { return s.cpu_cores;
 const std::vector<double>& memory(const MeasurementSeries& s) { return s.memory_mib; }
 const std::vector<double>& in_flight(const MeasurementSeries& s) { return s.in_flight; }
 const std::vector<double>& latency(const MeasurementSeries& s) { return s.latency_s; }
-// The USL's N: the load generator's users, or the replica's requests in flight.
-const std::vector<double>& usl_load(const MeasurementSeries& s) {
-  return s.users.empty() ? s.in_flight : s.users;
-}
+const std::vector<double>& users(const MeasurementSeries& s) { return s.users; }
 
 template <class Fit>
 void attempt(std::optional<typename std::invoke_result_t<Fit>>& into, Fit fit,
@@ -53,7 +50,11 @@ void attempt(std::optional<typename std::invoke_result_t<Fit>>& into, Fit fit,
 void fit_usl_part(const std::string& component, const std::vector<const MeasurementSeries*>& mine,
                   const FitOptions& options, ComponentCalibration& c,
                   std::vector<FieldIssue>& issues) {
-  Pooled usl = pool(mine, usl_load, rate);
+  // The USL's N: the load generator's users when a load test measured them, otherwise the
+  // replicas' requests in flight; never the two pooled (a test's throughput is the whole
+  // component's, a replica's its own).
+  Pooled usl = pool(mine, users, rate);
+  if (usl.x.empty()) usl = pool(mine, in_flight, rate);
   if (usl.x.empty()) return;
   // A replica with nothing in flight is not a point of the throughput curve.
   std::vector<double> load;
