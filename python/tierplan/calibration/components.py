@@ -25,7 +25,9 @@ class ComponentMatch:
 
 # A pod of a Deployment is named <deployment>-<ReplicaSet hash>-<5 characters>, a pod of a
 # StatefulSet <statefulset>-<ordinal> (Kubernetes: pod-template-hash and StatefulSet
-# identity); the chart names its workloads <release>-<component>, the component in kebab case.
+# identity). Assumed, not checked against the Enterprise chart (its templates are not
+# public): it names its workloads <release>-<component>, the component in kebab case
+# (worker_beat: dify-worker-beat). Where it does not, pass matches= to the readers.
 _POD_SUFFIX = r"-(?:[a-z0-9]{6,10}-[a-z0-9]{5}|[0-9]+)"
 
 
