@@ -171,3 +171,4 @@ bench: deps build
 	cmake --build $(BENCH_DIR) --parallel $(JOBS)
 	$(VENV_BIN)/python benchmarks/bench_plan.py --cpp-bench $(BENCH_DIR)/benchmarks/bench_plan
 	$(VENV_BIN)/python benchmarks/bench_study.py --cpp-bench $(BENCH_DIR)/benchmarks/bench_study
+	$(VENV_BIN)/python benchmarks/bench_calibration.py --cpp-bench $(BENCH_DIR)/benchmarks/bench_calibration

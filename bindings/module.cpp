@@ -8,4 +8,5 @@ PYBIND11_MODULE(_core, m) {
   tierplan::bindings::register_scenario(m);
   tierplan::bindings::register_plan(m);
   tierplan::bindings::register_study(m);
+  tierplan::bindings::register_calibration(m);
 }

@@ -14,19 +14,6 @@ namespace tierplan::bindings {
 
 namespace {
 
-// Value semantics shared by every bound struct: copy, ==, and a pickle-free copy.
-template <class T, class... Extra>
-py::class_<T, Extra...> value_class(py::module_& m, const char* name, const char* doc) {
-  py::class_<T, Extra...> cls(m, name, doc);
-  cls.def(py::init<>())
-      .def(
-          "__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator())
-      .def("__copy__", [](const T& self) { return T(self); })
-      .def(
-          "__deepcopy__", [](const T& self, py::dict) { return T(self); }, py::arg("memo"));
-  return cls;
-}
-
 template <class Enum>
 void enum_values(py::native_enum<Enum>& e, std::initializer_list<Enum> values) {
   for (Enum value : values) e.value(to_string(value).c_str(), value);

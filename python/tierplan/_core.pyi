@@ -9,7 +9,7 @@ import numpy.typing
 import os
 import pandas
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinesByLevel', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'with_value', 'with_values']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -1273,45 +1273,6 @@ class DatastorePolicy:
     @storage_headroom_fraction.setter
     def storage_headroom_fraction(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
-class PricingModel(enum.Enum):
-    commitment_1yr: typing.ClassVar[PricingModel]
-    commitment_3yr: typing.ClassVar[PricingModel]
-    on_demand: typing.ClassVar[PricingModel]
-    @classmethod
-    def __new__(cls, value):
-        ...
-class CostPolicy:
-    """
-    How the bill is paid, and the network lines besides nodes and datastores.
-    """
-    __hash__: typing.ClassVar[None] = None
-    pricing: PricingModel
-    def __copy__(self) -> CostPolicy:
-        ...
-    def __deepcopy__(self, memo: dict) -> CostPolicy:
-        ...
-    def __eq__(self, arg0: CostPolicy) -> bool:
-        ...
-    def __init__(self) -> None:
-        ...
-    @property
-    def load_balancers(self) -> int:
-        ...
-    @load_balancers.setter
-    def load_balancers(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def nat_gateways(self) -> int:
-        ...
-    @nat_gateways.setter
-    def nat_gateways(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def outbound_kib_per_request(self) -> float:
-        ...
-    @outbound_kib_per_request.setter
-    def outbound_kib_per_request(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
 class LogPolicy:
     """
     Log levels, access and audit logs, retention.
@@ -1496,7 +1457,6 @@ class EnvironmentPolicy:
     __hash__: typing.ClassVar[None] = None
     backups: BackupPolicy
     cloud: Cloud
-    cost: CostPolicy
     datastores: DatastorePolicy
     logs: LogPolicy
     node_loss_pack_by: PackingMeasure
@@ -1988,52 +1948,19 @@ class UnitPrice:
     @usd.setter
     def usd(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
-class SourcedValue:
-    """
-    A figure of a cloud other than a price (a limit, a default, a discount) with its source and date.
-    """
-    __hash__: typing.ClassVar[None] = None
-    as_of: str
-    source: str
-    def __copy__(self) -> SourcedValue:
-        ...
-    def __deepcopy__(self, memo: dict) -> SourcedValue:
-        ...
-    def __eq__(self, arg0: SourcedValue) -> bool:
-        ...
-    def __init__(self) -> None:
-        ...
-    @property
-    def value(self) -> float:
-        ...
-    @value.setter
-    def value(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
 class Prices:
     """
-    Storage, log, network and control-plane prices of one cloud, listed for one region, with its services' limits and its discounts.
+    Storage, log and control-plane prices of one cloud, listed for one region.
     """
     __hash__: typing.ClassVar[None] = None
     backup_storage_usd_per_gib_month: UnitPrice
     block_storage_usd_per_gib_month: UnitPrice
-    block_volume_max_gib: SourcedValue
     cloud: str
-    commitment_1yr_discount_percent: SourcedValue
-    commitment_3yr_discount_percent: SourcedValue
     control_plane_usd_per_hour: UnitPrice
     database_storage_usd_per_gib_month: UnitPrice
-    internet_egress_usd_per_gib: UnitPrice
-    load_balancer_usd_per_hour: UnitPrice
     log_ingestion_usd_per_gib: UnitPrice
     log_storage_usd_per_gib_month: UnitPrice
-    nat_data_processing_usd_per_gib: UnitPrice
-    nat_gateway_usd_per_hour: UnitPrice
-    node_root_volume_gib: SourcedValue
     object_storage_usd_per_gib_month: UnitPrice
-    postgres_backup_retention_max_days: SourcedValue
-    postgres_max_storage_gib: SourcedValue
-    redis_max_memory_gib: SourcedValue
-    redis_reserved_memory_percent: SourcedValue
     region: str
     def __copy__(self) -> Prices:
         ...
@@ -2953,22 +2880,6 @@ class PgTuneSettings:
     @property
     def work_mem_kib(self) -> float:
         ...
-class ParameterSetting:
-    """
-    One setting of a managed service's parameter group.
-    """
-    __hash__: typing.ClassVar[None] = None
-    def __eq__(self, arg0: ParameterSetting) -> bool:
-        ...
-    @property
-    def name(self) -> str:
-        ...
-    @property
-    def reason(self) -> str:
-        ...
-    @property
-    def value(self) -> str:
-        ...
 class PostgresPlan:
     """
     PostgreSQL: storage, connections, shape, settings.
@@ -2979,10 +2890,6 @@ class PostgresPlan:
     def postgresql_conf(self) -> str:
         """
         The postgresql.conf fragment (PGTune's rules, web profile).
-        """
-    def settings_text(self) -> str:
-        """
-        What to apply: a managed instance's parameter group, else the postgresql.conf fragment.
         """
     @property
     def client_connections(self) -> int:
@@ -3003,19 +2910,7 @@ class PostgresPlan:
     def max_connections_reason(self) -> str:
         ...
     @property
-    def max_storage_gib(self) -> float:
-        ...
-    @property
-    def max_storage_source(self) -> str:
-        ...
-    @property
     def memory_needed_gib(self) -> float:
-        ...
-    @property
-    def parameter_group(self) -> list[ParameterSetting]:
-        ...
-    @property
-    def parameter_group_reason(self) -> str:
         ...
     @property
     def pgbouncer(self) -> bool:
@@ -3034,9 +2929,6 @@ class PostgresPlan:
         ...
     @property
     def reserved_connections(self) -> int:
-        ...
-    @property
-    def service_default_max_connections(self) -> int:
         ...
     @property
     def settings(self) -> PgTuneSettings:
@@ -3104,9 +2996,6 @@ class RedisPlan:
         ...
     @property
     def memory_reason(self) -> str:
-        ...
-    @property
-    def reserved_memory_fraction(self) -> float:
         ...
     @property
     def shape(self) -> MachineShape:
@@ -3498,16 +3387,7 @@ class CostPlan:
     def cloud(self) -> str:
         ...
     @property
-    def commitment_discount_fraction(self) -> float:
-        ...
-    @property
     def items(self) -> list[CostItem]:
-        ...
-    @property
-    def prices_as_of(self) -> str:
-        ...
-    @property
-    def pricing(self) -> str:
         ...
     @property
     def region(self) -> str:
@@ -3638,22 +3518,6 @@ class CloudOption:
         ...
     @property
     def region(self) -> str:
-        ...
-    @property
-    def why_not(self) -> str:
-        ...
-class DatastoreModeOption:
-    """
-    One environment with its datastores run one way: its plan, or why there is none.
-    """
-    __hash__: typing.ClassVar[None] = None
-    def __eq__(self, arg0: DatastoreModeOption) -> bool:
-        ...
-    @property
-    def mode(self) -> DatastoreMode:
-        ...
-    @property
-    def plan(self) -> EnvironmentPlan | None:
         ...
     @property
     def why_not(self) -> str:
@@ -3933,6 +3797,345 @@ class CapacityResult:
     @property
     def reason(self) -> str:
         ...
+class MeasurementSeries:
+    """
+    The samples of one series: one replica (pod) of a component, or a load test of it. Each measured column has one value per timestamp; an unmeasured column is empty.
+    """
+    __hash__: typing.ClassVar[None] = None
+    component: str
+    def __copy__(self) -> MeasurementSeries:
+        ...
+    def __deepcopy__(self, memo: dict) -> MeasurementSeries:
+        ...
+    def __eq__(self, arg0: MeasurementSeries) -> bool:
+        ...
+    @typing.overload
+    def __init__(self) -> None:
+        ...
+    @typing.overload
+    def __init__(self, component: str, source: str, timestamp_s: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], *, rate_per_s: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, users: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, in_flight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, cpu_cores: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, memory_mib: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, latency_s: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> None:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def cpu_cores(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        CPU used, in cores.
+        """
+    @cpu_cores.setter
+    def cpu_cores(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def in_flight(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Requests in progress on the replica.
+        """
+    @in_flight.setter
+    def in_flight(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def latency_s(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Mean response time, s.
+        """
+    @latency_s.setter
+    def latency_s(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def memory_mib(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Memory working set, MiB.
+        """
+    @memory_mib.setter
+    def memory_mib(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def rate_per_s(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Requests completed per second.
+        """
+    @rate_per_s.setter
+    def rate_per_s(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def source(self) -> str:
+        """
+        Where the samples come from (file and labels), named in every error.
+        """
+    @source.setter
+    def source(self, arg0: str) -> None:
+        ...
+    @property
+    def timestamp_s(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Unix seconds, strictly increasing.
+        """
+    @timestamp_s.setter
+    def timestamp_s(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+    @property
+    def users(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Concurrent users of a load generator.
+        """
+    @users.setter
+    def users(self, arg1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> None:
+        ...
+class Estimate:
+    """
+    An estimate with its standard error and interval.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> Estimate:
+        ...
+    def __deepcopy__(self, memo: dict) -> Estimate:
+        ...
+    def __eq__(self, arg0: Estimate) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def ci_high(self) -> float:
+        ...
+    @property
+    def ci_low(self) -> float:
+        ...
+    @property
+    def standard_error(self) -> float:
+        ...
+    @property
+    def value(self) -> float:
+        ...
+class LinearFit:
+    """
+    y = intercept + slope * x, fitted robustly.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> LinearFit:
+        ...
+    def __deepcopy__(self, memo: dict) -> LinearFit:
+        ...
+    def __eq__(self, arg0: LinearFit) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def intercept(self) -> Estimate:
+        ...
+    @property
+    def iterations(self) -> int:
+        ...
+    @property
+    def outliers(self) -> int:
+        ...
+    @property
+    def points(self) -> int:
+        ...
+    @property
+    def r_squared(self) -> float:
+        ...
+    @property
+    def residual_scale(self) -> float:
+        ...
+    @property
+    def slope(self) -> Estimate:
+        ...
+    @property
+    def x_max(self) -> float:
+        ...
+    @property
+    def x_min(self) -> float:
+        ...
+class LittleLawFit:
+    """
+    Service time and concurrency by Little's law.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> LittleLawFit:
+        ...
+    def __deepcopy__(self, memo: dict) -> LittleLawFit:
+        ...
+    def __eq__(self, arg0: LittleLawFit) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def concurrency_max(self) -> float:
+        ...
+    @property
+    def concurrency_mean(self) -> float:
+        ...
+    @property
+    def concurrency_p95(self) -> float:
+        ...
+    @property
+    def in_flight_measured(self) -> bool:
+        ...
+    @property
+    def points(self) -> int:
+        ...
+    @property
+    def rate_max_per_s(self) -> float:
+        ...
+    @property
+    def rate_min_per_s(self) -> float:
+        ...
+    @property
+    def service_time_s(self) -> Estimate:
+        ...
+class UslFit:
+    """
+    X(N) = gamma N / (1 + alpha (N - 1) + beta N (N - 1)), fitted.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> UslFit:
+        ...
+    def __deepcopy__(self, memo: dict) -> UslFit:
+        ...
+    def __eq__(self, arg0: UslFit) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def throughput(self, load: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        """
+        X(N) at the estimates.
+        """
+    @property
+    def alpha(self) -> Estimate:
+        ...
+    @property
+    def amdahl_limit(self) -> float | None:
+        ...
+    @property
+    def beta(self) -> Estimate:
+        ...
+    @property
+    def gamma(self) -> Estimate:
+        ...
+    @property
+    def iterations(self) -> int:
+        ...
+    @property
+    def load_levels(self) -> int:
+        ...
+    @property
+    def load_max(self) -> float:
+        ...
+    @property
+    def load_min(self) -> float:
+        ...
+    @property
+    def peak_load(self) -> float | None:
+        ...
+    @property
+    def peak_throughput(self) -> float | None:
+        ...
+    @property
+    def points(self) -> int:
+        ...
+    @property
+    def r_squared(self) -> float:
+        ...
+    @property
+    def residual_standard_error(self) -> float:
+        ...
+class Rightsizing:
+    """
+    Percentile rightsizing: CPU at p95, memory at max + 15%.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> Rightsizing:
+        ...
+    def __deepcopy__(self, memo: dict) -> Rightsizing:
+        ...
+    def __eq__(self, arg0: Rightsizing) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def cpu_request_m(self) -> float:
+        ...
+    @property
+    def memory_request_mib(self) -> float:
+        ...
+    @property
+    def points(self) -> int:
+        ...
+class ComponentCalibration:
+    """
+    Every fit one component's samples allow.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> ComponentCalibration:
+        ...
+    def __deepcopy__(self, memo: dict) -> ComponentCalibration:
+        ...
+    def __eq__(self, arg0: ComponentCalibration) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def component(self) -> str:
+        ...
+    @property
+    def cpu_cores(self) -> LinearFit | None:
+        ...
+    @property
+    def littles_law(self) -> LittleLawFit | None:
+        ...
+    @property
+    def memory_mib(self) -> LinearFit | None:
+        ...
+    @property
+    def rightsizing(self) -> Rightsizing | None:
+        ...
+    @property
+    def samples(self) -> int:
+        ...
+    @property
+    def sources(self) -> list[str]:
+        ...
+    @property
+    def usl(self) -> UslFit | None:
+        ...
+class Calibration:
+    """
+    A scenario calibrated from measurements, and the fits it was calibrated with.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> Calibration:
+        ...
+    def __deepcopy__(self, memo: dict) -> Calibration:
+        ...
+    def __eq__(self, arg0: Calibration) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def calibrated(self) -> list[str]:
+        """
+        The components whose resource models changed.
+        """
+    @property
+    def components(self) -> list[ComponentCalibration]:
+        ...
+    @property
+    def scenario(self) -> Scenario:
+        """
+        The input scenario with the fitted resource models and their sources.
+        """
 def builtin_data_file(relative_path: str) -> str:
     """
     Text of a shipped data file, e.g. 'schema/plan.schema.json'.
@@ -3952,6 +4155,14 @@ def bytes_per_row(table: TableModel, payload_bytes: typing.SupportsFloat | typin
 def cache_key_bytes(broker: BrokerModel, key_bytes: typing.SupportsFloat | typing.SupportsIndex, value_bytes: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Redis bytes per cache key with a TTL.
+    """
+def calibrate(scenario: Scenario, measurements: collections.abc.Sequence[MeasurementSeries], *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200) -> Calibration:
+    """
+    Fit every component's measurements and return a Calibration whose scenario has the fitted resource models; every problem in one ValidationError.
+    """
+def calibrated_resources(model: ResourceModel, fit: ComponentCalibration) -> ResourceModel:
+    """
+    The resource model with the fitted baselines and costs per request per second.
     """
 def canonical_field_path(scenario: Scenario, path: str) -> str:
     """
@@ -3981,6 +4192,22 @@ def field_bounds(scenario: Scenario, path: str) -> FieldBounds:
     """
     The valid range of a numeric field.
     """
+def fit_components(series: collections.abc.Sequence[MeasurementSeries], *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200) -> list[ComponentCalibration]:
+    """
+    Every fit each component's series allow (resource model, Little's law, USL, rightsizing); every problem in one ValidationError.
+    """
+def fit_littles_law(rate_per_s: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], *, in_flight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, latency_s: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, what: str = 'data', confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95) -> LittleLawFit:
+    """
+    Service time and concurrency per replica by Little's law N = X R.
+    """
+def fit_robust_linear(x: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], y: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], what: str = 'data', *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95) -> LinearFit:
+    """
+    Robust line y = intercept + slope x (Huber, then Tukey's bisquare; MAD scale).
+    """
+def fit_usl(load: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], throughput: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], what: str = 'data', *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200) -> UslFit:
+    """
+    The Universal Scalability Law by bounded Levenberg-Marquardt least squares.
+    """
 def get_value(scenario: Scenario, path: str) -> float:
     """
     The value of a numeric field by path; request classes, environments, node types and components may be named in brackets (workload.requests[chat_message]...).
@@ -4001,6 +4228,10 @@ def numeric_field_paths(scenario: Scenario) -> list[str]:
     """
     Every numeric field path of the scenario (e.g. 'workload.daily_active_users').
     """
+def percentile_rightsizing(cpu_cores: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], memory_mib: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], what: str = 'data') -> Rightsizing:
+    """
+    CPU request at the 95th percentile, memory at the maximum plus 15%.
+    """
 def plan(scenario: Scenario) -> Plan:
     """
     Plan every environment of the scenario (raises PlanningError when impossible).
@@ -4012,10 +4243,6 @@ def plan_environment(scenario: Scenario, environment: Environment) -> Environmen
 def plan_on_each_cloud(scenario: Scenario, environment: str) -> list[CloudOption]:
     """
     The environment planned on aws, gcp and azure (each in the region its catalog prices are listed for): a plan per cloud, or why that cloud cannot be used.
-    """
-def plan_with_each_datastore_mode(scenario: Scenario, environment: str) -> list[DatastoreModeOption]:
-    """
-    The environment planned with its datastores managed, in the cluster and self-managed: a plan per way, or why it cannot be used.
     """
 def probability_wait_exceeds(offered_load_erlangs: typing.SupportsFloat | typing.SupportsIndex, servers: typing.SupportsInt | typing.SupportsIndex, service_s: typing.SupportsFloat | typing.SupportsIndex, wait_s: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
@@ -4032,6 +4259,10 @@ def sensitivity(scenario: Scenario, paths: collections.abc.Sequence[str], *, cha
 def shortfalls(plan: EnvironmentPlan, cluster: FixedCluster) -> list[Shortfall]:
     """
     The needs of an environment plan that the cluster does not meet.
+    """
+def student_t_quantile(p: typing.SupportsFloat | typing.SupportsIndex, df: typing.SupportsFloat | typing.SupportsIndex) -> float:
+    """
+    The t with P(T <= t) = p for Student's t with df degrees of freedom.
     """
 def study_output_columns(scenario: Scenario) -> list[str]:
     """
@@ -4056,6 +4287,10 @@ def uncertainty(scenario: Scenario, fields: collections.abc.Sequence[UncertainFi
 def validate(scenario: Scenario) -> None:
     """
     Raises tierplan.ValidationError listing every problem of the scenario (Scenario.validate).
+    """
+def validate_measurements(series: collections.abc.Sequence[MeasurementSeries]) -> None:
+    """
+    Raises ValidationError listing every problem of the series (empty, NaN, negative, timestamps out of order, columns of the wrong length), each named by its source.
     """
 def with_value(scenario: Scenario, path: str, value: typing.SupportsFloat | typing.SupportsIndex) -> Scenario:
     """

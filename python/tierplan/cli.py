@@ -1,4 +1,4 @@
-"""The ``tierplan`` command: ``plan``, ``example``, ``validate`` and ``demo``."""
+"""The ``tierplan`` command: ``plan``, ``example``, ``validate``, ``demo`` and ``calibrate``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from tierplan._core import Plan, Scenario, builtin_data_file, plan
 from tierplan._files import write_atomically
+from tierplan.calibration import command as calibrate_command
 from tierplan.errors import PlanningError, ValidationError
 from tierplan.reports.comparison import (
     Comparison,
@@ -268,6 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--name", default="dify-enterprise", help="built-in scenario name")
     demo.set_defaults(run=_demo)
+
+    calibrate_command.add_parser(commands)
     return parser
 
 

@@ -18,3 +18,8 @@ class ValidationError(ValueError):
 
 class PlanningError(RuntimeError):
     """A valid scenario that no plan can satisfy; the message says what and why."""
+
+
+class SourceError(OSError):
+    """A measurement source that cannot be read: a missing file, an unreachable URL, an HTTP
+    error. The message names the source and the cause."""

@@ -48,3 +48,6 @@
 #include "tierplan/fields.hpp"
 #include "tierplan/sweep.hpp"
 #include "tierplan/uncertainty.hpp"
+
+// Calibration: fits of the model from measurements.
+#include "tierplan/calibration.hpp"
