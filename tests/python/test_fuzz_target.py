@@ -17,6 +17,10 @@ FUZZ = REPO / "tests" / "fuzz"
 REFUSED_SEEDS = {"name-only.json"}
 # A million daily users is more than max_replicas of the api serves: the PlanningError path.
 INFEASIBLE_SEEDS = {"production-1000000-users.json"}
+# issue17-*: issue 17's findings that are not kept in tests/data/fuzz-regressions (which holds
+# refused documents only): valid scenarios that once broke planning, and the large inputs its
+# tests generate. Each must load or be refused, and plan or be infeasible.
+ISSUE17 = "issue17-"
 
 
 def schema_words(value: Any) -> set[str]:
@@ -52,6 +56,12 @@ def test_the_dictionary_holds_every_key_and_enum_value_of_the_schema() -> None:
 
 @pytest.mark.parametrize("seed", sorted((FUZZ / "corpus").iterdir()), ids=lambda path: path.name)
 def test_each_seed_loads_and_plans(seed: Path) -> None:
+    if seed.name.startswith(ISSUE17):
+        try:
+            tierplan.plan(tierplan.Scenario.from_file(seed))
+        except (tierplan.ValidationError, tierplan.PlanningError):
+            pass
+        return
     if seed.name in REFUSED_SEEDS:
         with pytest.raises(tierplan.ValidationError):
             tierplan.Scenario.from_file(seed)
