@@ -1,8 +1,8 @@
 # tierplan developer and CI entry points. Debian 12 (or a derivative) assumed.
 #   make deps    system packages (apt) and the project venv .venv
 #   make build   C++ library and tests in build/, Python package installed into .venv
-#   make test    everything a reviewer runs: C++ tests (plain and ASan/UBSan),
-#                Python tests, format and lint checks, mypy --strict
+#   make test    everything a reviewer runs: C++ tests (plain and ASan/UBSan), 60 s of
+#                the fuzz target, Python tests, format and lint checks, mypy --strict
 #   make fuzz    the libFuzzer target for FUZZ_SECONDS (default 600) in build-fuzz/
 #   make demo    the tierplan CLI demo
 #   make format  apply clang-format and ruff format
@@ -129,6 +129,7 @@ fuzz_run = mkdir -p $(FUZZ_DIR)/artifacts $(1) && \
   $(FUZZ_DIR)/tests/fuzz/fuzz_scenario $(FUZZ_FLAGS) -max_total_time=$(2) $(1) $(FUZZ_SEEDS)
 
 .PHONY: fuzz-build fuzz fuzz-test
+# -O1 -g as libFuzzer's documentation advises; a Debug build keeps the assertions.
 fuzz-build: apt-deps $(DEPS_STAMP)
 	$(call banner,libFuzzer target (clang, ASan + UBSan) in $(FUZZ_DIR))
 	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_CXX_COMPILER=$(FUZZ_CXX) \
