@@ -1,8 +1,9 @@
 # tierplan developer and CI entry points. Debian 12 (or a derivative) assumed.
 #   make deps    system packages (apt) and the project venv .venv
 #   make build   C++ library and tests in build/, Python package installed into .venv
-#   make test    everything a reviewer runs: C++ tests (plain and ASan/UBSan),
-#                Python tests, format and lint checks, mypy --strict
+#   make test    everything a reviewer runs: C++ tests (plain and ASan/UBSan), 60 s of
+#                the fuzz target, Python tests, format and lint checks, mypy --strict
+#   make fuzz    the libFuzzer target for FUZZ_SECONDS (default 600) in build-fuzz/
 #   make demo    the tierplan CLI demo
 #   make format  apply clang-format and ruff format
 #   make clean   remove build trees (distclean: the venv too)
@@ -26,8 +27,10 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 APT_PACKAGES := build-essential git ninja-build python3-dev python3-venv \
   libeigen3-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev \
-  clang-format postgresql redis-server chromium
+  clang-format postgresql redis-server chromium clang libclang-rt-14-dev
 # chromium: tests/python/test_reports_html.py renders the HTML report headless.
+# clang, libclang-rt-14-dev: the libFuzzer target (make fuzz; libFuzzer and the sanitizer
+# runtimes of Debian 12's clang 14).
 # Build tools for `pip install --no-build-isolation`: the rest (build-system
 # requirements, runtime and test dependencies) is read from pyproject.toml, with
 # tomllib (Python 3.11+, PYTHON_MIN below; Debian 12 has 3.11).
@@ -95,7 +98,7 @@ python-build:
 	$(VENV_BIN)/python -m pip install -q --no-build-isolation --no-deps \
 	  -Cbuild-dir=$(PY_BUILD_DIR) -Ccmake.define.TIERPLAN_WERROR=ON .
 
-test: deps build cpp-test asan-test python-test format-check lint typecheck
+test: deps build cpp-test asan-test fuzz-test python-test format-check lint typecheck
 	$(call banner,all checks passed)
 
 cpp-test:
@@ -108,6 +111,45 @@ asan-test:
 	  -DTIERPLAN_SANITIZE=address,undefined
 	cmake --build $(ASAN_DIR) --parallel $(JOBS)
 	ctest --test-dir $(ASAN_DIR) --output-on-failure --no-tests=error -j $(JOBS)
+
+# The libFuzzer target (tests/fuzz, issue 15): instrumented with ASan and UBSan, built with
+# clang in its own tree. Seeds are read from tests/fuzz/corpus and the kept reproducers
+# (tests/data/fuzz-regressions, issue 17); new inputs go to a corpus outside the
+# repository, so a run never dirties it. A crash, a sanitizer report or a broken contract
+# stops the run with a non-zero exit and leaves the input in $(FUZZ_DIR)/artifacts/.
+FUZZ_DIR := build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_TEST_SECONDS ?= 60
+FUZZ_CXX ?= clang++
+FUZZ_SEEDS := tests/fuzz/corpus tests/data/fuzz-regressions
+# A slow input is a finding too (issue 17 found reading quadratic in the input's size);
+# 60 s, not less: the timeout is wall-clock time, and a scenario that plans takes up to a
+# second under the sanitizers on a busy two-core host (one run stopped on a 12 s timeout
+# that was the host's load, not the input: tests/fuzz/RESULTS.md).
+FUZZ_FLAGS = -dict=tests/fuzz/scenario.dict -timeout=60 -rss_limit_mb=2048 \
+  -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/
+fuzz_run = mkdir -p $(FUZZ_DIR)/artifacts $(1) && \
+  $(FUZZ_DIR)/tests/fuzz/fuzz_scenario $(FUZZ_FLAGS) -max_total_time=$(2) $(1) $(FUZZ_SEEDS)
+
+.PHONY: fuzz-build fuzz fuzz-test
+# -O1 -g as libFuzzer's documentation advises; a Debug build keeps the assertions.
+fuzz-build: apt-deps $(DEPS_STAMP)
+	$(call banner,libFuzzer target (clang, ASan + UBSan) in $(FUZZ_DIR))
+	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_CXX_COMPILER=$(FUZZ_CXX) \
+	  -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DTIERPLAN_WERROR=ON \
+	  -DTIERPLAN_BUILD_FUZZERS=ON -DTIERPLAN_BUILD_TESTS=OFF -DTIERPLAN_INSTALL=OFF
+	cmake --build $(FUZZ_DIR) --parallel $(JOBS) --target fuzz_scenario
+
+# make fuzz FUZZ_SECONDS=3600: the corpus grows in $(FUZZ_DIR)/corpus from run to run.
+fuzz: fuzz-build
+	$(call banner,fuzzing for $(FUZZ_SECONDS) s)
+	$(call fuzz_run,$(FUZZ_DIR)/corpus,$(FUZZ_SECONDS))
+
+# The short session of make test starts from the seeds alone, in a fresh directory.
+fuzz-test: fuzz-build
+	$(call banner,fuzzing for $(FUZZ_TEST_SECONDS) s)
+	rm -rf $(FUZZ_DIR)/test-corpus
+	$(call fuzz_run,$(FUZZ_DIR)/test-corpus,$(FUZZ_TEST_SECONDS))
 
 python-test:
 	$(call banner,Python tests (pytest $(PYTEST_DIRS)))
@@ -154,7 +196,7 @@ schema: build
 	mv data/schema/scenario.schema.json.tmp data/schema/scenario.schema.json
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR) dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR) dist .pytest_cache .mypy_cache .ruff_cache
 
 distclean: clean
 	rm -rf $(VENV)

@@ -286,7 +286,8 @@ class Checker {
   void references(const Environment& e, const Scenario& s, const PathPart& path) {
     detail::add_deployment_issues(e, s.catalog, path.str(), issues_);
     if (s.stack.components.empty()) return;
-    for (const auto& [name, level] : e.policy.logs.component_levels) {
+    for (const auto& entry : e.policy.logs.component_levels) {
+      const std::string& name = entry.first;  // captured below: no structured binding (clang 14)
       const bool known = std::any_of(s.stack.components.begin(), s.stack.components.end(),
                                      [&](const Component& c) { return c.name == name; });
       if (known) continue;

@@ -290,7 +290,10 @@ void ObjectReader::finish() {
       for (const std::string& key : known_keys_) visit(std::string_view(key));
     }
   };
-  for (const auto& [key, value] : object_->items()) {
+  // Not a structured binding: clang before 16 cannot capture one in a lambda (P1091R3), and
+  // the fuzz build (tests/fuzz) uses Debian 12's clang 14.
+  for (const auto& item : object_->items()) {
+    const std::string& key = item.key();
     bool is_known = false;
     for_each_known([&](std::string_view candidate) { is_known = is_known || candidate == key; });
     if (is_known) continue;
