@@ -9,7 +9,7 @@ import numpy.typing
 import os
 import pandas
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -1273,6 +1273,45 @@ class DatastorePolicy:
     @storage_headroom_fraction.setter
     def storage_headroom_fraction(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class PricingModel(enum.Enum):
+    commitment_1yr: typing.ClassVar[PricingModel]
+    commitment_3yr: typing.ClassVar[PricingModel]
+    on_demand: typing.ClassVar[PricingModel]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class CostPolicy:
+    """
+    How the bill is paid, and the network lines besides nodes and datastores.
+    """
+    __hash__: typing.ClassVar[None] = None
+    pricing: PricingModel
+    def __copy__(self) -> CostPolicy:
+        ...
+    def __deepcopy__(self, memo: dict) -> CostPolicy:
+        ...
+    def __eq__(self, arg0: CostPolicy) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def load_balancers(self) -> int:
+        ...
+    @load_balancers.setter
+    def load_balancers(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def nat_gateways(self) -> int:
+        ...
+    @nat_gateways.setter
+    def nat_gateways(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def outbound_kib_per_request(self) -> float:
+        ...
+    @outbound_kib_per_request.setter
+    def outbound_kib_per_request(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class LogPolicy:
     """
     Log levels, access and audit logs, retention.
@@ -1457,6 +1496,7 @@ class EnvironmentPolicy:
     __hash__: typing.ClassVar[None] = None
     backups: BackupPolicy
     cloud: Cloud
+    cost: CostPolicy
     datastores: DatastorePolicy
     logs: LogPolicy
     node_loss_pack_by: PackingMeasure
@@ -1948,19 +1988,52 @@ class UnitPrice:
     @usd.setter
     def usd(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class SourcedValue:
+    """
+    A figure of a cloud other than a price (a limit, a default, a discount) with its source and date.
+    """
+    __hash__: typing.ClassVar[None] = None
+    as_of: str
+    source: str
+    def __copy__(self) -> SourcedValue:
+        ...
+    def __deepcopy__(self, memo: dict) -> SourcedValue:
+        ...
+    def __eq__(self, arg0: SourcedValue) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    @property
+    def value(self) -> float:
+        ...
+    @value.setter
+    def value(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class Prices:
     """
-    Storage, log and control-plane prices of one cloud, listed for one region.
+    Storage, log, network and control-plane prices of one cloud, listed for one region, with its services' limits and its discounts.
     """
     __hash__: typing.ClassVar[None] = None
     backup_storage_usd_per_gib_month: UnitPrice
     block_storage_usd_per_gib_month: UnitPrice
+    block_volume_max_gib: SourcedValue
     cloud: str
+    commitment_1yr_discount_percent: SourcedValue
+    commitment_3yr_discount_percent: SourcedValue
     control_plane_usd_per_hour: UnitPrice
     database_storage_usd_per_gib_month: UnitPrice
+    internet_egress_usd_per_gib: UnitPrice
+    load_balancer_usd_per_hour: UnitPrice
     log_ingestion_usd_per_gib: UnitPrice
     log_storage_usd_per_gib_month: UnitPrice
+    nat_data_processing_usd_per_gib: UnitPrice
+    nat_gateway_usd_per_hour: UnitPrice
+    node_root_volume_gib: SourcedValue
     object_storage_usd_per_gib_month: UnitPrice
+    postgres_backup_retention_max_days: SourcedValue
+    postgres_max_storage_gib: SourcedValue
+    redis_max_memory_gib: SourcedValue
+    redis_reserved_memory_percent: SourcedValue
     region: str
     def __copy__(self) -> Prices:
         ...
@@ -2880,6 +2953,22 @@ class PgTuneSettings:
     @property
     def work_mem_kib(self) -> float:
         ...
+class ParameterSetting:
+    """
+    One setting of a managed service's parameter group.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: ParameterSetting) -> bool:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def value(self) -> str:
+        ...
 class PostgresPlan:
     """
     PostgreSQL: storage, connections, shape, settings.
@@ -2890,6 +2979,10 @@ class PostgresPlan:
     def postgresql_conf(self) -> str:
         """
         The postgresql.conf fragment (PGTune's rules, web profile).
+        """
+    def settings_text(self) -> str:
+        """
+        What to apply: a managed instance's parameter group, else the postgresql.conf fragment.
         """
     @property
     def client_connections(self) -> int:
@@ -2910,7 +3003,19 @@ class PostgresPlan:
     def max_connections_reason(self) -> str:
         ...
     @property
+    def max_storage_gib(self) -> float:
+        ...
+    @property
+    def max_storage_source(self) -> str:
+        ...
+    @property
     def memory_needed_gib(self) -> float:
+        ...
+    @property
+    def parameter_group(self) -> list[ParameterSetting]:
+        ...
+    @property
+    def parameter_group_reason(self) -> str:
         ...
     @property
     def pgbouncer(self) -> bool:
@@ -2929,6 +3034,9 @@ class PostgresPlan:
         ...
     @property
     def reserved_connections(self) -> int:
+        ...
+    @property
+    def service_default_max_connections(self) -> int:
         ...
     @property
     def settings(self) -> PgTuneSettings:
@@ -2996,6 +3104,9 @@ class RedisPlan:
         ...
     @property
     def memory_reason(self) -> str:
+        ...
+    @property
+    def reserved_memory_fraction(self) -> float:
         ...
     @property
     def shape(self) -> MachineShape:
@@ -3387,7 +3498,16 @@ class CostPlan:
     def cloud(self) -> str:
         ...
     @property
+    def commitment_discount_fraction(self) -> float:
+        ...
+    @property
     def items(self) -> list[CostItem]:
+        ...
+    @property
+    def prices_as_of(self) -> str:
+        ...
+    @property
+    def pricing(self) -> str:
         ...
     @property
     def region(self) -> str:
@@ -3518,6 +3638,22 @@ class CloudOption:
         ...
     @property
     def region(self) -> str:
+        ...
+    @property
+    def why_not(self) -> str:
+        ...
+class DatastoreModeOption:
+    """
+    One environment with its datastores run one way: its plan, or why there is none.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: DatastoreModeOption) -> bool:
+        ...
+    @property
+    def mode(self) -> DatastoreMode:
+        ...
+    @property
+    def plan(self) -> EnvironmentPlan | None:
         ...
     @property
     def why_not(self) -> str:
@@ -4243,6 +4379,10 @@ def plan_environment(scenario: Scenario, environment: Environment) -> Environmen
 def plan_on_each_cloud(scenario: Scenario, environment: str) -> list[CloudOption]:
     """
     The environment planned on aws, gcp and azure (each in the region its catalog prices are listed for): a plan per cloud, or why that cloud cannot be used.
+    """
+def plan_with_each_datastore_mode(scenario: Scenario, environment: str) -> list[DatastoreModeOption]:
+    """
+    The environment planned with its datastores managed, in the cluster and self-managed: a plan per way, or why it cannot be used.
     """
 def probability_wait_exceeds(offered_load_erlangs: typing.SupportsFloat | typing.SupportsIndex, servers: typing.SupportsInt | typing.SupportsIndex, service_s: typing.SupportsFloat | typing.SupportsIndex, wait_s: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
