@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import math
+import os
+from pathlib import Path
 
-from tierplan.errors import ValidationError
+from tierplan.errors import SourceError, ValidationError
 
 # Past this many problems in one file, the rest are counted rather than listed.
 _MAX_LISTED = 20
@@ -42,3 +45,14 @@ class Issues:
         if self.unlisted:
             issues.append(("...", f"and {self.unlisted} more problems"))
         raise ValidationError("\n".join(f"{p}: {m}" for p, m in issues), issues)
+
+
+def read_csv(path: str | os.PathLike[str]) -> tuple[str, csv.DictReader[str]]:
+    """The file's name as errors give it, and a reader of its rows; SourceError when it
+    cannot be read."""
+    file = os.fspath(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise SourceError(f"{file}: cannot read: {error.strerror or error}") from error
+    return file, csv.DictReader(text.splitlines())

@@ -3,13 +3,10 @@ latency of a load test, as one measurement series of the component under test.""
 
 from __future__ import annotations
 
-import csv
 import os
-from pathlib import Path
 
 from tierplan._core import MeasurementSeries, validate_measurements
-from tierplan.calibration._issues import Issues
-from tierplan.errors import SourceError
+from tierplan.calibration._issues import Issues, read_csv
 
 # Columns of Locust's stats history (locust/stats.py, stats_history_csv header).
 _TIMESTAMP = "Timestamp"
@@ -37,12 +34,7 @@ def read_locust(
     value that is not a number, no rows for ``name``), and SourceError when the file cannot be
     read.
     """
-    file = os.fspath(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise SourceError(f"{file}: cannot read: {error.strerror or error}") from error
-    reader = csv.DictReader(text.splitlines())
+    file, reader = read_csv(path)
     issues = Issues()
     header = reader.fieldnames or []
     for column in (_TIMESTAMP, _USERS, _NAME, _RATE, latency_column):

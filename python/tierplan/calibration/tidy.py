@@ -10,14 +10,11 @@ of; without it each component is one series.
 
 from __future__ import annotations
 
-import csv
 import difflib
 import os
-from pathlib import Path
 
 from tierplan._core import MeasurementSeries, validate_measurements
-from tierplan.calibration._issues import Issues
-from tierplan.errors import SourceError
+from tierplan.calibration._issues import Issues, read_csv
 
 REQUIRED = ("timestamp_s", "component")
 MEASURED = ("rate_per_s", "users", "in_flight", "cpu_cores", "memory_mib", "latency_s")
@@ -43,12 +40,7 @@ def read_tidy_csv(path: str | os.PathLike[str]) -> list[MeasurementSeries]:
     series (negative values, timestamps out of order within a series), and SourceError when
     the file cannot be read.
     """
-    file = os.fspath(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise SourceError(f"{file}: cannot read: {error.strerror or error}") from error
-    reader = csv.DictReader(text.splitlines())
+    file, reader = read_csv(path)
     header = list(reader.fieldnames or [])
     issues = Issues()
     _check_header(file, header, issues)
