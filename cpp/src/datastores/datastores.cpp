@@ -55,20 +55,6 @@ constexpr double kDatabaseOsMib = 512.0;
 // Assumption: volumes are provisioned in steps of 8 GiB.
 constexpr double kStorageStepGib = 8.0;
 
-// The max_connections a managed PostgreSQL sets by default from the instance's memory:
-// RDS: LEAST({DBInstanceClassMemory/9531392}, 5000) (Amazon RDS User Guide, "Maximum number
-// of database connections"; DBInstanceClassMemory taken as the class's memory);
-// Azure flexible server: 859 per 8 GiB up to 5000 (its limits table: D2 859, D4 1718,
-// D8 3437, D16 and above 5000).
-constexpr double kRdsBytesPerConnection = 9531392.0;
-constexpr int kManagedMaxConnectionsCap = 5000;
-constexpr double kAzureConnectionsPerGib = 859.0 / 8.0;
-// Cloud SQL for PostgreSQL's default max_connections by instance memory (Cloud SQL quotas and
-// limits): from each memory (GiB) on, that many connections.
-constexpr std::pair<double, int> kCloudSqlConnections[] = {{0.0, 25},   {1.7, 50},   {3.75, 100},
-                                                           {6.0, 200},  {7.5, 400},  {15.0, 500},
-                                                           {30.0, 600}, {60.0, 800}, {120.0, 1000}};
-
 // Redis docs: an empty instance uses about 3 MB.
 constexpr double kRedisEmptyMib = 3.0;
 // Assumption: jemalloc fragmentation ratio of a busy broker (INFO mem_fragmentation_ratio).
@@ -313,6 +299,20 @@ PgTuneInput tune_input(const MachineShape& shape, int max_connections, DiskType 
   input.disk = disk;
   return input;
 }
+
+// The max_connections a managed PostgreSQL sets by default from the instance's memory:
+// RDS: LEAST({DBInstanceClassMemory/9531392}, 5000) (Amazon RDS User Guide, "Maximum number
+// of database connections"; DBInstanceClassMemory taken as the class's memory);
+// Azure flexible server: 859 per 8 GiB up to 5000 (its limits table: D2 859, D4 1718,
+// D8 3437, D16 and above 5000).
+constexpr double kRdsBytesPerConnection = 9531392.0;
+constexpr int kManagedMaxConnectionsCap = 5000;
+constexpr double kAzureConnectionsPerGib = 859.0 / 8.0;
+// Cloud SQL for PostgreSQL's default max_connections by instance memory (Cloud SQL quotas and
+// limits): from each memory (GiB) on, that many connections.
+constexpr std::pair<double, int> kCloudSqlConnections[] = {{0.0, 25},   {1.7, 50},   {3.75, 100},
+                                                           {6.0, 200},  {7.5, 400},  {15.0, 500},
+                                                           {30.0, 600}, {60.0, 800}, {120.0, 1000}};
 
 // The max_connections the managed service of the cloud gives an instance of that memory.
 int service_default_max_connections(Cloud cloud, double memory_gib) {
