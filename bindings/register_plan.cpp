@@ -102,6 +102,9 @@ void register_plan(py::module_& m) {
       .def_readonly("count", &NodePlan::count)
       .def_readonly("steady_state_count", &NodePlan::steady_state_count)
       .def_readonly("survives_node_loss", &NodePlan::survives_node_loss)
+      .def_readonly("count_at_horizon", &NodePlan::count_at_horizon)
+      .def_readonly("runs_out_month", &NodePlan::runs_out_month)
+      .def_readonly("horizon_reason", &NodePlan::horizon_reason)
       .def_readonly("count_reason", &NodePlan::count_reason)
       .def_readonly("type_reason", &NodePlan::type_reason)
       .def_readonly("nodes", &NodePlan::nodes)
@@ -203,6 +206,7 @@ void register_plan(py::module_& m) {
            "What to apply: a managed instance's parameter group, else the postgresql.conf "
            "fragment.");
   result_class<RedisPlan>(m, "RedisPlan", "Redis: memory, maxmemory, maxclients, topology.")
+      .def_readonly("horizon_task_rate_per_s", &RedisPlan::horizon_task_rate_per_s)
       .def_readonly("broker_backlog_messages", &RedisPlan::broker_backlog_messages)
       .def_readonly("broker_bytes", &RedisPlan::broker_bytes)
       .def_readonly("cache_keys", &RedisPlan::cache_keys)
@@ -212,6 +216,7 @@ void register_plan(py::module_& m) {
       .def_readonly("instance_memory_gib", &RedisPlan::instance_memory_gib)
       .def_readonly("shape", &RedisPlan::shape)
       .def_readonly("reserved_memory_fraction", &RedisPlan::reserved_memory_fraction)
+      .def_readonly("outage_minutes_held", &RedisPlan::outage_minutes_held)
       .def_readonly("memory_reason", &RedisPlan::memory_reason)
       .def_readonly("maxclients", &RedisPlan::maxclients)
       .def_readonly("maxclients_reason", &RedisPlan::maxclients_reason)
@@ -391,7 +396,9 @@ void register_plan(py::module_& m) {
           "environment",
           [](const Plan& p, std::string_view name) -> const EnvironmentPlan& {
             if (const auto* e = p.find_environment(name)) return *e;
-            throw py::key_error(std::string(name));
+            std::vector<std::string> known;
+            for (const auto& e : p.environments) known.push_back(e.name);
+            throw py::key_error(unknown_environment_message(name, known));
           },
           py::arg("name"), py::return_value_policy::reference_internal)
       .def(
@@ -412,8 +419,19 @@ void register_plan(py::module_& m) {
         return text + ">";
       });
 
-  m.def("plan", &plan, py::arg("scenario"), py::call_guard<py::gil_scoped_release>(),
-        "Plan every environment of the scenario (raises PlanningError when impossible).");
+  m.def(
+      "plan",
+      [](const Scenario& scenario, const std::optional<std::vector<std::string>>& environments) {
+        return environments ? plan(scenario, *environments) : plan(scenario);
+      },
+      py::arg("scenario"), py::arg("environments") = py::none(),
+      py::call_guard<py::gil_scoped_release>(),
+      "Plan every environment of the scenario, or only those named in environments (raises "
+      "PlanningError when impossible, ValueError for a name that is no environment).");
+  m.def("unknown_environment_message", &unknown_environment_message, py::arg("name"),
+        py::arg("known"),
+        "What to say of an environment name that is none of known: the known names and the "
+        "nearest.");
   m.def("plan_environment", &plan_environment, py::arg("scenario"), py::arg("environment"),
         py::call_guard<py::gil_scoped_release>(), "Plan one environment of the scenario.");
   result_class<CloudOption>(m, "CloudOption",

@@ -212,6 +212,7 @@ void register_scenario(py::module_& m) {
       .def_readwrite("storage_headroom_fraction", &DatastorePolicy::storage_headroom_fraction)
       .def_readwrite("redis_replica_with_sentinels", &DatastorePolicy::redis_replica_with_sentinels)
       .def_readwrite("redis_cluster_mode", &DatastorePolicy::redis_cluster_mode)
+      .def_readwrite("burstable_instances_allowed", &DatastorePolicy::burstable_instances_allowed)
       .def_readwrite("redis_maxmemory_configured", &DatastorePolicy::redis_maxmemory_configured)
       .def_readwrite("broker_backlog_minutes", &DatastorePolicy::broker_backlog_minutes)
       .def_readwrite("qdrant_min_nodes", &DatastorePolicy::qdrant_min_nodes)
@@ -330,6 +331,7 @@ void register_scenario(py::module_& m) {
       .def_readwrite("vcpu", &MachineShape::vcpu)
       .def_readwrite("memory_gib", &MachineShape::memory_gib)
       .def_readwrite("price_usd_per_hour", &MachineShape::price_usd_per_hour)
+      .def_readwrite("burstable", &MachineShape::burstable)
       .def_readwrite("source", &MachineShape::source)
       .def_readwrite("as_of", &MachineShape::as_of);
   py::bind_vector<std::vector<MachineShape>>(m, "MachineShapeList");

@@ -107,6 +107,7 @@ from tierplan._core import (
     builtin_data_file,
     builtin_data_file_names,
     builtin_scenario_names,
+    unknown_environment_message,
     bytes_per_row,
     cache_key_bytes,
     calibrate,
@@ -148,7 +149,7 @@ from tierplan._core import (
     with_values,
 )
 from tierplan._presentation import attach as _attach_presentation
-from tierplan.errors import PlanningError, SourceError, ValidationError
+from tierplan.errors import OutputError, PlanningError, SourceError, ValidationError
 
 # to_frame and _repr_html_ of the compiled classes: presentation (pandas, HTML) lives in
 # Python and is attached here rather than called back from C++.
@@ -235,6 +236,7 @@ __all__ = [
     "SensitivityResult",
     "Shortfall",
     "SizeSegment",
+    "OutputError",
     "SourceError",
     "SourcedValue",
     "SpreadPolicy",
@@ -260,6 +262,7 @@ __all__ = [
     "builtin_data_file",
     "builtin_data_file_names",
     "builtin_scenario_names",
+    "unknown_environment_message",
     "bytes_per_row",
     "cache_key_bytes",
     "calibrate",

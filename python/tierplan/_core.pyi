@@ -9,7 +9,7 @@ import numpy.typing
 import os
 import pandas
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'unknown_environment_message', 'validate', 'validate_measurements', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -1216,6 +1216,7 @@ class DatastorePolicy:
     Topology, replication and headroom of the data plane.
     """
     __hash__: typing.ClassVar[None] = None
+    burstable_instances_allowed: bool
     object_storage_mode: DatastoreMode
     postgres_disk: DiskType
     postgres_mode: DatastoreMode
@@ -1843,6 +1844,7 @@ class MachineShape:
     """
     __hash__: typing.ClassVar[None] = None
     as_of: str
+    burstable: bool
     cloud: str
     name: str
     source: str
@@ -3091,6 +3093,9 @@ class RedisPlan:
     def cache_keys(self) -> float:
         ...
     @property
+    def horizon_task_rate_per_s(self) -> float:
+        ...
+    @property
     def instance_memory_gib(self) -> float:
         ...
     @property
@@ -3104,6 +3109,9 @@ class RedisPlan:
         ...
     @property
     def memory_reason(self) -> str:
+        ...
+    @property
+    def outage_minutes_held(self) -> float:
         ...
     @property
     def reserved_memory_fraction(self) -> float:
@@ -4368,9 +4376,9 @@ def percentile_rightsizing(cpu_cores: typing.Annotated[numpy.typing.ArrayLike, n
     """
     CPU request at the 95th percentile, memory at the maximum plus 15%.
     """
-def plan(scenario: Scenario) -> Plan:
+def plan(scenario: Scenario, environments: collections.abc.Sequence[str] | None = None) -> Plan:
     """
-    Plan every environment of the scenario (raises PlanningError when impossible).
+    Plan every environment of the scenario, or only those named in environments (raises PlanningError when impossible, ValueError for a name that is no environment).
     """
 def plan_environment(scenario: Scenario, environment: Environment) -> EnvironmentPlan:
     """
@@ -4423,6 +4431,10 @@ def table_rows(table: TableModel, workload: Workload) -> float:
 def uncertainty(scenario: Scenario, fields: collections.abc.Sequence[UncertainField], *, samples: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, percentiles: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [5.0, 50.0, 95.0], covering_percentile: typing.SupportsFloat | typing.SupportsIndex = 95.0, environment: str = 'production', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: collections.abc.Callable[[int, int], None] | None = None) -> UncertaintyResult:
     """
     Sample the fields' distributions (truncated to each field's range), plan every sample, and summarise. environment: the environment planned (default 'production'); threads: 0 for one per core; progress: optional callable(done, total), called on the calling thread about ten times a second and once at the end (e.g. to drive tqdm). The GIL is released while planning.
+    """
+def unknown_environment_message(name: str, known: collections.abc.Sequence[str]) -> str:
+    """
+    What to say of an environment name that is none of known: the known names and the nearest.
     """
 def validate(scenario: Scenario) -> None:
     """

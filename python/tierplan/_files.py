@@ -3,8 +3,36 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from tierplan.errors import OutputError
+
+# What open(2) asks for a new file; the umask then takes its bits away (0644 under 022).
+_NEW_FILE_MODE = 0o666
+
+
+def _current_umask() -> int:
+    """The process's umask, read from /proc where Linux shows it, else set and restored."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path) -> int:
+    """An existing file keeps its mode; a new one gets what the umask leaves, as a plain
+    open() would give it (mkstemp's own 0600 would hide it from the group and others)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return _NEW_FILE_MODE & ~_current_umask()
 
 
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:
@@ -13,19 +41,36 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     A failure at any point leaves either the old file or no file, never half a file; so does
     an interrupt, and SIGTERM or SIGHUP once the CLI handles them (handle_termination_signals
     in cli.py). Only SIGKILL or a crash can leave the hidden temporary ``.NAME.XXXX.tmp``.
-    A symbolic link is written through: its target is replaced, and the link stays.
+    A symbolic link is written through: its target is replaced, and the link stays. Raises
+    OutputError, naming path and the cause, when the file cannot be written.
     """
     # Renaming over a link would replace the link itself with a regular file.
     target = Path(os.path.realpath(path))
-    descriptor, temporary = tempfile.mkstemp(
-        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp"
-    )
+    directory = target.parent
+    if not directory.is_dir():
+        raise OutputError(f"cannot write {os.fspath(path)}: no directory {directory}")
+    if target.is_dir():
+        raise OutputError(f"cannot write {os.fspath(path)}: it is a directory")
+    mode = _mode_for(target)
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=directory, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise OutputError(
+            f"cannot write {os.fspath(path)}: {error.strerror or error} (in {directory})"
+        ) from None
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OutputError(
+                f"cannot write {os.fspath(path)}: {error.strerror or error}"
+            ) from None
         raise

@@ -9,10 +9,17 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from tierplan._core import Plan, Scenario, builtin_data_file, plan
+from tierplan._core import (
+    Plan,
+    Scenario,
+    builtin_data_file,
+    builtin_scenario_names,
+    plan,
+    unknown_environment_message,
+)
 from tierplan._files import write_atomically
 from tierplan.calibration import command as calibrate_command
-from tierplan.errors import PlanningError, ValidationError
+from tierplan.errors import OutputError, PlanningError, ValidationError
 from tierplan.reports.comparison import (
     Comparison,
     compare,
@@ -89,11 +96,18 @@ def render_comparison(comparison: Comparison, output_format: str) -> str:
     return render_text(comparison)
 
 
-def _write(args: argparse.Namespace, text: str) -> None:
-    if args.output:
-        write_atomically(args.output, text)
-    else:
+def _write(args: argparse.Namespace, text: str) -> int:
+    """Writes text to -o FILE (whole or not at all) or stdout; 0, or EXIT_INVALID when the
+    file cannot be written, with why (the temporary file is never named)."""
+    if not args.output:
         sys.stdout.write(text)
+        return 0
+    try:
+        write_atomically(args.output, text)
+    except OutputError as error:
+        print(f"tierplan: -o {args.output}: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    return 0
 
 
 def _compare(args: argparse.Namespace, scenario: Scenario, source: str, names: list[str]) -> int:
@@ -106,7 +120,7 @@ def _compare(args: argparse.Namespace, scenario: Scenario, source: str, names: l
             file=sys.stderr,
         )
         return EXIT_INVALID
-    environment = args.env if args.env != "all" else "production"
+    environment = args.env[0] if args.env and args.env != ["all"] else "production"
     if environment not in names:
         print(
             f"{source}: --compare {args.compare} plans one environment: add --env NAME"
@@ -124,8 +138,18 @@ def _compare(args: argparse.Namespace, scenario: Scenario, source: str, names: l
         for note in comparison.not_compared:
             print(f"  {note}", file=sys.stderr)
         return EXIT_PLANNING_FAILED
-    _write(args, render_comparison(comparison, args.format))
-    return 0
+    return _write(args, render_comparison(comparison, args.format))
+
+
+def _chosen_environments(asked: list[str] | None, names: list[str]) -> list[str] | None:
+    """The environments --env named (repeated --env: each of them, in the scenario's order),
+    every one for none or "all"; None when one is not of the scenario (said on stderr)."""
+    if not asked or "all" in asked:
+        return names
+    unknown = [name for name in asked if name not in names]
+    for name in unknown:
+        print(f"tierplan: --env: {unknown_environment_message(name, names)}", file=sys.stderr)
+    return None if unknown else [name for name in names if name in asked]
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -136,14 +160,13 @@ def _plan(args: argparse.Namespace) -> int:
         _report_errors(source, error)
         return EXIT_INVALID
     names = [e.name for e in scenario.environments]
-    if args.env != "all" and args.env not in names:
-        print(
-            f"{source}: --env: no environment {args.env!r}; known: {', '.join(names)}",
-            file=sys.stderr,
-        )
+    chosen = _chosen_environments(args.env, names)
+    if chosen is None:
         return EXIT_INVALID
-    chosen = names if args.env == "all" else [args.env]
     if args.compare:
+        if len(chosen) > 1 and args.env and "all" not in args.env:
+            print(f"{source}: --compare plans one environment: give one --env", file=sys.stderr)
+            return EXIT_INVALID
         return _compare(args, scenario, source, names)
     if args.format in SINGLE_ENVIRONMENT_FORMATS and len(chosen) != 1:
         print(
@@ -153,16 +176,15 @@ def _plan(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     try:
-        result = plan(scenario)
+        # Only what was asked: an environment not shown cannot fail the plan.
+        result = plan(scenario, chosen)
     except PlanningError as error:
         print(f"{source}: cannot plan: {error}", file=sys.stderr)
         return EXIT_PLANNING_FAILED
-    _write(args, render(result, scenario, args.format, chosen))
-    return 0
+    return _write(args, render(result, scenario, args.format, chosen))
 
 
 def _example(args: argparse.Namespace) -> int:
-    Scenario.builtin(args.name)  # an unknown name fails here, naming the known ones
     # The shipped file, not to_json(): its catalog extends the built-in one, so the file to
     # edit is short and names only what it changes.
     sys.stdout.write(builtin_data_file(f"scenarios/{args.name}.json"))
@@ -224,7 +246,11 @@ def build_parser() -> argparse.ArgumentParser:
         "file", nargs="?", metavar="FILE", help="scenario JSON (default: the built-in scenario)"
     )
     plan_cmd.add_argument(
-        "--env", default="all", help="environment to show (test, staging, production, ...) or all"
+        "--env",
+        action="append",
+        metavar="NAME",
+        help="environment to plan and show (test, staging, production, ...; default all); "
+        "repeat it for several; only those are planned",
     )
     plan_cmd.add_argument(
         "--format",
@@ -255,7 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
     example = commands.add_parser(
         "example", help="print the built-in scenario file (its catalog extends the built-in one)"
     )
-    example.add_argument("--name", default="dify-enterprise", help="built-in scenario name")
+    example.add_argument(
+        "--name", default="dify-enterprise", choices=builtin_scenario_names(), help="built-in scenario"
+    )
     example.set_defaults(run=_example)
 
     validate = commands.add_parser(
@@ -267,7 +295,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo", help="plan the built-in scenario: test and production side by side"
     )
-    demo.add_argument("--name", default="dify-enterprise", help="built-in scenario name")
+    demo.add_argument(
+        "--name", default="dify-enterprise", choices=builtin_scenario_names(), help="built-in scenario"
+    )
     demo.set_defaults(run=_demo)
 
     calibrate_command.add_parser(commands)

@@ -23,3 +23,9 @@ class PlanningError(RuntimeError):
 class SourceError(OSError):
     """A measurement source that cannot be read: a missing file, an unreachable URL, an HTTP
     error. The message names the source and the cause."""
+
+
+class OutputError(OSError):
+    """An output file that cannot be written: its directory is missing or not writable, or the
+    disk is full. The message names the file the user gave and the cause, never the temporary
+    file beside it."""

@@ -47,7 +47,9 @@ def test_plan_json_of_one_environment_equals_the_library_plan(tmp_path: Path) ->
 def test_plan_of_an_unknown_environment_exits_2_naming_the_known_ones() -> None:
     result = run("plan", "--env", "prod")
     assert result.returncode == 2
-    assert "no environment 'prod'; known: test, staging, production" in result.stderr
+    assert 'no environment "prod"; the environments are: test, staging, production' in (
+        result.stderr
+    )
 
 
 def test_an_infeasible_scenario_writes_no_file_and_keeps_the_old_one(tmp_path: Path) -> None:

@@ -25,6 +25,9 @@ struct MachineShape {
   int vcpu = 0;
   double memory_gib = 0.0;
   double price_usd_per_hour = 0.0;
+  // A burstable class (CPU credits, throttled to a baseline when they run out): chosen only
+  // where the environment's policy allows it (burstable_instances_allowed).
+  bool burstable = false;
   std::string source;  // where the price comes from
   std::string as_of;   // ISO date the price was read
   bool operator==(const MachineShape&) const = default;

@@ -91,6 +91,8 @@ struct PostgresPlan {
 };
 
 struct RedisPlan {
+  // The peak Celery task rate at the planning horizon, which the backlog is sized for.
+  double horizon_task_rate_per_s = 0.0;
   double broker_backlog_messages = 0.0;
   double broker_bytes = 0.0;
   double cache_keys = 0.0;
@@ -102,6 +104,9 @@ struct RedisPlan {
   // Share of the instance's memory kept from maxmemory: the managed service's reserve
   // (catalog), or the fork and replication reserve of a Redis you run.
   double reserved_memory_fraction = 0.0;
+  // Minutes of worker outage at the horizon's peak that maxmemory holds beside the cache:
+  // at least the policy's broker_backlog_minutes, more where the tier rounds memory up.
+  double outage_minutes_held = 0.0;
   std::string memory_reason;
   int client_connections = 0;  // app replicas and admin, before maxclients' floor
   int maxclients = 0;

@@ -54,6 +54,9 @@ struct DatastorePolicy {
   DatastoreMode redis_mode = DatastoreMode::managed;
   DatastoreMode vector_store_mode = DatastoreMode::self_managed;
   DatastoreMode object_storage_mode = DatastoreMode::managed;
+  // Burstable classes (AWS t4g: a CPU credit balance, throttled to a baseline when it runs
+  // out) may hold the managed datastores; off, the planner skips shapes marked burstable.
+  bool burstable_instances_allowed = false;
   bool operator==(const DatastorePolicy&) const = default;
 };
 

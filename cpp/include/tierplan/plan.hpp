@@ -27,6 +27,12 @@ struct NodePlan {
   int count = 0;
   int steady_state_count = 0;  // fewest nodes that hold every pod, before N+1
   bool survives_node_loss = false;
+  // Nodes of this type the autoscaling maxima need at the planning horizon (the N+1 spare
+  // included when the policy asks for it), and the first month in which the planned count
+  // no longer holds the autoscaled replicas (0: it holds them to the horizon).
+  int count_at_horizon = 0;
+  int runs_out_month = 0;
+  std::string horizon_reason;
   std::string count_reason;
   std::string type_reason;
   std::vector<NodeUsage> nodes;
@@ -80,6 +86,14 @@ struct Plan {
 // an environment cannot be planned (a pod larger than every node type, an unreachable
 // latency target).
 Plan plan(const Scenario& scenario);
+// Only the named environments, in the scenario's order: an environment not asked for is not
+// planned, so it cannot fail the plan. A name that is none of the scenario's environments
+// throws std::invalid_argument naming the known ones and the nearest.
+Plan plan(const Scenario& scenario, const std::vector<std::string>& environment_names);
+// "no environment "prod"; the environments are: test, staging, production; did you mean
+// "production"?"
+std::string unknown_environment_message(std::string_view name,
+                                        const std::vector<std::string>& known);
 // One environment; an environment that is not one of the scenario's is validated too
 // (its issues are named "environment...").
 EnvironmentPlan plan_environment(const Scenario& scenario, const Environment& environment);

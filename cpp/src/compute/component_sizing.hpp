@@ -41,4 +41,11 @@ void explain_component(ComponentPlan& plan, const ComponentSizing& sizing,
                        double limit_to_request_ratio, double growth_factor,
                        const std::string& environment_name);
 
+// The replicas the autoscaler runs at growth_factor times the planned load (the HPA
+// maximum sized for that load, within max_replicas); a component that is not autoscaled
+// keeps its replicas.
+int replicas_at_growth(const ComponentPlan& plan, const Component& component,
+                       const EnvironmentPolicy& policy, double growth_factor,
+                       const std::string& environment_name);
+
 }  // namespace tierplan::detail

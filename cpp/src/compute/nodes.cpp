@@ -82,9 +82,11 @@ ReservedModel resolve_reserved_model(ReservedModel model, const std::string& clo
   return ReservedModel::gke;  // gcp, and the default for other clouds
 }
 
+// Kubernetes quantities of CPU are whole millicores, so the reservation is rounded to one:
+// 6% of a core plus 1% of the next is 70 m, not the 69.99999999999999 the shares sum to.
 double reserved_cpu_m(int vcpu, ReservedModel model) {
-  if (model == ReservedModel::aks) return aks_cpu_m(vcpu);
-  return banded(static_cast<double>(vcpu), kCpuBands) * 1000.0;
+  if (model == ReservedModel::aks) return std::round(aks_cpu_m(vcpu));
+  return std::round(banded(static_cast<double>(vcpu), kCpuBands) * 1000.0);
 }
 
 double reserved_memory_mib(double memory_gib, int max_pods, ReservedModel model) {

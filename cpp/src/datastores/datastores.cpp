@@ -38,8 +38,10 @@ constexpr int kReplicationConnections = 10;
 constexpr int kMaxConnectionsStep = 10;
 // Dify's docker default POSTGRES_MAX_CONNECTIONS is 100.
 constexpr int kDifyDefaultMaxConnections = 100;
-// The PostgreSQL wiki's pool size, connections = cores * 2 + effective spindles; SSD or
-// network storage counts as one spindle.
+// The PostgreSQL wiki's pool size ("Number Of Database Connections"), connections = cores
+// * 2 + effective spindles; SSD or network storage counts as one spindle. PgBouncer keeps
+// that many server connections per database/user pair (default_pool_size, PgBouncer's
+// configuration docs); Dify connects as one user to one database, so one pool.
 constexpr int kPoolConnectionsPerCore = 2;
 constexpr int kEffectiveSpindles = 1;
 // Assumption: keep the database server at or below 60% CPU at the peak.
@@ -87,6 +89,10 @@ constexpr double kQdrantMaxPointsPerNode = 100e6;
 // when a node is lost, and 3 nodes keep a Raft majority for consensus.
 constexpr int kQdrantCopiesToSurviveLoss = 2;
 constexpr int kQdrantNodesToSurviveLoss = 3;
+// Qdrant's memory guidance (qdrant/skills, "qdrant-memory-usage-optimization"): resident
+// memory above 80% of a machine's RAM is a sign of a problem; the rest is the OS, the page
+// cache of what stays on disk, and the temporary segments the optimizer builds.
+constexpr double kQdrantResidentShareMax = 0.8;
 
 // Assumption: installed plugin packages (tens of MB each, a hundred of them).
 constexpr double kPluginPackagesGib = 5.0;
@@ -107,8 +113,9 @@ const std::string& connections_rounding_text() {
 }
 const std::string& pool_formula_text() {
   static const std::string text =
-      concat(" = the larger of cores * ", kPoolConnectionsPerCore, " + ", kEffectiveSpindles,
-             " spindle (PostgreSQL wiki) and ");
+      concat(" per database/user pair (Dify uses one) = cores * ", kPoolConnectionsPerCore,
+             " + ", kEffectiveSpindles,
+             " spindle (PostgreSQL wiki, \"Number Of Database Connections\"); the ");
   return text;
 }
 const std::string& cpu_ceiling_text() {
@@ -141,6 +148,13 @@ const std::string& docs_rule_text() {
       concat("; Qdrant docs rule (vectors x dims x ", Fixed{kFloat32Bytes, 0}, " x ",
              Fixed{kQdrantDocsRuleFactor, 1}, "): ");
   return text;
+}
+
+// Whether a datastore's class is burstable, or burstable classes were left out for it.
+const char* burstable_text(const MachineShape& shape, bool allowed, DatastoreMode mode) {
+  if (shape.burstable) return " (burstable: the policy allows it)";
+  if (allowed || mode == DatastoreMode::in_cluster) return "";
+  return " (burstable classes left out: burstable_instances_allowed is false)";
 }
 
 double horizon_days(const Workload& w) { return w.growth.planning_horizon_months * kDaysPerMonth; }
@@ -241,12 +255,16 @@ double payload_of(const TableModel& table, const Workload& w) {
          table.payload_bytes_per_embedding_dimension * w.knowledge_base.embedding_dimension;
 }
 
-// Of the shapes of the environment's cloud only: a plan never mixes clouds.
+// Of the shapes of the environment's cloud only: a plan never mixes clouds. Burstable
+// classes only where the policy allows them.
 const MachineShape* smallest_shape(const std::vector<MachineShape>& shapes, std::string_view cloud,
-                                   double cores, double memory_gib) {
+                                   double cores, double memory_gib, bool burstable_allowed) {
   const MachineShape* best = nullptr;
   for (const auto& shape : shapes) {
-    if (shape.cloud != cloud || shape.vcpu < cores || shape.memory_gib < memory_gib) continue;
+    if (shape.cloud != cloud || shape.vcpu < cores || shape.memory_gib < memory_gib ||
+        (shape.burstable && !burstable_allowed)) {
+      continue;
+    }
     if (best == nullptr || shape.memory_gib < best->memory_gib ||
         (shape.memory_gib == best->memory_gib && shape.vcpu < best->vcpu) ||
         (shape.memory_gib == best->memory_gib && shape.vcpu == best->vcpu &&
@@ -431,8 +449,8 @@ void budget_connections(PostgresPlan& p, const std::vector<ComponentPlan>& compo
 // The smallest database shape with the CPU of the queries and the memory of the
 // connections and the working set. PgBouncer (transaction pooling) when the replicas
 // could open more connections than a server should hold: its server pool is the
-// PostgreSQL wiki's cores * 2 + effective spindles of the shape, or the transactions in
-// flight at the peak when more, and the shape is chosen again for that pool.
+// PostgreSQL wiki's cores * 2 + effective spindles of the shape (requests in flight beyond
+// it wait in PgBouncer's queue), and the shape is chosen again for that pool.
 void size_database_server(PostgresPlan& p, const DatabaseModel& model, const PeakDemand& demand,
                           double hot_bytes, const DatastorePolicy& ds, const Catalog& catalog,
                           std::string_view cloud, const std::string& environment_name) {
@@ -457,17 +475,19 @@ void size_database_server(PostgresPlan& p, const DatabaseModel& model, const Pea
       pod = detail::in_cluster_shape(cloud, p.cpu_needed_cores, p.memory_needed_gib);
       shape = &pod;
     } else {
-      shape = smallest_shape(shapes, cloud, p.cpu_needed_cores, p.memory_needed_gib);
+      shape = smallest_shape(shapes, cloud, p.cpu_needed_cores, p.memory_needed_gib,
+                             ds.burstable_instances_allowed);
     }
     if (shape == nullptr) {
-      throw PlanningError(environment_name + ": no database shape has " +
-                          readable(p.cpu_needed_cores) + " vCPU and " +
-                          readable(p.memory_needed_gib) + " GiB");
+      throw PlanningError(concat(
+          environment_name, ": no database shape of ", cloud, " has ",
+          Readable{p.cpu_needed_cores}, " vCPU and ", Readable{p.memory_needed_gib},
+          " GiB: add a larger one to catalog.database_shapes, or take load off the primary "
+          "(PgBouncer sooner: a lower pgbouncer_above_connections; shorter retention; a "
+          "separate database per workspace group, which Dify does not do for you)"));
     }
     if (!p.pgbouncer) break;
-    p.pgbouncer_default_pool_size =
-        std::max(shape->vcpu * kPoolConnectionsPerCore + kEffectiveSpindles,
-                 static_cast<int>(std::ceil(p.requests_in_flight)));
+    p.pgbouncer_default_pool_size = shape->vcpu * kPoolConnectionsPerCore + kEffectiveSpindles;
     p.pgbouncer_max_client_conn = p.client_connections;
     server_connections = p.pgbouncer_default_pool_size;
   }
@@ -592,13 +612,17 @@ void explain_postgres(PostgresPlan& p, const DatabaseModel& model, const Datasto
     p.pgbouncer_reason = concat(
         p.client_connections, " client connections exceed ", ds.pgbouncer_above_connections,
         ": transaction pooling, default_pool_size ", p.pgbouncer_default_pool_size,
-        pool_formula_text(), Readable{p.requests_in_flight}, " requests in flight at the peak");
+        pool_formula_text(), Readable{p.requests_in_flight},
+        " requests in flight at the peak wait in PgBouncer's queue for a server connection, "
+        "held only while a transaction runs (a request that keeps its transaction open while "
+        "the LLM streams, dify #21437, waits longer: watch PgBouncer's cl_waiting)");
   } else {
     p.pgbouncer_reason = concat(p.client_connections, " client connections, within ",
                                 ds.pgbouncer_above_connections, ": no pooler needed");
   }
   p.shape_reason =
-      concat(p.shape.name, ": smallest shape with ", Readable{p.cpu_needed_cores}, " vCPU (",
+      concat(p.shape.name, burstable_text(p.shape, ds.burstable_instances_allowed, ds.postgres_mode),
+             ": smallest shape with ", Readable{p.cpu_needed_cores}, " vCPU (",
              Readable{p.query_rate_per_s}, " queries/s x ", Readable{model.cpu_ms_per_query},
              cpu_ceiling_text(), Readable{p.memory_needed_gib}, " GiB (working set ",
              Readable{p.working_set_gib}, effective_cache_text(),
@@ -618,11 +642,13 @@ void explain_postgres(PostgresPlan& p, const DatabaseModel& model, const Datasto
             "you run (e.g. Patroni)";
 }
 
-// The broker's backlog and the cache at the horizon, in Redis memory.
+// The broker's backlog and the cache at the horizon, in Redis memory: the backlog is a
+// worker outage of broker_backlog_minutes at the peak task rate grown to the horizon.
 void size_redis_memory(RedisPlan& r, const Workload& w, const PeakDemand& demand,
                        const BrokerModel& b, const DatastorePolicy& ds) {
+  r.horizon_task_rate_per_s = demand.worker_task_rate_per_s * growth_at_horizon(w);
   r.broker_backlog_messages =
-      demand.worker_task_rate_per_s * ds.broker_backlog_minutes * units::kSecondsPerMinute;
+      r.horizon_task_rate_per_s * ds.broker_backlog_minutes * units::kSecondsPerMinute;
   r.broker_bytes = r.broker_backlog_messages * message_bytes(b, b.task_body_bytes);
   r.cache_keys = w.daily_active_users * growth_at_horizon(w) * b.cache_keys_per_user;
   r.cache_bytes = r.cache_keys * cache_key_bytes(b, b.cache_key_bytes, b.cache_value_bytes);
@@ -631,10 +657,24 @@ void size_redis_memory(RedisPlan& r, const Workload& w, const PeakDemand& demand
   r.maxmemory_mib = std::ceil(r.used_memory_mib);
 }
 
+// How long a worker outage at the horizon's peak the broker holds once maxmemory is set:
+// what maxmemory leaves beside the cache and the empty instance, in minutes of tasks.
+void find_broker_margin(RedisPlan& r, const BrokerModel& b) {
+  const double task_mib_per_minute = r.horizon_task_rate_per_s * units::kSecondsPerMinute *
+                                     message_bytes(b, b.task_body_bytes) * kRedisFragmentation /
+                                     kBytesPerMib;
+  const double cache_mib = (kRedisEmptyMib + r.cache_bytes / kBytesPerMib) * kRedisFragmentation;
+  r.outage_minutes_held = task_mib_per_minute > 0.0
+                              ? std::max(0.0, r.maxmemory_mib - cache_mib) / task_mib_per_minute
+                              : 0.0;
+}
+
 // The smallest cache tier whose memory holds maxmemory beside the reserve (the cheaper
-// of two alike); maxmemory then takes what the tier leaves after the reserve.
-void choose_redis_tier(RedisPlan& r, const Catalog& catalog, DatastoreMode mode,
+// of two alike), burstable tiers only where the policy allows them; maxmemory then takes
+// what the tier leaves after the reserve.
+void choose_redis_tier(RedisPlan& r, const Catalog& catalog, const DatastorePolicy& ds,
                        std::string_view cloud, const std::string& environment_name) {
+  const DatastoreMode mode = ds.redis_mode;
   const Prices* prices = catalog.prices_for(cloud);
   const bool managed = mode == DatastoreMode::managed && prices != nullptr;
   r.reserved_memory_fraction =
@@ -658,6 +698,7 @@ void choose_redis_tier(RedisPlan& r, const Catalog& catalog, DatastoreMode mode,
   const MachineShape* tier = nullptr;
   for (const auto& shape : detail::shapes_for(mode, catalog.cache_shapes, catalog)) {
     if (shape.cloud == cloud && shape.memory_gib >= needed_gib &&
+        (!shape.burstable || ds.burstable_instances_allowed) &&
         (tier == nullptr || shape.memory_gib < tier->memory_gib ||
          (shape.memory_gib == tier->memory_gib &&
           shape.price_usd_per_hour < tier->price_usd_per_hour))) {
@@ -665,8 +706,10 @@ void choose_redis_tier(RedisPlan& r, const Catalog& catalog, DatastoreMode mode,
     }
   }
   if (tier == nullptr) {
-    throw PlanningError(environment_name + ": Redis needs " + readable(needed_gib) +
-                        " GiB, more than every cache tier of the catalog");
+    throw PlanningError(concat(environment_name, ": Redis needs ", Readable{needed_gib},
+                               " GiB, more than every cache tier of ", cloud,
+                               " in the catalog: add a larger one to catalog.cache_shapes, or "
+                               "shorten broker_backlog_minutes"));
   }
   r.shape = *tier;
   r.instance_memory_gib = tier->memory_gib;
@@ -680,7 +723,8 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
   RedisPlan r;
   const auto& ds = policy.datastores;
   size_redis_memory(r, w, demand, stack.datastores.broker, ds);
-  choose_redis_tier(r, catalog, ds.redis_mode, detail::cloud_name(policy.cloud), environment_name);
+  choose_redis_tier(r, catalog, ds, detail::cloud_name(policy.cloud), environment_name);
+  find_broker_margin(r, stack.datastores.broker);
   r.client_connections = kRedisAdminConnections;
   for (std::size_t i = 0; i < components.size(); ++i) {
     const ComponentPlan& c = components[i];
@@ -706,17 +750,24 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
 
 void explain_redis(RedisPlan& r, const PeakDemand& demand, const DatastorePolicy& ds) {
   r.memory_reason =
-      concat(Readable{r.broker_backlog_messages}, " Celery messages (",
-             Readable{ds.broker_backlog_minutes}, " min of tasks at ",
-             Readable{demand.worker_task_rate_per_s}, "/s) and ", Readable{r.cache_keys},
-             " cache keys use ", Readable{r.used_memory_mib}, " MiB with fragmentation; ",
+      concat(Readable{r.broker_backlog_messages}, " Celery messages (a worker outage of ",
+             Readable{ds.broker_backlog_minutes}, " min at the horizon's peak of ",
+             Readable{r.horizon_task_rate_per_s}, " tasks/s, ", Readable{demand.worker_task_rate_per_s},
+             "/s today) and ", Readable{r.cache_keys},
+             " cache keys at the horizon use ", Readable{r.used_memory_mib},
+             " MiB with fragmentation; ",
              percent(r.reserved_memory_fraction), "% of the instance kept from maxmemory (",
              ds.redis_mode == DatastoreMode::managed
                  ? "the managed service's reserve, catalog.prices[cloud].redis_reserved_memory"
                  : "fork copy-on-write and replication buffers, as ElastiCache's default",
-             "): the ", Readable{r.instance_memory_gib}, " GiB tier, maxmemory ",
-             Readable{r.maxmemory_mib},
-             " MiB, maxmemory-policy noeviction (the broker must not lose tasks)");
+             "): the ", Readable{r.instance_memory_gib}, " GiB tier",
+             burstable_text(r.shape, ds.burstable_instances_allowed, ds.redis_mode),
+             ", maxmemory ",
+             Readable{r.maxmemory_mib}, " MiB, ", percent(r.used_memory_mib / r.maxmemory_mib),
+             "% used at the horizon; beside the cache it holds ",
+             Readable{r.outage_minutes_held},
+             " min of worker outage at the horizon's peak; maxmemory-policy noeviction (the "
+             "broker must not lose tasks: past maxmemory, Redis refuses new tasks)");
   r.maxclients_reason = concat(r.client_connections, maxclients_floor_text());
   r.topology_reason =
       !ds.redis_replica_with_sentinels ? "no replica: a restart loses queued tasks not yet consumed"
@@ -771,9 +822,10 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
   // Each node keeps its segments on one block volume, at most the cloud's largest.
   const Prices* prices = catalog.prices_for(cloud);
   const double largest_volume_gib = prices != nullptr ? prices->block_volume_max_gib.value : 0.0;
-  q.nodes =
-      std::max({ds.qdrant_min_nodes, q.replication_factor,
-                static_cast<int>(std::ceil(q.ram_total_gib / largest_memory - 1e-9)),
+  q.nodes = std::max(
+      {ds.qdrant_min_nodes, q.replication_factor,
+       static_cast<int>(std::ceil(q.ram_total_gib / (largest_memory * kQdrantResidentShareMax) -
+                                  1e-9)),
                 static_cast<int>(
                     std::ceil(q.points * q.replication_factor / kQdrantMaxPointsPerNode - 1e-9)),
                 largest_volume_gib > 0.0
@@ -781,24 +833,34 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
                     : 1});
   q.ram_per_node_gib = q.ram_total_gib / q.nodes;
   q.disk_per_node_gib = q.disk_total_gib / q.nodes;
+  const double machine_memory_gib = q.ram_per_node_gib / kQdrantResidentShareMax;
   const MachineShape* shape =
-      smallest_shape(catalog.vector_store_shapes, cloud, 0, q.ram_per_node_gib);
+      smallest_shape(catalog.vector_store_shapes, cloud, 0, machine_memory_gib,
+                     ds.burstable_instances_allowed);
   q.shape = ds.vector_store_mode == DatastoreMode::in_cluster
-                ? detail::in_cluster_shape(cloud, 0.0, q.ram_per_node_gib)
+                ? detail::in_cluster_shape(cloud, 0.0, machine_memory_gib)
                 : *shape;
   q.shards = q.nodes * ds.qdrant_shards_per_node;
   return q;
 }
 
+// Per node: what stays resident, the machine memory that keeps it within Qdrant's share,
+// and the docs rule for the same copies on the same nodes.
 void explain_qdrant(QdrantPlan& q, const Workload& w, const DatastorePolicy& ds) {
-  q.reason = concat(Readable{q.points}, " points (", Readable{q.documents}, " documents x ",
-                    Readable{q.chunks_per_document}, " chunks) of ",
-                    Readable{static_cast<double>(w.knowledge_base.embedding_dimension)},
-                    " dims: ", Readable{q.ram_total_gib}, " GiB in RAM over ", q.replication_factor,
-                    q.replication_factor == 1 ? " copy" : " copies", " (vectors ",
-                    ds.qdrant_vectors_on_disk ? "on disk" : "in memory", hnsw_text(), q.nodes,
-                    q.nodes == 1 ? " node" : " nodes", " of ", q.shape.name, docs_rule_text(),
-                    Readable{q.docs_rule_memory_gib}, " GiB");
+  const double nodes = q.nodes;
+  q.reason = concat(
+      Readable{q.points}, " points (", Readable{q.documents}, " documents x ",
+      Readable{q.chunks_per_document}, " chunks) of ",
+      Readable{static_cast<double>(w.knowledge_base.embedding_dimension)}, " dims, ",
+      q.replication_factor, q.replication_factor == 1 ? " copy" : " copies", " on ", q.nodes,
+      q.nodes == 1 ? " node" : " nodes", ": ", Readable{q.ram_per_node_gib},
+      " GiB resident per node (vectors ", ds.qdrant_vectors_on_disk ? "on disk" : "in memory",
+      hnsw_text(), q.shape.name, " (", Readable{q.shape.memory_gib}, " GiB), resident at most ",
+      percent(kQdrantResidentShareMax),
+      "% of its memory (Qdrant's memory guidance: the rest is the OS, page cache and the "
+      "optimizer's temporary segments)",
+      docs_rule_text(), Readable{q.docs_rule_memory_gib * q.replication_factor / nodes},
+      " GiB per node for the same copies");
 }
 
 ObjectStoragePlan plan_object_storage(const Workload& w, const EnvironmentPolicy& policy) {

@@ -71,6 +71,9 @@ json nodes_json(const NodePlan& n) {
           {"count_reason", n.count_reason},
           {"steady_state_count", n.steady_state_count},
           {"survives_node_loss", n.survives_node_loss},
+          {"count_at_horizon", n.count_at_horizon},
+          {"runs_out_month", n.runs_out_month},
+          {"horizon_reason", n.horizon_reason},
           {"packed_by", to_string(n.packed_by)},
           {"allocatable",
            {{"capacity_cpu_m", a.capacity_cpu_m},
@@ -178,7 +181,8 @@ json postgres_json(const PostgresPlan& p) {
 }
 
 json redis_json(const RedisPlan& r) {
-  return {{"broker_backlog_messages", r.broker_backlog_messages},
+  return {{"horizon_task_rate_per_s", r.horizon_task_rate_per_s},
+          {"broker_backlog_messages", r.broker_backlog_messages},
           {"broker_mib", r.broker_bytes / (1024.0 * 1024.0)},
           {"cache_keys", r.cache_keys},
           {"cache_mib", r.cache_bytes / (1024.0 * 1024.0)},
@@ -187,6 +191,7 @@ json redis_json(const RedisPlan& r) {
           {"instance_memory_gib", r.instance_memory_gib},
           {"shape", shape_json(r.shape)},
           {"reserved_memory_fraction", r.reserved_memory_fraction},
+          {"outage_minutes_held", r.outage_minutes_held},
           {"memory_reason", r.memory_reason},
           {"maxclients", r.maxclients},
           {"maxclients_reason", r.maxclients_reason},

@@ -39,7 +39,7 @@ void from_json(const nlohmann::json& state, PackedTexts<Key, N>& texts) {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeType, name, cloud, vcpu, memory_gib, max_pods,
                                    price_usd_per_hour, source, as_of)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MachineShape, name, cloud, vcpu, memory_gib, price_usd_per_hour,
-                                   source, as_of)
+                                   burstable, source, as_of)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PeakDemand, api_rate_per_s, api_service_s, api_stream_hold_s,
                                    worker_task_rate_per_s, plugin_call_rate_per_s,
                                    sandbox_execution_rate_per_s, document_ingestion_rate_per_s,
@@ -62,8 +62,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeUsage, index, pods, packed_cpu_m, packed_
                                    request_cpu_m, request_memory_mib, limit_cpu_m, limit_memory_mib,
                                    free_cpu_m, free_memory_mib)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodePlan, node_type, allocatable, packed_by, count,
-                                   steady_state_count, survives_node_loss, count_reason,
-                                   type_reason, nodes, cost_usd_month, cost_reason)
+                                   steady_state_count, survives_node_loss, count_at_horizon,
+                                   runs_out_month, horizon_reason, count_reason, type_reason,
+                                   nodes, cost_usd_month, cost_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ResourceTotals, request_cpu_m, request_memory_mib, limit_cpu_m,
                                    limit_memory_mib, pods, spare_cpu_m, spare_memory_mib)
 
@@ -92,9 +93,10 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PostgresPlan, tables, data_gib, wal_gib, stor
                                    topology_reason, tune_input, settings,
                                    service_default_max_connections, parameter_group,
                                    parameter_group_reason, max_storage_gib, max_storage_source)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RedisPlan, broker_backlog_messages, broker_bytes, cache_keys,
-                                   cache_bytes, used_memory_mib, maxmemory_mib, instance_memory_gib,
-                                   shape, reserved_memory_fraction, memory_reason,
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RedisPlan, horizon_task_rate_per_s, broker_backlog_messages,
+                                   broker_bytes, cache_keys, cache_bytes, used_memory_mib,
+                                   maxmemory_mib, instance_memory_gib, shape,
+                                   reserved_memory_fraction, outage_minutes_held, memory_reason,
                                    client_connections, maxclients, maxclients_reason, topology,
                                    topology_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(QdrantPlan, documents, points, chunks_per_document, vector_bytes,
@@ -151,7 +153,7 @@ namespace {
 // cloud and region (catalog prices per cloud, regions, the control plane); 7: how each
 // datastore runs, and the pods of those run in the cluster; 8: managed PostgreSQL's parameter
 // group and storage limit, Redis's reserve, the pricing model.
-constexpr int kPlanStateFormat = 8;
+constexpr int kPlanStateFormat = 9;
 
 template <class T>
 std::string to_state(const T& value) {

@@ -144,19 +144,23 @@ MachineShape read_shape(ObjectReader& r) {
   r.text("name", m.name);
   read_cloud(r, m.cloud);
   read_fields(r, m, kShapeFields);
+  r.boolean("burstable", m.burstable);
   r.text("source", m.source);
   r.text("as_of", m.as_of);
   return m;
 }
 
 json write_shape(const MachineShape& m) {
-  return {{"name", m.name},
-          {"cloud", m.cloud},
-          {"vcpu", m.vcpu},
-          {"memory_gib", m.memory_gib},
-          {"price_usd_per_hour", m.price_usd_per_hour},
-          {"source", m.source},
-          {"as_of", m.as_of}};
+  json shape = {{"name", m.name},
+                {"cloud", m.cloud},
+                {"vcpu", m.vcpu},
+                {"memory_gib", m.memory_gib},
+                {"price_usd_per_hour", m.price_usd_per_hour}};
+  // Written only when set, as the catalog files mark only the burstable classes.
+  if (m.burstable) shape["burstable"] = true;
+  shape["source"] = m.source;
+  shape["as_of"] = m.as_of;
+  return shape;
 }
 
 namespace {

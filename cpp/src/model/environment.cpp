@@ -55,6 +55,7 @@ void read_datastore_policy(ObjectReader& r, DatastorePolicy& d) {
   r.choice("redis_mode", d.redis_mode, kDatastoreModes);
   r.choice("vector_store_mode", d.vector_store_mode, kDatastoreModes);
   r.choice("object_storage_mode", d.object_storage_mode, kDatastoreModes);
+  r.boolean("burstable_instances_allowed", d.burstable_instances_allowed);
 }
 
 json write_datastore_policy(const DatastorePolicy& d) {
@@ -76,7 +77,8 @@ json write_datastore_policy(const DatastorePolicy& d) {
           {"postgres_mode", choice_name(d.postgres_mode, kDatastoreModes)},
           {"redis_mode", choice_name(d.redis_mode, kDatastoreModes)},
           {"vector_store_mode", choice_name(d.vector_store_mode, kDatastoreModes)},
-          {"object_storage_mode", choice_name(d.object_storage_mode, kDatastoreModes)}};
+          {"object_storage_mode", choice_name(d.object_storage_mode, kDatastoreModes)},
+          {"burstable_instances_allowed", d.burstable_instances_allowed}};
 }
 
 void read_log_policy(ObjectReader& r, LogPolicy& l) {

@@ -50,7 +50,8 @@ inline constexpr auto kDatastorePolicyKeys = keys(
     choice<kDatastoreModes>("vector_store_mode", Need::optional,
                             "in_cluster or self_managed (VMs); no managed offering is priced"),
     choice<kDatastoreModes>("object_storage_mode", Need::optional,
-                            "managed (the cloud's object store) or in_cluster (MinIO)"));
+                            "managed (the cloud's object store) or in_cluster (MinIO)"),
+    flag("burstable_instances_allowed"));
 inline constexpr ObjectShape kDatastorePolicy{
     "datastore_policy", kDatastorePolicyKeys,
     "How the datastores are run. Rules: qdrant_replication_factor <= qdrant_min_nodes; "
@@ -156,7 +157,7 @@ inline constexpr ObjectShape kNodeType{"node_type", kNodeTypeKeys,
                                        "A Kubernetes node type with its price."};
 inline constexpr auto kShapeKeys =
     keys(nonempty_text("name", Need::required), nonempty_text("cloud", Need::required),
-         numbers(kShapeFields), text("source"), text("as_of"));
+         numbers(kShapeFields), flag("burstable"), text("source"), text("as_of"));
 inline constexpr ObjectShape kShape{"machine_shape", kShapeKeys,
                                     "A datastore machine of one cloud with its price. Rule: cloud "
                                     "is aws, gcp or azure."};

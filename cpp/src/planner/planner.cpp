@@ -3,9 +3,11 @@
 #include <cstring>
 #include <limits>
 #include <optional>
+#include <stdexcept>
 
 #include "compute/component_sizing.hpp"
 #include "compute/node_sizing.hpp"
+#include "io/field_reader.hpp"
 #include "io/format.hpp"
 #include "model/choices.hpp"
 #include "planner/planner_detail.hpp"
@@ -336,6 +338,122 @@ void size_environment_nodes(EnvironmentPlan& plan, const Scenario& scenario,
   detail::explain_tier(plan.tier, tier, totals, policy, plan.nodes);
 }
 
+// Most nodes of one type searched for at the horizon: beyond, the plan says so.
+constexpr int kMostNodesAtHorizon = 10000;
+
+// The autoscaled replicas a month into the plan, packed onto nodes of the planned type.
+class HorizonPacking {
+ public:
+  HorizonPacking(const EnvironmentPlan& plan, const std::vector<const Component*>& components,
+                 const Environment& environment, double annual_growth)
+      : plan_(plan), components_(components), environment_(environment),
+        annual_growth_(annual_growth) {}
+
+  // The fewest nodes that hold the pods at month (0 when none up to kMostNodesAtHorizon),
+  // searched from at_least up, doubling, then halving back.
+  int fewest_nodes(int month, int at_least) {
+    load(month);
+    int low = std::max(1, at_least);
+    if (packer_.pack(low)) return low;
+    int high = low;
+    while (!packer_.pack(high)) {
+      if (high >= kMostNodesAtHorizon) return 0;
+      low = high;
+      high = std::min(kMostNodesAtHorizon, high * 2);
+    }
+    while (high - low > 1) {
+      const int middle = low + (high - low) / 2;
+      (packer_.pack(middle) ? high : low) = middle;
+    }
+    return high;
+  }
+
+ private:
+  void load(int month) {
+    const double factor =
+        std::pow(1.0 + annual_growth_, static_cast<double>(month) / units::kMonthsPerYear);
+    std::vector<ComponentPlan> grown = plan_.components;
+    for (std::size_t i = 0; i < grown.size() && i < components_.size(); ++i) {
+      grown[i].replicas = detail::replicas_at_growth(plan_.components[i], *components_[i],
+                                                     environment_.policy, factor,
+                                                     environment_.name);
+    }
+    fill_pod_table(table_, grown, plan_.data.in_cluster_pods, environment_.policy);
+    packer_.reset(table_, environment_.policy);
+    packer_.set_node(plan_.nodes.allocatable);
+  }
+
+  const EnvironmentPlan& plan_;
+  const std::vector<const Component*>& components_;
+  const Environment& environment_;
+  double annual_growth_;
+  detail::PodTable table_;
+  detail::Packer packer_;
+};
+
+// Node capacity at the horizon: the nodes of the planned type the autoscaling maxima need
+// then, and the first month the planned count runs out (nodes needed grow with the month,
+// so the month is found by halving).
+void size_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload,
+                           const std::vector<const Component*>& components,
+                           const Environment& environment) {
+  NodePlan& nodes = plan.nodes;
+  nodes.count_at_horizon = nodes.count;
+  nodes.runs_out_month = 0;
+  const bool grows = std::any_of(plan.components.begin(), plan.components.end(),
+                                 [](const ComponentPlan& c) {
+                                   return c.autoscaled && c.hpa_max_replicas > c.replicas;
+                                 });
+  const int horizon = static_cast<int>(std::ceil(workload.growth.planning_horizon_months));
+  if (!grows || nodes.count == 0 || horizon <= 0) return;
+  HorizonPacking packing(plan, components, environment, workload.growth.annual_growth_fraction);
+  const int spare = nodes.count - nodes.steady_state_count;  // N+1's node, if any
+  const int needed = packing.fewest_nodes(horizon, nodes.steady_state_count);
+  nodes.count_at_horizon = needed == 0 ? 0 : needed + spare;
+  if (needed != 0 && needed <= nodes.steady_state_count) return;
+  int holds = 0;  // the last month the planned nodes hold, searched by halving
+  int fails = horizon;
+  while (fails - holds > 1) {
+    const int month = holds + (fails - holds) / 2;
+    const int at_month = packing.fewest_nodes(month, nodes.steady_state_count);
+    (at_month != 0 && at_month <= nodes.steady_state_count ? holds : fails) = month;
+  }
+  nodes.runs_out_month = fails;
+}
+
+// What the horizon's load asks of the nodes, in the node plan and, when the planned count
+// runs out before the horizon, as a warning with what to do by when.
+void explain_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload) {
+  NodePlan& nodes = plan.nodes;
+  const int horizon = static_cast<int>(std::ceil(workload.growth.planning_horizon_months));
+  const std::string& type = nodes.node_type.name;
+  if (nodes.runs_out_month == 0) {
+    nodes.horizon_reason =
+        concat("the ", nodes.count, " nodes hold every component at its autoscaling maximum at "
+               "month ", horizon, " (the load grown ", Readable{plan.growth_factor}, "x)");
+    return;
+  }
+  const std::string at_horizon =
+      nodes.count_at_horizon == 0
+          ? concat("more than ", kMostNodesAtHorizon, " nodes of ", type)
+          : concat(nodes.count_at_horizon, " nodes of ", type, " ($",
+                   Readable{nodes.cost_usd_month / nodes.count * nodes.count_at_horizon},
+                   "/month)");
+  const std::string until =
+      nodes.runs_out_month == 1
+          ? std::string(" nodes are sized for today's load: the autoscaled replicas outgrow "
+                        "them from month 1")
+          : concat(" nodes hold the autoscaled replicas until month ", nodes.runs_out_month - 1);
+  nodes.horizon_reason = concat(
+      "the ", nodes.count, until, "; at month ", horizon, " (the load grown ",
+      Readable{plan.growth_factor}, "x) the autoscaling maxima need ", at_horizon,
+      nodes.count > nodes.steady_state_count ? ", the N+1 spare included" : "");
+  plan.warnings.push_back(concat(
+      "nodes: the ", nodes.count, " planned nodes run out in month ", nodes.runs_out_month, " of ",
+      horizon, " as the load grows: let the cluster autoscaler grow the pool to ", at_horizon,
+      " (its maximum size), or add nodes of ", type, " by month ", nodes.runs_out_month));
+}
+
 // Plans the environment into plan, a default-constructed EnvironmentPlan (the element of
 // the plan's environments, so that it is not moved after): every number, then, when the
 // level is full, what explains them (reasons, per-node rows, the tier and the warnings).
@@ -363,6 +481,7 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   plan.data = detail::plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
                                 scenario.catalog, environment.name);
   size_environment_nodes(plan, scenario, environment, full, reuse);
+  size_nodes_at_horizon(plan, workload, components, environment);
   plan.totals = detail::totals_of(plan.components, plan.data.in_cluster_pods, plan.nodes);
   if (full) {
     detail::explain_data(plan.data, workload, plan.demand, plan.components, scenario.stack, policy);
@@ -384,6 +503,7 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   detail::explain_backups(plan.backups, scenario.stack.datastores.database, policy.backups,
                           ds.postgres_standby, ds.postgres_synchronous);
   detail::explain_cost(plan.cost, plan.nodes, plan.data, policy, scenario.catalog);
+  explain_nodes_at_horizon(plan, workload);
   add_operations_warnings(plan, policy, scenario.catalog);
   if (policy.survive_node_loss && !plan.tier.custom && !plan.tier.survives_node_loss) {
     plan.warnings.push_back(concat("tier ", plan.tier.tier,
@@ -422,18 +542,65 @@ EnvironmentPlan detail::plan_environment(const Scenario& scenario, const Environ
   return plan;
 }
 
-Plan plan(const Scenario& scenario) {
+namespace {
+
+// The named environments of the scenario in its order, or all of them when none is named.
+Plan plan_chosen(const Scenario& scenario, const std::vector<std::string>* chosen) {
   validate(scenario);  // every way in: JSON, code, Python attributes (tierplan/validation.hpp)
+  if (chosen != nullptr) {
+    std::vector<std::string> known;
+    for (const auto& environment : scenario.environments) known.push_back(environment.name);
+    for (const auto& name : *chosen) {
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        throw std::invalid_argument(unknown_environment_message(name, known));
+      }
+    }
+  }
   const detail::ReadableScope numbers;
   Plan result;
   result.scenario = scenario.name;
-  result.environments.reserve(scenario.environments.size());
+  result.environments.reserve(chosen != nullptr ? chosen->size() : scenario.environments.size());
   const std::vector<const Component*> deployed = scenario.stack.deployed_components();
   for (const auto& environment : scenario.environments) {
+    if (chosen != nullptr &&
+        std::find(chosen->begin(), chosen->end(), environment.name) == chosen->end()) {
+      continue;
+    }
     plan_environment_into(result.environments.emplace_back(), scenario, environment, deployed,
                           detail::PlanDetail::full, nullptr);
   }
   return result;
+}
+
+}  // namespace
+
+Plan plan(const Scenario& scenario) { return plan_chosen(scenario, nullptr); }
+
+Plan plan(const Scenario& scenario, const std::vector<std::string>& environment_names) {
+  return plan_chosen(scenario, &environment_names);
+}
+
+// The nearest name: one that starts with or contains the given name (prod -> production),
+// else the fewest edits, within half the name's length.
+std::string unknown_environment_message(std::string_view name,
+                                        const std::vector<std::string>& known) {
+  std::string nearest;
+  std::size_t best = std::max<std::size_t>(2, name.size() / 2) + 1;
+  for (const auto& candidate : known) {
+    if (!name.empty() && candidate.find(name) != std::string::npos) {
+      nearest = candidate;
+      break;
+    }
+    const std::size_t distance = detail::edit_distance(name, candidate);
+    if (distance < best) {
+      best = distance;
+      nearest = candidate;
+    }
+  }
+  std::string message = concat("no environment \"", name, "\"; the environments are: ");
+  for (std::size_t i = 0; i < known.size(); ++i) message += (i > 0 ? ", " : "") + known[i];
+  if (!nearest.empty()) message += concat("; did you mean \"", nearest, "\"?");
+  return message;
 }
 
 }  // namespace tierplan

@@ -15,7 +15,7 @@ from tierplan.calibration.locust import read_locust
 from tierplan.calibration.prometheus import COLUMNS, read_prometheus
 from tierplan.calibration.summary import calibration_text
 from tierplan.calibration.tidy import read_tidy_csv
-from tierplan.errors import SourceError, ValidationError
+from tierplan.errors import OutputError, SourceError, ValidationError
 
 EXIT_INVALID = 2
 
@@ -75,7 +75,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     summary = calibration_text(calibration)
     if args.output:
-        write_atomically(args.output, calibration.scenario.to_json())
+        try:
+            write_atomically(args.output, calibration.scenario.to_json())
+        except OutputError as error:
+            print(f"tierplan calibrate: -o {args.output}: {error}", file=sys.stderr)
+            return EXIT_INVALID
         sys.stdout.write(summary)
     else:
         sys.stdout.write(calibration.scenario.to_json())

@@ -122,7 +122,10 @@ TEST(DataExplain, WhatBoundTheDatabaseServerIsRecordedInThePlan) {
     // The working set fits effective_cache_size, three quarters of the memory asked for.
     EXPECT_LE(pg.working_set_gib, pg.memory_needed_gib * 0.75 * (1.0 + 1e-12)) << scale;
     if (pg.pgbouncer) {
-      EXPECT_GE(pg.pgbouncer_default_pool_size, static_cast<int>(pg.requests_in_flight)) << scale;
+      // PgBouncer's server pool is the PostgreSQL wiki's cores * 2 + 1, whatever is in
+      // flight: the rest waits in PgBouncer's queue, and the reason says so (issue 15).
+      EXPECT_EQ(pg.pgbouncer_default_pool_size, pg.shape.vcpu * 2 + 1) << scale;
+      EXPECT_NE(pg.pgbouncer_reason.find("wait in PgBouncer's queue"), std::string::npos);
     }
     const auto& redis = p.full.data.redis;
     EXPECT_GT(redis.client_connections, 0) << scale;

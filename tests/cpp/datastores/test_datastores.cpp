@@ -40,7 +40,11 @@ TEST(DataPlaneReference, production_lands_on_the_official_production_classes) {
   EXPECT_DOUBLE_EQ(data.postgres.shape.memory_gib, 8.0);
   EXPECT_LE(data.postgres.storage_gib, 512 * kGbInGib);
   EXPECT_GT(data.postgres.storage_gib, 0.0);
-  EXPECT_LE(data.redis.instance_memory_gib, 2 * kGbInGib + 1e-9);
+  // Redis 2 GB is the memory the checklist gives; production allows no burstable class, so
+  // the instance is the smallest other tier (issue 15: not cache.t4g in production).
+  EXPECT_LE(data.redis.used_memory_mib, 2 * kGbInGib * 1024.0);
+  EXPECT_FALSE(data.redis.shape.burstable);
+  EXPECT_FALSE(data.postgres.shape.burstable);
   EXPECT_EQ(data.qdrant.nodes, 3);
   EXPECT_LE(data.qdrant.ram_per_node_gib, 64.0);
   EXPECT_GE(data.qdrant.replication_factor, 2);
@@ -190,8 +194,9 @@ TEST(DataPlaneWarnings, workflow_node_executions_without_cleanup_is_flagged_with
 
 TEST(DataPlaneWarnings, connection_budget_above_the_default_names_the_postgres_error) {
   auto scenario = tierplan::builtin_scenario("dify-enterprise");
-  environment(scenario, "production").policy.datastores.postgres_mode =
-      tierplan::DatastoreMode::self_managed;
+  auto& ds = environment(scenario, "production").policy.datastores;
+  ds.postgres_mode = tierplan::DatastoreMode::self_managed;
+  ds.pgbouncer_above_connections = 1000000;  // no pooler: every client connection is a server's
   const auto plan = tierplan::plan(scenario);
   EXPECT_TRUE(has_warning(env(plan, "production"), "remaining connection slots are reserved"));
 }
