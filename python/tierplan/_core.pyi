@@ -2764,7 +2764,13 @@ class NodePlan:
     def count(self) -> int:
         ...
     @property
+    def count_at_horizon(self) -> int:
+        ...
+    @property
     def count_reason(self) -> str:
+        ...
+    @property
+    def horizon_reason(self) -> str:
         ...
     @property
     def node_type(self) -> NodeType:
@@ -2774,6 +2780,9 @@ class NodePlan:
         ...
     @property
     def packed_by(self) -> PackingMeasure:
+        ...
+    @property
+    def runs_out_month(self) -> int:
         ...
     @property
     def steady_state_count(self) -> int:

@@ -5,7 +5,7 @@
 // src/common/components/configurationView/index.jsx (postgresql.conf tab), the accepted inputs
 // src/features/configuration/constants.js. Facts carried over; the code is tierplan's own.
 //
-// OS is Linux (PGTune "OS Type: linux"); PGTune's Windows and macOS branches are not mirrored.
+// PGTune's "OS Type" (linux, windows, mac) changes five settings: see PgOs.
 // Every size is in kB (1 kB = 1024 bytes, PostgreSQL's unit for memory settings), as PGTune
 // computes it before formatting.
 #include <string>
@@ -16,6 +16,13 @@ namespace tierplan {
 // PGTune "DB Type": web application, online transaction processing, data warehouse,
 // desktop application, mixed type of application.
 enum class PgWorkload { web, oltp, dw, desktop, mixed };
+
+// PGTune "OS Type". Off Linux, effective_io_concurrency is left out and PostgreSQL 18's
+// asynchronous I/O uses worker processes, not io_uring; macOS has no huge pages; Windows
+// 64-bit keeps work_mem, maintenance_work_mem and autovacuum_work_mem below 2 GB up to
+// PostgreSQL 17 (selectHugePages, selectMaintenanceWorkMem, selectWorkMem,
+// selectAutovacuumWorkMem, selectEffectiveIoConcurrency, selectIoMethod).
+enum class PgOs { linux, windows, mac };
 
 // PGTune "Data Storage": the device types it offers at the followed commit.
 enum class DiskType { ssd, hdd, san, nvme };
@@ -31,6 +38,7 @@ struct PgTuneInput {
   int vcpu = 0;             // >= 1
   int max_connections = 0;  // 0: PGTune's default for the workload
   DiskType disk = DiskType::ssd;
+  PgOs os = PgOs::linux;
   bool operator==(const PgTuneInput&) const = default;
 };
 
@@ -51,7 +59,7 @@ struct PgTuneSettings {
   std::string wal_compression;           // "lz4" (PostgreSQL >= 15) or "on"
   int autovacuum_max_workers = 0;        // 4 or 5 on 16+ vCPUs, else 0 (PostgreSQL's default 3)
   double autovacuum_work_mem_kib = 0.0;  // set only when maintenance_work_mem >= 2 GB
-  std::string io_method;                 // "io_uring" on PostgreSQL >= 18, else ""
+  std::string io_method;  // PostgreSQL >= 18: "io_uring" on Linux, "worker" elsewhere; else ""
   int io_workers = 0;                    // PostgreSQL >= 18 with 16+ vCPUs, else 0
   double min_wal_size_kib = 0.0;
   double max_wal_size_kib = 0.0;
@@ -84,5 +92,6 @@ std::string postgresql_conf(const PgTuneInput& input, const PgTuneSettings& sett
 
 std::string to_string(PgWorkload workload);
 std::string to_string(DiskType disk);
+std::string to_string(PgOs os);
 
 }  // namespace tierplan

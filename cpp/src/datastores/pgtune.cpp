@@ -254,6 +254,18 @@ void append_setting(std::string& out, std::string_view name, const std::string& 
 
 }  // namespace
 
+std::string to_string(PgOs os) {
+  switch (os) {
+    case PgOs::linux:
+      return "linux";
+    case PgOs::windows:
+      return "windows";
+    case PgOs::mac:
+      break;
+  }
+  return "mac";
+}
+
 std::string to_string(PgWorkload workload) {
   switch (workload) {
     case PgWorkload::web:
@@ -284,6 +296,28 @@ std::string to_string(DiskType disk) {
   throw std::invalid_argument("unknown DiskType " + std::to_string(static_cast<int>(disk)));
 }
 
+namespace {
+
+// Windows 64-bit refuses 2 GB or more of work_mem, maintenance_work_mem and
+// autovacuum_work_mem up to PostgreSQL 17: PGTune keeps them at 2 GB less 1 MB there.
+constexpr int kWindowsMemoryLimitUntilVersion = 17;
+constexpr double kWindowsLimitKib = 2.0 * kKibPerMib * kKibPerMib - kKibPerMib;
+bool windows_memory_limit(const PgTuneInput& input) {
+  return input.os == PgOs::windows && input.postgres_version <= kWindowsMemoryLimitUntilVersion;
+}
+
+// The workload's share of memory, at most 8 GB, or under Windows' limit; the autovacuum cap
+// follows from this value, so a Windows server up to PostgreSQL 17 never reaches it.
+double maintenance_work_mem_kib(double memory_kib, const PgTuneInput& input) {
+  const double value = std::floor(memory_kib * maintenance_fraction(input.workload));
+  if (windows_memory_limit(input)) {
+    return value >= kWindowsLimitKib + kKibPerMib ? kWindowsLimitKib : value;
+  }
+  return std::min(value, kMaintenanceWorkMemCapKib);
+}
+
+}  // namespace
+
 PgTuneSettings pgtune(const PgTuneInput& input) {
   require_valid(input);
   const PgWorkload workload = input.workload;
@@ -296,8 +330,7 @@ PgTuneSettings pgtune(const PgTuneInput& input) {
 
   s.shared_buffers_kib = std::floor(memory_kib * shared_buffers_fraction(workload));
   s.effective_cache_size_kib = std::floor(memory_kib * effective_cache_fraction(workload));
-  s.maintenance_work_mem_kib =
-      std::min(std::floor(memory_kib * maintenance_fraction(workload)), kMaintenanceWorkMemCapKib);
+  s.maintenance_work_mem_kib = maintenance_work_mem_kib(memory_kib, input);
   s.checkpoint_completion_target = kCheckpointCompletionTarget;
 
   double wal_buffers = std::min(std::floor(3.0 * s.shared_buffers_kib / 100.0), kWalBuffersCapKib);
@@ -306,7 +339,7 @@ PgTuneSettings pgtune(const PgTuneInput& input) {
 
   s.default_statistics_target = default_statistics_target(workload);
   s.random_page_cost = random_page_cost(input.disk);
-  s.effective_io_concurrency = effective_io_concurrency(input.disk);
+  if (input.os == PgOs::linux) s.effective_io_concurrency = effective_io_concurrency(input.disk);
 
   s.parallel_settings = input.vcpu >= kParallelMinVcpu;
   if (s.parallel_settings) {
@@ -327,8 +360,11 @@ PgTuneSettings pgtune(const PgTuneInput& input) {
       (static_cast<double>(s.max_connections + workers_for_work_mem) * kWorkMemSortsPerConnection);
   s.work_mem_kib =
       std::max(std::floor(work_mem_share / work_mem_divisor(workload)), kWorkMemFloorKib);
+  if (windows_memory_limit(input)) s.work_mem_kib = std::min(s.work_mem_kib, kWindowsLimitKib);
 
-  s.huge_pages = s.shared_buffers_kib >= kHugePagesFromSharedBuffersKib ? "try" : "off";
+  s.huge_pages = input.os != PgOs::mac && s.shared_buffers_kib >= kHugePagesFromSharedBuffersKib
+                     ? "try"
+                     : "off";
   if (version >= kJitSince && turns_jit_off(workload)) s.jit = "off";
   s.wal_compression = version >= kWalCompressionLz4Since ? "lz4" : "on";
   s.autovacuum_max_workers = autovacuum_max_workers(input.vcpu);
@@ -336,7 +372,7 @@ PgTuneSettings pgtune(const PgTuneInput& input) {
     s.autovacuum_work_mem_kib = kAutovacuumWorkMemCapKib;
   }
   if (version >= kAsyncIoSince) {
-    s.io_method = "io_uring";
+    s.io_method = input.os == PgOs::linux ? "io_uring" : "worker";
     const int io_workers = std::clamp(input.vcpu / 4, kIoWorkersDefault, kIoWorkersMax);
     if (io_workers > kIoWorkersDefault) s.io_workers = io_workers;
   }
@@ -380,7 +416,7 @@ std::string postgresql_conf(const PgTuneInput& input, const PgTuneSettings& s) {
   }
 
   out += "# DB Version: " + std::to_string(input.postgres_version) + "\n";
-  out += "# OS Type: linux\n";
+  out += "# OS Type: " + to_string(input.os) + "\n";
   out += "# DB Type: " + to_string(input.workload) + "\n";
   out += "# Total Memory (RAM): " + memory_as_pgtune_input(input.memory_mib) + "\n";
   out += "# CPUs num: " + std::to_string(input.vcpu) + "\n";
