@@ -152,7 +152,7 @@ def plan_html(plan: Plan | EnvironmentPlan) -> str:
 
 def _summary_table(comparison: Comparison) -> list[str]:
     """The summary sections as one table, with each environment's most serious warnings as
-    its last row."""
+    the last row of the first section (before the assumptions)."""
     envs = comparison.environments
     out = _comparison_table(
         replace(comparison, sections=comparison.summary),
@@ -172,10 +172,11 @@ def _summary_table(comparison: Comparison) -> list[str]:
             f'<td data-env="{escape(env)}" class="key-warnings"><ol>{items}</ol>{more}</td>'
         )
     row = (
-        '<tbody id="summary-key-warnings"><tr data-key="summary/most-serious-warnings">'
-        '<th scope="row">most serious warnings</th>' + "".join(cells) + "</tr></tbody>"
+        '<tr data-key="summary/most-serious-warnings">'
+        '<th scope="row">most serious warnings</th>' + "".join(cells) + "</tr>"
     )
-    return [*out[:-1], row, out[-1]]
+    end_of_first = out.index("</tbody>")
+    return [*out[:end_of_first], row, *out[end_of_first:]]
 
 
 def _figure(figure_id: str, caption: str, svg: str) -> list[str]:
