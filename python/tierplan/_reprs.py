@@ -120,7 +120,7 @@ def _backups(b: BackupPlan) -> str:
 
 
 def _tier(t: TierRecommendation) -> str:
-    return t.tier + (f" (exceeds every preset: {t.exceeded_resource})" if t.custom else "")
+    return t.name + (f" (exceeds every preset: {t.exceeded_resource})" if t.custom else "")
 
 
 def _demand(d: PeakDemand) -> str:

@@ -43,7 +43,7 @@ def expected_summary(plan: tierplan.Plan) -> dict[tuple[str, str], list[str]]:
             f" {e.nodes.node_type.memory_gib:g} GiB each)"
             for e in envs
         ],
-        ("Summary", "tier"): [e.tier.tier for e in envs],
+        ("Summary", "tier"): [e.tier.name for e in envs],
         ("Summary", "warnings"): [str(len(e.warnings)) for e in envs],
         ("Assumptions", "prices as of"): [e.cost.prices_as_of for e in envs],
         ("Assumptions", "daily active users"): [

@@ -464,7 +464,8 @@ void read_environment(const Reader& r, EnvironmentPlan& e) {
 Plan plan_from_json_string(std::string_view text) {
   const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) {
-    throw ValidationError({{"", "not JSON: the plan JSON is what plan_to_json_string writes"}});
+    throw ValidationError(std::vector<FieldIssue>{
+        {"", "not JSON: the plan JSON is what plan_to_json_string writes"}});
   }
   std::vector<FieldIssue> issues;
   const Reader root(document, "", issues);

@@ -253,7 +253,7 @@ def plan_summary_section(envs: Sequence[EnvironmentPlan]) -> Section:
             _row("Redis", envs, _redis_line),
             _row("Qdrant", envs, _qdrant_line),
             _row("object storage", envs, _object_storage_line),
-            _row("tier", envs, lambda e: Cell(e.tier.tier, e.tier.reason)),
+            _row("tier", envs, lambda e: Cell(e.tier.name, e.tier.reason)),
             _row("warnings", envs, lambda e: Cell(str(len(e.warnings)), "")),
         ),
     )
@@ -369,7 +369,7 @@ def kubernetes_section(envs: Sequence[EnvironmentPlan]) -> Section:
                 envs,
                 lambda e: Cell(usd(e.nodes.cost_usd_month), e.nodes.cost_reason),
             ),
-            _row("tier", envs, lambda e: Cell(e.tier.tier, e.tier.reason)),
+            _row("tier", envs, lambda e: Cell(e.tier.name, e.tier.reason)),
         ),
     )
 
@@ -497,11 +497,11 @@ def object_storage_section(envs: Sequence[EnvironmentPlan]) -> Section:
 
 
 def _replicas_cell(c: ComponentPlan) -> Cell:
-    if not c.autoscaled:
+    if not c.autoscaling.enabled:
         return Cell(str(c.replicas), c.replicas_reason)
     return Cell(
-        f"{c.replicas} (HPA {c.hpa_min_replicas}-{c.hpa_max_replicas})",
-        f"{c.replicas_reason}; HPA: {c.hpa_reason}",
+        f"{c.replicas} (HPA {c.autoscaling.min_replicas}-{c.autoscaling.max_replicas})",
+        f"{c.replicas_reason}; HPA: {c.autoscaling.reason}",
     )
 
 

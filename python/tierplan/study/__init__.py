@@ -86,17 +86,21 @@ def progress_bar(description: str, enabled: bool = True) -> Iterator[Progress | 
 
 def table_to_frame(table: StudyTable) -> pd.DataFrame:
     """A study table as a tidy DataFrame: a row per point, the input fields (named by their
-    paths), then every output; ``node_type`` holds the instance type's name and ``error``
-    the PlanningError of an infeasible point (empty when it was planned)."""
+    paths), then every output; ``node_type`` holds the instance type's name (in place of the
+    table's node_type_index) and ``error`` the PlanningError of an infeasible point (empty
+    when it was planned)."""
     pandas = _pandas()
     frame: pd.DataFrame = pandas.DataFrame(table.values, columns=table.columns)
     frame["feasible"] = frame["feasible"].astype(bool)
+    # The instance type by its name, where the table's column holds its index in
+    # table.node_types (NaN where the point could not be planned).
     names = list(table.node_types)
     frame.insert(
-        list(frame.columns).index("node_type_index") + 1,
+        list(frame.columns).index("node_type_index"),
         "node_type",
         [names[int(i)] if i == i else "" for i in frame["node_type_index"]],
     )
+    frame = frame.drop(columns="node_type_index")
     frame["error"] = list(table.errors)
     frame.attrs["environment"] = table.environment
     frame.attrs["input_columns"] = list(table.columns[: table.input_columns])

@@ -1,0 +1,93 @@
+"""The plan's values under the names the plan JSON gives them (issue 16), set onto the compiled
+classes by ``tierplan._presentation``: ``component.autoscaling.max_replicas`` is the JSON's
+``autoscaling.max_replicas``. The names the classes had before are kept for one release as
+deprecated aliases: reading one works and warns (DeprecationWarning) with the new name.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+from tierplan._core import ComponentLoad, ComponentPlan, TierRecommendation
+
+# (class, old name, new name as the plan JSON spells it, below the class's object)
+RENAMED: tuple[tuple[type, str, str], ...] = (
+    (ComponentPlan, "autoscaled", "autoscaling.enabled"),
+    (ComponentPlan, "hpa_min_replicas", "autoscaling.min_replicas"),
+    (ComponentPlan, "hpa_max_replicas", "autoscaling.max_replicas"),
+    (
+        ComponentPlan,
+        "hpa_target_cpu_utilization_percent",
+        "autoscaling.target_cpu_utilization_percent",
+    ),
+    (ComponentPlan, "hpa_reason", "autoscaling.reason"),
+    (ComponentPlan, "server_utilization", "server_utilization_fraction"),
+    (ComponentLoad, "hold_s", "stream_hold_s"),
+    (ComponentLoad, "derivation", "reason"),
+    (TierRecommendation, "tier", "name"),
+)
+
+
+@dataclass(frozen=True)
+class Autoscaling:
+    """A component's Horizontal Pod Autoscaler, as the plan JSON's ``autoscaling``."""
+
+    enabled: bool
+    min_replicas: int
+    max_replicas: int
+    target_cpu_utilization_percent: int
+    reason: str
+
+
+def _compiled(cls: type, name: str) -> Any:
+    """The compiled class's own descriptor of an attribute (before any alias replaces it)."""
+    return cls.__dict__[name]
+
+
+def _deprecated(descriptor: Any, old: str, new: str) -> property:
+    def get(self: Any) -> Any:
+        warnings.warn(
+            f"{type(self).__name__}.{old} is deprecated: use {new} (the plan JSON's name)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return descriptor.__get__(self, type(self))
+
+    return property(get, doc=f"Deprecated: use {new}.")
+
+
+def _renamed(descriptor: Any, doc: str) -> property:
+    def get(self: Any) -> Any:
+        return descriptor.__get__(self, type(self))
+
+    return property(get, doc=doc)
+
+
+def attach() -> None:
+    """The JSON's names onto the classes, and the old names as deprecated aliases. Runs once:
+    a second run would wrap the aliases again."""
+    if "autoscaling" in ComponentPlan.__dict__:
+        return
+    original = {(cls, old): _compiled(cls, old) for cls, old, _ in RENAMED}
+
+    def autoscaling(self: ComponentPlan) -> Autoscaling:
+        def read(name: str) -> Any:
+            return original[ComponentPlan, name].__get__(self, ComponentPlan)
+
+        return Autoscaling(
+            enabled=read("autoscaled"),
+            min_replicas=read("hpa_min_replicas"),
+            max_replicas=read("hpa_max_replicas"),
+            target_cpu_utilization_percent=read("hpa_target_cpu_utilization_percent"),
+            reason=read("hpa_reason"),
+        )
+
+    ComponentPlan.autoscaling = property(  # type: ignore[attr-defined]
+        autoscaling, doc="The Horizontal Pod Autoscaler (the plan JSON's autoscaling)."
+    )
+    for cls, old, new in RENAMED:
+        if "." not in new:
+            setattr(cls, new, _renamed(original[cls, old], f"The plan JSON's {new}."))
+        setattr(cls, old, _deprecated(original[cls, old], old, new))

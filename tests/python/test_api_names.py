@@ -1,0 +1,133 @@
+"""An API without surprises (issue 16): the plan's values under the plan JSON's names, the old
+names deprecated for one release, a repr with the key numbers of every plan type, names
+rather than indices in frames, and an extra that installs what the notebooks need."""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import tierplan
+from tierplan._names import RENAMED
+from tierplan._reprs import DESCRIBE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def plan() -> tierplan.Plan:
+    return tierplan.plan(tierplan.Scenario.builtin())
+
+
+def resolve(obj: object, dotted: str) -> object:
+    for part in dotted.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def test_components_and_tiers_answer_to_the_plan_jsons_names(plan: tierplan.Plan) -> None:
+    document = plan.to_dict()
+    for env, env_json in zip(plan.environments, document["environments"], strict=True):
+        assert env.tier.name == env_json["tier"]["name"]
+        for component, component_json in zip(
+            env.components, env_json["components"], strict=True
+        ):
+            for key, value in component_json["autoscaling"].items():
+                assert getattr(component.autoscaling, key) == value, (component.name, key)
+            assert (
+                component.server_utilization_fraction
+                == component_json["server_utilization_fraction"]
+            )
+            assert component.load.stream_hold_s == component_json["load"]["stream_hold_s"]
+            assert component.load.reason == component_json["load"]["reason"]
+
+
+def test_the_old_names_still_answer_and_warn_with_the_new_name(plan: tierplan.Plan) -> None:
+    env = plan.environment("production")
+    objects = {
+        tierplan.ComponentPlan: env.component("api"),
+        tierplan.ComponentLoad: env.component("api").load,
+        tierplan.TierRecommendation: env.tier,
+    }
+    for cls, old, new in RENAMED:
+        obj = objects[cls]
+        with pytest.warns(DeprecationWarning, match=rf"{old} is deprecated: use {new}"):
+            value = getattr(obj, old)
+        assert value == resolve(obj, new), (cls.__name__, old)
+
+
+def test_every_plan_type_has_a_repr_with_its_key_numbers(plan: tierplan.Plan) -> None:
+    env = plan.environment("production")
+    instances = {
+        tierplan.NodePlan: env.nodes,
+        tierplan.NodeAllocatable: env.nodes.allocatable,
+        tierplan.NodeUsage: env.nodes.nodes[0],
+        tierplan.ResourceTotals: env.totals,
+        tierplan.CostPlan: env.cost,
+        tierplan.CostItem: env.cost.items[0],
+        tierplan.PostgresPlan: env.data.postgres,
+        tierplan.RedisPlan: env.data.redis,
+        tierplan.QdrantPlan: env.data.qdrant,
+        tierplan.ObjectStoragePlan: env.data.object_storage,
+        tierplan.DataPlan: env.data,
+        tierplan.LogPlan: env.logs,
+        tierplan.BackupPlan: env.backups,
+        tierplan.TierRecommendation: env.tier,
+        tierplan.PeakDemand: env.demand,
+        tierplan.Prices: tierplan.Scenario.builtin().catalog.prices[0],
+    }
+    assert {cls for cls, _ in DESCRIBE} == set(instances)
+    for cls, obj in instances.items():
+        text = repr(obj)
+        assert text.startswith(f"<tierplan.{cls.__name__} "), text
+        assert " object at 0x" not in text
+    assert f"{env.nodes.count} x {env.nodes.node_type.name}" in repr(env.nodes)
+    assert f"${env.cost.total_usd_month:,.0f}/month" in repr(env.cost)
+    assert f"${env.cost.total_usd_year:,.0f}/year" in repr(env.cost)
+    assert f"max_connections {env.data.postgres.max_connections}" in repr(env.data.postgres)
+
+
+def test_a_study_tables_frame_names_the_node_type() -> None:
+    scenario = tierplan.Scenario.builtin()
+    table = tierplan.sweep(scenario, [("workload.daily_active_users", [300.0, 3000.0])])
+    frame = table.to_frame()
+    assert "node_type_index" not in frame.columns
+    names = {t.name for t in scenario.catalog.node_types}
+    assert set(frame["node_type"]) <= names
+    column = table.column("node_type_index")
+    assert list(frame["node_type"]) == [
+        table.node_types[int(row[column])] for row in table.values
+    ]
+
+
+def _notebook_imports() -> set[str]:
+    modules = set()
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            for node in ast.walk(ast.parse("".join(cell["source"]))):
+                if isinstance(node, ast.Import):
+                    modules |= {alias.name.split(".")[0] for alias in node.names}
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    modules.add(node.module.split(".")[0])
+    return modules - set(sys.stdlib_module_names)
+
+
+def test_the_notebook_extra_installs_what_the_notebooks_need() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    notebook = extras["notebook"]
+    assert "tierplan[study]" in notebook
+    names = {req.split(">")[0].split("=")[0].split("[")[0] for req in notebook}
+    assert {"jupyter", "nbconvert", "ipykernel"} <= names
+    provided = {"tierplan"} | {
+        req.split(">")[0].split("=")[0].split("[")[0]
+        for req in project["dependencies"] + extras["study"]
+    }
+    assert _notebook_imports() <= provided, _notebook_imports() - provided
