@@ -37,7 +37,7 @@ class Autoscaling:
     enabled: bool
     min_replicas: int
     max_replicas: int
-    target_cpu_utilization_percent: int
+    target_cpu_utilization_percent: float
     reason: str
 
 

@@ -132,9 +132,9 @@ def _demand(d: PeakDemand) -> str:
 
 def _prices(p: Prices) -> str:
     return (
-        f"{p.cloud} {p.region}: control plane {p.control_plane_usd_per_hour.value:g} USD/h,"
-        f" block storage {p.block_storage_usd_per_gib_month.value:g} USD/GiB-month, object"
-        f" storage {p.object_storage_usd_per_gib_month.value:g} USD/GiB-month"
+        f"{p.cloud} {p.region}: control plane {p.control_plane_usd_per_hour.usd:g} USD/h,"
+        f" block storage {p.block_storage_usd_per_gib_month.usd:g} USD/GiB-month, object"
+        f" storage {p.object_storage_usd_per_gib_month.usd:g} USD/GiB-month"
     )
 
 

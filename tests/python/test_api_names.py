@@ -34,9 +34,7 @@ def test_components_and_tiers_answer_to_the_plan_jsons_names(plan: tierplan.Plan
     document = plan.to_dict()
     for env, env_json in zip(plan.environments, document["environments"], strict=True):
         assert env.tier.name == env_json["tier"]["name"]
-        for component, component_json in zip(
-            env.components, env_json["components"], strict=True
-        ):
+        for component, component_json in zip(env.components, env_json["components"], strict=True):
             for key, value in component_json["autoscaling"].items():
                 assert getattr(component.autoscaling, key) == value, (component.name, key)
             assert (
@@ -100,9 +98,7 @@ def test_a_study_tables_frame_names_the_node_type() -> None:
     names = {t.name for t in scenario.catalog.node_types}
     assert set(frame["node_type"]) <= names
     column = table.column("node_type_index")
-    assert list(frame["node_type"]) == [
-        table.node_types[int(row[column])] for row in table.values
-    ]
+    assert list(frame["node_type"]) == [table.node_types[int(row[column])] for row in table.values]
 
 
 def _notebook_imports() -> set[str]:

@@ -37,7 +37,11 @@ def test_sweep_frame_is_the_sweep_table_with_names(scenario: tierplan.Scenario) 
     table = tierplan.sweep(scenario, [(USERS, GRID)])
     frame = study.sweep_frame(scenario, [(USERS, GRID)], progress=False)
     numeric = frame.drop(columns=["node_type", "error"]).astype(float)
-    assert np.array_equal(numeric.to_numpy(), table.values, equal_nan=True)
+    # Every column of the table but the node type's index, which the frame names.
+    index_column = table.column("node_type_index")
+    others = np.delete(table.values, index_column, axis=1)
+    assert np.array_equal(numeric.to_numpy(), others, equal_nan=True)
+    assert list(numeric.columns) == [c for c in table.columns if c != "node_type_index"]
     assert list(frame[USERS]) == GRID
     for row, value in zip(frame.itertuples(), GRID, strict=True):
         if not row.feasible:
@@ -96,7 +100,7 @@ def test_a_progress_bar_is_drawn_only_once_work_is_done(
     with study.progress_bar("work") as update:
         assert update is not None
         update(5, 10)
-    assert "5/10" in capsys.readouterr().err
+    assert "work:" in capsys.readouterr().err
 
 
 def test_tornado_frame_ranks_fields_by_swing(scenario: tierplan.Scenario) -> None:

@@ -34,7 +34,7 @@ th, td { border-bottom: 1px solid #d9dee3; padding: 0.3em 0.6em; text-align: lef
          vertical-align: top; }
 thead th { border-bottom: 2px solid #1d232a; }
 tbody tr.section th { background: #eef1f4; font-size: 1.05em; padding-top: 0.6em; }
-tbody th[scope=row] { font-weight: normal; padding-left: 1.4em; white-space: nowrap; }
+tbody th[scope=row] { font-weight: normal; padding-left: 1.4em; }
 td[title] { cursor: help; }
 details { margin: 0.4em 0; }
 summary { cursor: pointer; font-weight: 600; }
@@ -42,14 +42,20 @@ dl { margin: 0.3em 0 0.8em 1em; }
 dt { font-weight: 600; margin-top: 0.4em; }
 dd { margin-left: 1em; }
 ul.warnings li { margin: 0.2em 0; }
-#summary { margin-top: 0.5em; }
+table#summary, table#comparison { table-layout: fixed; }
+#summary thead th:first-child { width: 11em; }
+#comparison thead th:first-child { width: 16em; }
+#summary { margin: 0.5em 0 0.3em; }
+#summary th, #summary td { padding: 0.2em 0.6em; }
+#summary tbody tr.section th { padding-top: 0.3em; }
 #summary td.key-warnings { font-size: 0.9em; }
 #summary td.key-warnings ol { margin: 0; padding-left: 1.2em; }
 #summary td.key-warnings p { margin: 0.2em 0 0; color: #56606b; }
-figure { margin: 1em 0; }
+figure { margin: 0.6em 0 1em; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { color: #56606b; font-size: 0.9em; max-width: 60em; }
 #glossary dt { display: inline; }
+#glossary dt::after { content: ": "; }
 #glossary dd { display: inline; margin: 0; }
 #glossary dd::after { content: ""; display: block; margin-bottom: 0.3em; }
 @media print {

@@ -41,7 +41,7 @@ def cost_chart(envs: Sequence[EnvironmentPlan], labels: Sequence[str]) -> str:
     """A stacked bar per environment: its monthly cost by line item, the total at the end,
     and a legend of the line items below."""
     items = _cost_items(envs)
-    label_width, bar_width, total_width, bar_height, gap = 170.0, 460.0, 110.0, 24.0, 10.0
+    label_width, bar_width, total_width, bar_height, gap = 170.0, 560.0, 110.0, 20.0, 8.0
     largest = max((e.cost.total_usd_month for e in envs), default=0.0) or 1.0
     out: list[str] = []
     y = 4.0
@@ -64,7 +64,8 @@ def cost_chart(envs: Sequence[EnvironmentPlan], labels: Sequence[str]) -> str:
             _text(x + 6, y + bar_height * 0.7, f"{usd(env.cost.total_usd_month)}/month", "start")
         )
         y += bar_height + gap
-    columns, column_width, line = 4, (label_width + bar_width + total_width) / 4, 18.0
+    columns = 5
+    column_width, line = (label_width + bar_width + total_width) / columns, 18.0
     y += 6
     for index, item in enumerate(items):
         x = (index % columns) * column_width
@@ -89,7 +90,7 @@ def _node_bars(
     nodes = list(env.nodes.nodes)
     step = min(34.0, 300.0 / max(len(nodes), 1))
     width = step * 0.7
-    out = [_text(x0, y0 - 4, "CPU" if cpu else "Memory", extra=' font-weight="600"')]
+    out = [_text(x0, y0 - 8, "CPU" if cpu else "Memory", extra=' font-weight="600"')]
     # The box holds the allocatable; limits up to 1.5 x the allocatable are drawn above it.
     scale = panel_height / 1.5 / (allocatable or 1.0)
     base = y0 + panel_height
@@ -120,7 +121,7 @@ def _node_bars(
 def capacity_chart(envs: Sequence[EnvironmentPlan], labels: Sequence[str]) -> str:
     """Per environment (its node pool), a bar per node for CPU and one for memory: the box is
     what the node offers pods, the fill the pods' requests, the line their limits."""
-    panel_height, row_height, panel_width = 70.0, 120.0, 340.0
+    panel_height, row_height, panel_width = 70.0, 130.0, 340.0
     out: list[str] = []
     y = 18.0
     for env, label in zip(envs, labels, strict=True):
@@ -134,8 +135,8 @@ def capacity_chart(envs: Sequence[EnvironmentPlan], labels: Sequence[str]) -> st
                 extra=' font-weight="600"',
             )
         )
-        out += _node_bars(env, 20.0, y + 22, panel_height, cpu=True)
-        out += _node_bars(env, 20.0 + panel_width + 30, y + 22, panel_height, cpu=False)
+        out += _node_bars(env, 20.0, y + 32, panel_height, cpu=True)
+        out += _node_bars(env, 20.0 + panel_width + 30, y + 32, panel_height, cpu=False)
         y += row_height
     legend_y = y
     out += [
@@ -145,7 +146,7 @@ def capacity_chart(envs: Sequence[EnvironmentPlan], labels: Sequence[str]) -> st
         _text(177, legend_y + 10.5, "requests (what the scheduler reserves)"),
         f'<line x1="420" x2="436" y1="{legend_y + 6:.1f}" y2="{legend_y + 6:.1f}"'
         ' stroke="#ff7f0e" stroke-width="2.5"/>',
-        _text(441, legend_y + 10.5, "limits; red above the box: limits overcommit the node"),
+        _text(441, legend_y + 10.5, "limits (red: above what the node offers)"),
     ]
     return _svg(
         "capacity-chart",
