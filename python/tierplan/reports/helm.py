@@ -86,7 +86,8 @@ def _component_lines(component: ComponentPlan, pool_size: int | None) -> list[st
             "    enabled: true",
             f"    minReplicas: {c.autoscaling.min_replicas}",
             f"    maxReplicas: {c.autoscaling.max_replicas}",
-            f"    targetCPUUtilizationPercentage: {round(c.autoscaling.target_cpu_utilization_percent)}",
+            "    targetCPUUtilizationPercentage:"
+            f" {round(c.autoscaling.target_cpu_utilization_percent)}",
         ]
     else:
         lines.append("    enabled: false")
