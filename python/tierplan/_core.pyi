@@ -8,8 +8,9 @@ import numpy
 import numpy.typing
 import os
 import pandas
+import tierplan._autoscaling
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RankedWarning', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'WarningRisk', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'warning_risk', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -2044,7 +2045,9 @@ class Prices:
     def __init__(self) -> None:
         ...
     def __repr__(self) -> str:
-        ...
+        """
+        The key numbers of the Prices.
+        """
 class PricesList:
     __hash__: typing.ClassVar[None] = None
     def __bool__(self: collections.abc.Sequence[Prices]) -> bool:
@@ -2535,6 +2538,10 @@ class PeakDemand:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: PeakDemand) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the PeakDemand.
+        """
     @property
     def api_rate_per_s(self) -> float:
         ...
@@ -2574,16 +2581,30 @@ class ComponentLoad:
         ...
     @property
     def derivation(self) -> str:
-        ...
+        """
+        Deprecated: use reason.
+        """
     @property
     def hold_s(self) -> float:
-        ...
+        """
+        Deprecated: use stream_hold_s.
+        """
     @property
     def offered_load_erlangs(self) -> float:
         ...
     @property
+    def reason(self) -> str:
+        """
+        The plan JSON's reason.
+        """
+    @property
     def service_s(self) -> float:
         ...
+    @property
+    def stream_hold_s(self) -> float:
+        """
+        The plan JSON's stream_hold_s.
+        """
 class ComponentPlan:
     """
     Replicas and resources of one component.
@@ -2595,7 +2616,14 @@ class ComponentPlan:
         ...
     @property
     def autoscaled(self) -> bool:
-        ...
+        """
+        Deprecated: use autoscaling.enabled.
+        """
+    @property
+    def autoscaling(self) -> tierplan._autoscaling.Autoscaling:
+        """
+        The Horizontal Pod Autoscaler (the plan JSON's autoscaling).
+        """
     @property
     def connection_replicas(self) -> int:
         ...
@@ -2607,16 +2635,24 @@ class ComponentPlan:
         ...
     @property
     def hpa_max_replicas(self) -> int:
-        ...
+        """
+        Deprecated: use autoscaling.max_replicas.
+        """
     @property
     def hpa_min_replicas(self) -> int:
-        ...
+        """
+        Deprecated: use autoscaling.min_replicas.
+        """
     @property
     def hpa_reason(self) -> str:
-        ...
+        """
+        Deprecated: use autoscaling.reason.
+        """
     @property
     def hpa_target_cpu_utilization_percent(self) -> float:
-        ...
+        """
+        Deprecated: use autoscaling.target_cpu_utilization_percent.
+        """
     @property
     def kind(self) -> ComponentKind:
         ...
@@ -2658,7 +2694,14 @@ class ComponentPlan:
         ...
     @property
     def server_utilization(self) -> float:
-        ...
+        """
+        Deprecated: use server_utilization_fraction.
+        """
+    @property
+    def server_utilization_fraction(self) -> float:
+        """
+        The plan JSON's server_utilization_fraction.
+        """
     @property
     def wait_probability(self) -> float:
         ...
@@ -2669,6 +2712,10 @@ class NodeAllocatable:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: NodeAllocatable) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the NodeAllocatable.
+        """
     @property
     def allocatable_cpu_m(self) -> float:
         ...
@@ -2712,6 +2759,10 @@ class NodeUsage:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: NodeUsage) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the NodeUsage.
+        """
     @property
     def free_cpu_m(self) -> float:
         ...
@@ -2749,6 +2800,10 @@ class NodePlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: NodePlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the NodePlan.
+        """
     @property
     def allocatable(self) -> NodeAllocatable:
         ...
@@ -2789,6 +2844,10 @@ class ResourceTotals:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ResourceTotals) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ResourceTotals.
+        """
     @property
     def limit_cpu_m(self) -> float:
         ...
@@ -2817,12 +2876,21 @@ class TierRecommendation:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: TierRecommendation) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the TierRecommendation.
+        """
     @property
     def custom(self) -> bool:
         ...
     @property
     def exceeded_resource(self) -> str:
         ...
+    @property
+    def name(self) -> str:
+        """
+        The plan JSON's name.
+        """
     @property
     def reason(self) -> str:
         ...
@@ -2831,7 +2899,9 @@ class TierRecommendation:
         ...
     @property
     def tier(self) -> str:
-        ...
+        """
+        Deprecated: use name.
+        """
 class TableSize:
     """
     Rows and bytes of one table at the horizon.
@@ -2976,6 +3046,10 @@ class PostgresPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: PostgresPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the PostgresPlan.
+        """
     def postgresql_conf(self) -> str:
         """
         The postgresql.conf fragment (PGTune's rules, web profile).
@@ -3078,6 +3152,10 @@ class RedisPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: RedisPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the RedisPlan.
+        """
     @property
     def broker_backlog_messages(self) -> float:
         ...
@@ -3127,6 +3205,10 @@ class QdrantPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: QdrantPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the QdrantPlan.
+        """
     @property
     def chunks_per_document(self) -> float:
         ...
@@ -3185,6 +3267,10 @@ class ObjectStoragePlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ObjectStoragePlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ObjectStoragePlan.
+        """
     @property
     def documents_gib(self) -> float:
         ...
@@ -3241,6 +3327,10 @@ class DataPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: DataPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the DataPlan.
+        """
     @property
     def in_cluster_pods(self) -> list[InClusterPod]:
         ...
@@ -3297,6 +3387,10 @@ class LogPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: LogPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the LogPlan.
+        """
     @property
     def access_gib_per_day(self) -> float:
         ...
@@ -3436,6 +3530,10 @@ class BackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: BackupPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the BackupPlan.
+        """
     @property
     def helm_values_in_version_control(self) -> bool:
         ...
@@ -3460,6 +3558,77 @@ class BackupPlan:
     @property
     def vector_store(self) -> VectorStoreBackupPlan:
         ...
+class WarningRisk:
+    """
+    What a warning puts at risk, most serious first.
+    
+    Members:
+    
+      outage
+    
+      data_loss
+    
+      errors_under_load
+    
+      unbounded_growth
+    
+      other
+    """
+    __members__: typing.ClassVar[dict[str, WarningRisk]]
+    data_loss: typing.ClassVar[WarningRisk]
+    errors_under_load: typing.ClassVar[WarningRisk]
+    other: typing.ClassVar[WarningRisk]
+    outage: typing.ClassVar[WarningRisk]
+    unbounded_growth: typing.ClassVar[WarningRisk]
+    @typing.overload
+    def __eq__(self, other: WarningRisk) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: WarningRisk) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class RankedWarning:
+    """
+    A warning and the risk it names.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: RankedWarning) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def risk(self) -> WarningRisk:
+        ...
+    @property
+    def text(self) -> str:
+        ...
 class CostItem:
     """
     One line of the monthly cost.
@@ -3467,6 +3636,10 @@ class CostItem:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: CostItem) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the CostItem.
+        """
     @property
     def cost_usd_month(self) -> float:
         ...
@@ -3492,6 +3665,10 @@ class CostPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: CostPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the CostPlan.
+        """
     def item(self, name: str) -> CostItem:
         ...
     @property
@@ -3543,6 +3720,14 @@ class EnvironmentPlan:
         """
     def component(self, name: str) -> ComponentPlan:
         ...
+    def key_warnings(self, count: typing.SupportsInt | typing.SupportsIndex = 3) -> list[str]:
+        """
+        The first `count` of ranked_warnings' texts: what a report's summary shows.
+        """
+    def ranked_warnings(self) -> list[RankedWarning]:
+        """
+        The warnings, most serious risk first (outage, data loss, errors under load, unbounded growth); the planner's order within a risk.
+        """
     def to_frame(self, table: str = 'components') -> pandas.DataFrame:
         """
         One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.study.frames.plan_to_frame).
@@ -3591,6 +3776,11 @@ class Plan:
     Plans of every environment of a scenario.
     """
     __hash__: typing.ClassVar[None] = None
+    @staticmethod
+    def from_json(text: str) -> Plan:
+        """
+        The plan JSON (Plan.to_json, `tierplan plan --format json`) read back; raises ValidationError naming every missing or mistyped member.
+        """
     def __eq__(self, arg0: Plan) -> bool:
         ...
     def __getstate__(self) -> bytes:
@@ -3819,10 +4009,16 @@ class SensitivityResult:
     def base_values(self) -> list[float]:
         ...
     @property
+    def change_fraction(self) -> float:
+        ...
+    @property
     def columns(self) -> list[str]:
         ...
     @property
     def fields(self) -> list[str]:
+        ...
+    @property
+    def given_fields(self) -> list[str]:
         ...
     @property
     def high(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
@@ -4431,6 +4627,10 @@ def validate(scenario: Scenario) -> None:
 def validate_measurements(series: collections.abc.Sequence[MeasurementSeries]) -> None:
     """
     Raises ValidationError listing every problem of the series (empty, NaN, negative, timestamps out of order, columns of the wrong length), each named by its source.
+    """
+def warning_risk(warning: str) -> WarningRisk:
+    """
+    The risk a warning of the planner names (WarningRisk.other when unknown).
     """
 def with_value(scenario: Scenario, path: str, value: typing.SupportsFloat | typing.SupportsIndex) -> Scenario:
     """

@@ -4,41 +4,31 @@ classes by ``tierplan._presentation``: ``component.autoscaling.max_replicas`` is
 deprecated aliases: reading one works and warns (DeprecationWarning) with the new name.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the properties' return types are set as objects,
+# which the stub generator writes into tierplan/_core.pyi.
 import warnings
-from dataclasses import dataclass
 from typing import Any
 
+from tierplan._autoscaling import Autoscaling
 from tierplan._core import ComponentLoad, ComponentPlan, TierRecommendation
 
-# (class, old name, new name as the plan JSON spells it, below the class's object)
-RENAMED: tuple[tuple[type, str, str], ...] = (
-    (ComponentPlan, "autoscaled", "autoscaling.enabled"),
-    (ComponentPlan, "hpa_min_replicas", "autoscaling.min_replicas"),
-    (ComponentPlan, "hpa_max_replicas", "autoscaling.max_replicas"),
+# (class, old name, new name as the plan JSON spells it below the class's object, type)
+RENAMED: tuple[tuple[type, str, str, type], ...] = (
+    (ComponentPlan, "autoscaled", "autoscaling.enabled", bool),
+    (ComponentPlan, "hpa_min_replicas", "autoscaling.min_replicas", int),
+    (ComponentPlan, "hpa_max_replicas", "autoscaling.max_replicas", int),
     (
         ComponentPlan,
         "hpa_target_cpu_utilization_percent",
         "autoscaling.target_cpu_utilization_percent",
+        float,
     ),
-    (ComponentPlan, "hpa_reason", "autoscaling.reason"),
-    (ComponentPlan, "server_utilization", "server_utilization_fraction"),
-    (ComponentLoad, "hold_s", "stream_hold_s"),
-    (ComponentLoad, "derivation", "reason"),
-    (TierRecommendation, "tier", "name"),
+    (ComponentPlan, "hpa_reason", "autoscaling.reason", str),
+    (ComponentPlan, "server_utilization", "server_utilization_fraction", float),
+    (ComponentLoad, "hold_s", "stream_hold_s", float),
+    (ComponentLoad, "derivation", "reason", str),
+    (TierRecommendation, "tier", "name", str),
 )
-
-
-@dataclass(frozen=True)
-class Autoscaling:
-    """A component's Horizontal Pod Autoscaler, as the plan JSON's ``autoscaling``."""
-
-    enabled: bool
-    min_replicas: int
-    max_replicas: int
-    target_cpu_utilization_percent: float
-    reason: str
 
 
 def _compiled(cls: type, name: str) -> Any:
@@ -46,7 +36,7 @@ def _compiled(cls: type, name: str) -> Any:
     return cls.__dict__[name]
 
 
-def _deprecated(descriptor: Any, old: str, new: str) -> property:
+def _deprecated(descriptor: Any, old: str, new: str, value_type: type) -> property:
     def get(self: Any) -> Any:
         warnings.warn(
             f"{type(self).__name__}.{old} is deprecated: use {new} (the plan JSON's name)",
@@ -55,13 +45,15 @@ def _deprecated(descriptor: Any, old: str, new: str) -> property:
         )
         return descriptor.__get__(self, type(self))
 
+    get.__annotations__ = {"self": Any, "return": value_type}
     return property(get, doc=f"Deprecated: use {new}.")
 
 
-def _renamed(descriptor: Any, doc: str) -> property:
+def _renamed(descriptor: Any, doc: str, value_type: type) -> property:
     def get(self: Any) -> Any:
         return descriptor.__get__(self, type(self))
 
+    get.__annotations__ = {"self": Any, "return": value_type}
     return property(get, doc=doc)
 
 
@@ -70,7 +62,7 @@ def attach() -> None:
     a second run would wrap the aliases again."""
     if "autoscaling" in ComponentPlan.__dict__:
         return
-    original = {(cls, old): _compiled(cls, old) for cls, old, _ in RENAMED}
+    original = {(cls, old): _compiled(cls, old) for cls, old, _, _ in RENAMED}
 
     def autoscaling(self: ComponentPlan) -> Autoscaling:
         def read(name: str) -> Any:
@@ -84,10 +76,10 @@ def attach() -> None:
             reason=read("hpa_reason"),
         )
 
-    ComponentPlan.autoscaling = property(  # type: ignore[attr-defined]
+    ComponentPlan.autoscaling = property(  # type: ignore[assignment]
         autoscaling, doc="The Horizontal Pod Autoscaler (the plan JSON's autoscaling)."
     )
-    for cls, old, new in RENAMED:
+    for cls, old, new, value_type in RENAMED:
         if "." not in new:
-            setattr(cls, new, _renamed(original[cls, old], f"The plan JSON's {new}."))
-        setattr(cls, old, _deprecated(original[cls, old], old, new))
+            setattr(cls, new, _renamed(original[cls, old], f"The plan JSON's {new}.", value_type))
+        setattr(cls, old, _deprecated(original[cls, old], old, new, value_type))

@@ -76,5 +76,5 @@ def attach() -> None:
     for cls, name, function in METHODS:
         setattr(cls, name, function)
     for cls, describe in DESCRIBE:
-        cls.__repr__ = repr_of(cls, describe)  # type: ignore[method-assign]
+        cls.__repr__ = repr_of(cls, describe)  # type: ignore[method-assign, assignment]
     attach_names()

@@ -52,7 +52,7 @@ def test_the_old_names_still_answer_and_warn_with_the_new_name(plan: tierplan.Pl
         tierplan.ComponentLoad: env.component("api").load,
         tierplan.TierRecommendation: env.tier,
     }
-    for cls, old, new in RENAMED:
+    for cls, old, new, _ in RENAMED:
         obj = objects[cls]
         with pytest.warns(DeprecationWarning, match=rf"{old} is deprecated: use {new}"):
             value = getattr(obj, old)

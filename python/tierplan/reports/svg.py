@@ -67,12 +67,12 @@ def cost_chart(envs: Sequence[EnvironmentPlan], labels: Sequence[str]) -> str:
     columns = 5
     column_width, line = (label_width + bar_width + total_width) / columns, 18.0
     y += 6
-    for index, item in enumerate(items):
+    for index, name in enumerate(items):
         x = (index % columns) * column_width
         row_y = y + (index // columns) * line
         colour = PALETTE[index % len(PALETTE)]
         out.append(f'<rect x="{x:.1f}" y="{row_y:.1f}" width="12" height="12" fill="{colour}"/>')
-        out.append(_text(x + 17, row_y + 10.5, item.replace("_", " ")))
+        out.append(_text(x + 17, row_y + 10.5, name.replace("_", " ")))
     height = y + ((len(items) + columns - 1) // columns) * line + 4
     width = label_width + bar_width + total_width
     return _svg("cost-chart", "Cost per month by line item", width, height, out)

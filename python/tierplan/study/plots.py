@@ -211,7 +211,7 @@ def distribution(
     axes.hist(feasible[output], bins=40, color="tab:blue", label=f"{len(feasible):,} samples")
     styles = ("--", "-.", ":", (0, (5, 1)), (0, (1, 3)))
     for index, level in enumerate(levels):
-        value = float(percentiles.loc[level, output])
+        value = float(percentiles[output].to_dict()[level])
         axes.axvline(
             value,
             color="black",
