@@ -292,11 +292,10 @@ void read_redis(const Reader& r, RedisPlan& p) {
 void read_qdrant(const Reader& r, QdrantPlan& q) {
   r.read("points", q.points);
   r.read("chunks_per_document", q.chunks_per_document);
-  for (auto [key, bytes] : {std::pair{"vector_gib", &q.vector_bytes},
-                            std::pair{"quantized_gib", &q.quantized_bytes},
-                            std::pair{"hnsw_gib", &q.hnsw_bytes},
-                            std::pair{"payload_gib", &q.payload_bytes},
-                            std::pair{"id_tracker_gib", &q.id_tracker_bytes}}) {
+  for (auto [key, bytes] :
+       {std::pair{"vector_gib", &q.vector_bytes}, std::pair{"quantized_gib", &q.quantized_bytes},
+        std::pair{"hnsw_gib", &q.hnsw_bytes}, std::pair{"payload_gib", &q.payload_bytes},
+        std::pair{"id_tracker_gib", &q.id_tracker_bytes}}) {
     r.read(key, *bytes);
     *bytes *= kBytesPerGib;
   }
