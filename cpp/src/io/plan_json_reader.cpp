@@ -464,7 +464,7 @@ Plan plan_from_json_string(std::string_view text) {
   const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) {
     throw ValidationError(std::vector<FieldIssue>{
-        {"", "not JSON: the plan JSON is what plan_to_json_string writes"}});
+        {"(document)", "not JSON: the plan JSON is what plan_to_json_string writes"}});
   }
   std::vector<FieldIssue> issues;
   const Reader root(document, "", issues);
