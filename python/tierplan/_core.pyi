@@ -2573,6 +2573,10 @@ class ComponentLoad:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ComponentLoad) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ComponentLoad.
+        """
     @property
     def arrival_rate_per_s(self) -> float:
         ...
@@ -2909,6 +2913,10 @@ class TableSize:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: TableSize) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the TableSize.
+        """
     @property
     def bytes_per_row(self) -> float:
         ...
@@ -2931,6 +2939,10 @@ class ConnectionUse:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ConnectionUse) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ConnectionUse.
+        """
     @property
     def component(self) -> str:
         ...
@@ -3296,6 +3308,10 @@ class InClusterPod:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: InClusterPod) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the InClusterPod.
+        """
     @property
     def limit_cpu_m(self) -> float:
         ...
@@ -3356,6 +3372,10 @@ class ComponentLogVolume:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ComponentLogVolume) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ComponentLogVolume.
+        """
     @property
     def access_lines_per_day(self) -> float:
         ...
@@ -3434,6 +3454,10 @@ class PostgresBackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: PostgresBackupPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the PostgresBackupPlan.
+        """
     @property
     def full_backup_gib(self) -> float:
         ...
@@ -3483,6 +3507,10 @@ class ObjectStorageBackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ObjectStorageBackupPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ObjectStorageBackupPlan.
+        """
     @property
     def noncurrent_version_gib(self) -> float:
         ...
@@ -3499,6 +3527,10 @@ class VectorStoreBackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: VectorStoreBackupPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the VectorStoreBackupPlan.
+        """
     @property
     def method(self) -> VectorRecovery:
         ...

@@ -9,21 +9,29 @@ from typing import Any
 
 from tierplan._core import (
     BackupPlan,
+    ComponentLoad,
+    ComponentLogVolume,
+    ConnectionUse,
     CostItem,
     CostPlan,
     DataPlan,
+    InClusterPod,
     LogPlan,
     NodeAllocatable,
     NodePlan,
     NodeUsage,
+    ObjectStorageBackupPlan,
     ObjectStoragePlan,
     PeakDemand,
+    PostgresBackupPlan,
     PostgresPlan,
     Prices,
     QdrantPlan,
     RedisPlan,
     ResourceTotals,
+    TableSize,
     TierRecommendation,
+    VectorStoreBackupPlan,
 )
 from tierplan.reports.comparison import cores, gib, gib_of_mib, usd
 
@@ -142,7 +150,60 @@ def _storage(o: ObjectStoragePlan) -> str:
     return f"{gib(o.total_gib)} (uploads {gib(o.uploads_gib)}, versions {gib(o.versions_gib)})"
 
 
+def _load(c: ComponentLoad) -> str:
+    return (
+        f"{c.arrival_rate_per_s:,.2f} req/s, {c.offered_load_erlangs:,.2f} Erlangs,"
+        f" {c.concurrent_requests:,.1f} in flight"
+    )
+
+
+def _table(t: TableSize) -> str:
+    return f"{t.name}: {t.rows:,.0f} rows, {t.total_bytes / 1024**3:,.2f} GiB"
+
+
+def _connections(c: ConnectionUse) -> str:
+    return f"{c.component}: {c.replicas} x {c.per_replica} = {c.total}"
+
+
+def _in_cluster(p: InClusterPod) -> str:
+    return (
+        f"{p.name}: {p.replicas} x {cores(p.request_cpu_m)} cores /"
+        f" {gib_of_mib(p.request_memory_mib)} GiB, volume {gib(p.volume_gib)}"
+    )
+
+
+def _log_volume(v: ComponentLogVolume) -> str:
+    return f"{v.component}: {v.level.name.upper()}, {v.gib_per_day:,.3f} GiB/day"
+
+
+def _postgres_backups(b: PostgresBackupPlan) -> str:
+    return (
+        f"{b.full_backups_kept} fulls kept, {gib(b.repository_gib)}, RPO {b.rpo_minutes:,.1f}"
+        f" min, RTO {b.rto_minutes:,.1f} min, PITR {'yes' if b.point_in_time_recovery else 'no'}"
+    )
+
+
+def _object_backups(b: ObjectStorageBackupPlan) -> str:
+    kept = f"versioning, {gib(b.noncurrent_version_gib)} of old versions"
+    return kept if b.versioning else "no versioning"
+
+
+def _vector_backups(b: VectorStoreBackupPlan) -> str:
+    return (
+        f"{b.method.name} (recommended {b.recommended.name}), recovery"
+        f" {b.recovery_minutes:,.1f} min"
+    )
+
+
 DESCRIBE: tuple[tuple[type, Callable[[Any], str]], ...] = (
+    (ComponentLoad, _load),
+    (TableSize, _table),
+    (ConnectionUse, _connections),
+    (InClusterPod, _in_cluster),
+    (ComponentLogVolume, _log_volume),
+    (PostgresBackupPlan, _postgres_backups),
+    (ObjectStorageBackupPlan, _object_backups),
+    (VectorStoreBackupPlan, _vector_backups),
     (NodePlan, _node_plan),
     (NodeAllocatable, _allocatable),
     (NodeUsage, _node_usage),

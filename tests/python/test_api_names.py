@@ -78,8 +78,23 @@ def test_every_plan_type_has_a_repr_with_its_key_numbers(plan: tierplan.Plan) ->
         tierplan.TierRecommendation: env.tier,
         tierplan.PeakDemand: env.demand,
         tierplan.Prices: tierplan.Scenario.builtin().catalog.prices[0],
+        tierplan.ComponentLoad: env.component("api").load,
+        tierplan.TableSize: env.data.postgres.tables[0],
+        tierplan.ConnectionUse: env.data.postgres.connections[0],
+        tierplan.ComponentLogVolume: env.logs.components[0],
+        tierplan.PostgresBackupPlan: env.backups.postgres,
+        tierplan.ObjectStorageBackupPlan: env.backups.object_storage,
+        tierplan.VectorStoreBackupPlan: env.backups.vector_store,
     }
+    in_cluster = tierplan.Scenario.builtin()
+    in_cluster.environments[2].policy.datastores.postgres_mode = tierplan.DatastoreMode.in_cluster
+    pods = tierplan.plan(in_cluster).environment("production").data.in_cluster_pods
+    instances[tierplan.InClusterPod] = pods[0]
     assert {cls for cls, _ in DESCRIBE} == set(instances)
+    # Every plan type of the package: a repr of its own (in C++ or in tierplan._reprs).
+    plan_types = {getattr(tierplan, name) for name in tierplan.__all__ if name.endswith("Plan")}
+    for cls in plan_types:
+        assert cls in instances or "__repr__" in cls.__dict__, cls.__name__
     for cls, obj in instances.items():
         text = repr(obj)
         assert text.startswith(f"<tierplan.{cls.__name__} "), text
