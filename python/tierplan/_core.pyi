@@ -2546,6 +2546,11 @@ class PeakDemand:
     def api_rate_per_s(self) -> float:
         ...
     @property
+    def api_service_ms(self) -> float:
+        """
+        The plan JSON's api_service_ms.
+        """
+    @property
     def api_service_s(self) -> float:
         ...
     @property
@@ -2604,6 +2609,11 @@ class ComponentLoad:
     @property
     def service_s(self) -> float:
         ...
+    @property
+    def service_time_ms(self) -> float:
+        """
+        The plan JSON's service_time_ms.
+        """
     @property
     def stream_hold_s(self) -> float:
         """
@@ -2932,6 +2942,11 @@ class TableSize:
     @property
     def total_bytes(self) -> float:
         ...
+    @property
+    def total_gib(self) -> float:
+        """
+        The plan JSON's total_gib.
+        """
 class ConnectionUse:
     """
     Connections one component may open.
@@ -3175,11 +3190,21 @@ class RedisPlan:
     def broker_bytes(self) -> float:
         ...
     @property
+    def broker_mib(self) -> float:
+        """
+        The plan JSON's broker_mib.
+        """
+    @property
     def cache_bytes(self) -> float:
         ...
     @property
     def cache_keys(self) -> float:
         ...
+    @property
+    def cache_mib(self) -> float:
+        """
+        The plan JSON's cache_mib.
+        """
     @property
     def instance_memory_gib(self) -> float:
         ...
@@ -3237,8 +3262,18 @@ class QdrantPlan:
     def hnsw_bytes(self) -> float:
         ...
     @property
+    def hnsw_gib(self) -> float:
+        """
+        The plan JSON's hnsw_gib.
+        """
+    @property
     def id_tracker_bytes(self) -> float:
         ...
+    @property
+    def id_tracker_gib(self) -> float:
+        """
+        The plan JSON's id_tracker_gib.
+        """
     @property
     def nodes(self) -> int:
         ...
@@ -3246,11 +3281,21 @@ class QdrantPlan:
     def payload_bytes(self) -> float:
         ...
     @property
+    def payload_gib(self) -> float:
+        """
+        The plan JSON's payload_gib.
+        """
+    @property
     def points(self) -> float:
         ...
     @property
     def quantized_bytes(self) -> float:
         ...
+    @property
+    def quantized_gib(self) -> float:
+        """
+        The plan JSON's quantized_gib.
+        """
     @property
     def ram_per_node_gib(self) -> float:
         ...
@@ -3272,6 +3317,11 @@ class QdrantPlan:
     @property
     def vector_bytes(self) -> float:
         ...
+    @property
+    def vector_gib(self) -> float:
+        """
+        The plan JSON's vector_gib.
+        """
 class ObjectStoragePlan:
     """
     Object storage by what it holds.
@@ -3781,7 +3831,9 @@ class EnvironmentPlan:
         ...
     @property
     def demand(self) -> PeakDemand:
-        ...
+        """
+        Deprecated: use peak_demand.
+        """
     @property
     def growth_factor(self) -> float:
         ...
@@ -3794,6 +3846,11 @@ class EnvironmentPlan:
     @property
     def nodes(self) -> NodePlan:
         ...
+    @property
+    def peak_demand(self) -> PeakDemand:
+        """
+        The plan JSON's peak_demand.
+        """
     @property
     def tier(self) -> TierRecommendation:
         ...

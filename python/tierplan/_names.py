@@ -10,7 +10,16 @@ import warnings
 from typing import Any
 
 from tierplan._autoscaling import Autoscaling
-from tierplan._core import ComponentLoad, ComponentPlan, TierRecommendation
+from tierplan._core import (
+    ComponentLoad,
+    ComponentPlan,
+    EnvironmentPlan,
+    PeakDemand,
+    QdrantPlan,
+    RedisPlan,
+    TableSize,
+    TierRecommendation,
+)
 
 # (class, old name, new name as the plan JSON spells it below the class's object, type)
 RENAMED: tuple[tuple[type, str, str, type], ...] = (
@@ -28,6 +37,26 @@ RENAMED: tuple[tuple[type, str, str, type], ...] = (
     (ComponentLoad, "hold_s", "stream_hold_s", float),
     (ComponentLoad, "derivation", "reason", str),
     (TierRecommendation, "tier", "name", str),
+    (EnvironmentPlan, "demand", "peak_demand", PeakDemand),
+)
+
+MS_PER_S = 1000.0
+BYTES_PER_MIB = 1024.0**2
+BYTES_PER_GIB = 1024.0**3
+# The plan JSON's figures in another unit than the class keeps (the unit is in both names):
+# (class, the JSON's name, the class's attribute, the class's unit per the JSON's unit).
+# Both names stay: they are the same figure in two units.
+IN_JSON_UNITS: tuple[tuple[type, str, str, float], ...] = (
+    (PeakDemand, "api_service_ms", "api_service_s", 1.0 / MS_PER_S),
+    (ComponentLoad, "service_time_ms", "service_s", 1.0 / MS_PER_S),
+    (RedisPlan, "broker_mib", "broker_bytes", BYTES_PER_MIB),
+    (RedisPlan, "cache_mib", "cache_bytes", BYTES_PER_MIB),
+    (QdrantPlan, "vector_gib", "vector_bytes", BYTES_PER_GIB),
+    (QdrantPlan, "quantized_gib", "quantized_bytes", BYTES_PER_GIB),
+    (QdrantPlan, "hnsw_gib", "hnsw_bytes", BYTES_PER_GIB),
+    (QdrantPlan, "payload_gib", "payload_bytes", BYTES_PER_GIB),
+    (QdrantPlan, "id_tracker_gib", "id_tracker_bytes", BYTES_PER_GIB),
+    (TableSize, "total_gib", "total_bytes", BYTES_PER_GIB),
 )
 
 
@@ -57,6 +86,14 @@ def _renamed(descriptor: Any, doc: str, value_type: type) -> property:
     return property(get, doc=doc)
 
 
+def _in_json_unit(descriptor: Any, name: str, per_unit: float) -> property:
+    def get(self: Any) -> float:
+        value: float = descriptor.__get__(self, type(self))
+        return value / per_unit
+
+    return property(get, doc=f"The plan JSON's {name}.")
+
+
 def attach() -> None:
     """The JSON's names onto the classes, and the old names as deprecated aliases. Runs once:
     a second run would wrap the aliases again."""
@@ -83,3 +120,5 @@ def attach() -> None:
         if "." not in new:
             setattr(cls, new, _renamed(original[cls, old], f"The plan JSON's {new}.", value_type))
         setattr(cls, old, _deprecated(original[cls, old], old, new, value_type))
+    for cls, name, attribute, per_unit in IN_JSON_UNITS:
+        setattr(cls, name, _in_json_unit(_compiled(cls, attribute), name, per_unit))

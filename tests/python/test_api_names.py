@@ -5,6 +5,7 @@ rather than indices in frames, and an extra that installs what the notebooks nee
 from __future__ import annotations
 
 import ast
+import enum
 import json
 import sys
 import tomllib
@@ -45,12 +46,70 @@ def test_components_and_tiers_answer_to_the_plan_jsons_names(plan: tierplan.Plan
             assert component.load.reason == component_json["load"]["reason"]
 
 
+# Where the plan JSON and the Python objects still differ in shape, not in name: the JSON
+# flattens the node type into the nodes (Python: nodes.node_type.vcpu, ...), and groups
+# PgBouncer and the parameter group into objects (Python: pgbouncer, a flag, beside
+# pgbouncer_default_pool_size, ...; parameter_group, a list, beside parameter_group_reason);
+# settings_reason is written from the PGTune input (Python: postgres.tune_input).
+NOT_IN_PYTHON = {
+    "schema_version",
+    "environments[].nodes.cloud",
+    "environments[].nodes.vcpu",
+    "environments[].nodes.memory_gib",
+    "environments[].nodes.price_usd_per_hour",
+    "environments[].data.postgres.pgbouncer.*",
+    "environments[].data.postgres.parameter_group.*",
+    "environments[].data.postgres.settings_reason",
+}
+
+
+def _differences(obj: object, document: object, path: str) -> list[str]:
+    """The JSON's members that the object does not answer to by the same name and value."""
+    if isinstance(document, list):
+        if not document or not isinstance(document[0], dict):
+            return [] if list(obj) == document else [path]  # type: ignore[call-overload]
+        found = []
+        for item, member in zip(obj, document, strict=True):  # type: ignore[call-overload]
+            found += _differences(item, member, f"{path}[]")
+        return sorted(set(found))
+    if not isinstance(document, dict):
+        if isinstance(document, float) and isinstance(obj, float):
+            return [] if obj == pytest.approx(document, rel=1e-12) else [path]
+        if isinstance(obj, tierplan.NodeType | enum.Enum) or hasattr(obj, "name"):
+            return []  # an object the JSON writes by its name
+        return [] if obj == document else [path]
+    if isinstance(obj, bool | list):
+        return [f"{path}.*"]
+    found = []
+    for key, member in document.items():
+        where = f"{path}.{key}" if path else key
+        if not hasattr(obj, key):
+            found.append(where)
+            continue
+        found += _differences(getattr(obj, key), member, where)
+    return found
+
+
+def test_every_member_of_the_plan_json_has_its_name_in_python(plan: tierplan.Plan) -> None:
+    document = plan.to_dict()
+    found = set(_differences(plan, document, ""))
+    assert found == NOT_IN_PYTHON
+    # The walk finds what differs: a member Python does not have, or another value.
+    document["environments"][0]["cost"]["total_usd_fortnight"] = 1.0
+    document["environments"][0]["peak_demand"]["api_service_ms"] += 1.0
+    assert set(_differences(plan, document, "")) - NOT_IN_PYTHON == {
+        "environments[].cost.total_usd_fortnight",
+        "environments[].peak_demand.api_service_ms",
+    }
+
+
 def test_the_old_names_still_answer_and_warn_with_the_new_name(plan: tierplan.Plan) -> None:
     env = plan.environment("production")
     objects = {
         tierplan.ComponentPlan: env.component("api"),
         tierplan.ComponentLoad: env.component("api").load,
         tierplan.TierRecommendation: env.tier,
+        tierplan.EnvironmentPlan: env,
     }
     for cls, old, new, _ in RENAMED:
         obj = objects[cls]
@@ -76,7 +135,7 @@ def test_every_plan_type_has_a_repr_with_its_key_numbers(plan: tierplan.Plan) ->
         tierplan.LogPlan: env.logs,
         tierplan.BackupPlan: env.backups,
         tierplan.TierRecommendation: env.tier,
-        tierplan.PeakDemand: env.demand,
+        tierplan.PeakDemand: env.peak_demand,
         tierplan.Prices: tierplan.Scenario.builtin().catalog.prices[0],
         tierplan.ComponentLoad: env.component("api").load,
         tierplan.TableSize: env.data.postgres.tables[0],

@@ -296,10 +296,11 @@ def load_section(envs: Sequence[EnvironmentPlan]) -> Section:
                 "peak api rate (req/s)",
                 envs,
                 lambda e: Cell(
-                    f"{e.demand.api_rate_per_s:.2f}",
-                    f"{e.demand.worker_task_rate_per_s:.2f} Celery tasks/s, "
-                    f"{e.demand.plugin_call_rate_per_s:.2f} plugin calls/s, "
-                    f"{e.demand.sandbox_execution_rate_per_s:.2f} sandbox runs/s at the same peak",
+                    f"{e.peak_demand.api_rate_per_s:.2f}",
+                    f"{e.peak_demand.worker_task_rate_per_s:.2f} Celery tasks/s, "
+                    f"{e.peak_demand.plugin_call_rate_per_s:.2f} plugin calls/s, "
+                    f"{e.peak_demand.sandbox_execution_rate_per_s:.2f} sandbox runs/s"
+                    " at the same peak",
                 ),
             ),
         ),
