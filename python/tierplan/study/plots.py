@@ -188,7 +188,7 @@ def tornado(tornado_table: pd.DataFrame, output: str = "cost_usd_month") -> Figu
     labels = rows["name"] if "name" in rows.columns else rows["field"]
     axes.set_yticks(positions, list(labels), fontsize=8)
     axes.set_xlabel(output)
-    axes.set_title(f"What moves {output} most: each field moved alone by -/+{percent:g}%")
+    axes.set_title(f"What moves {output} most\n(each field moved alone by -/+{percent:g}%)")
     axes.legend(fontsize=8, loc="lower right")
     figure.tight_layout()
     result: Figure = figure
