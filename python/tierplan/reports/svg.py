@@ -41,7 +41,11 @@ def cost_chart(envs: Sequence[EnvironmentPlan], labels: Sequence[str]) -> str:
     """A stacked bar per environment: its monthly cost by line item, the total at the end,
     and a legend of the line items below."""
     items = _cost_items(envs)
-    label_width, bar_width, total_width, bar_height, gap = 170.0, 560.0, 110.0, 20.0, 8.0
+    # Room for the longest label at about 7 px a character (12 px system-ui), the bars
+    # taking the rest of the picture's 840 px.
+    label_width = min(400.0, max(80.0, 7.0 * max((len(label) for label in labels), default=0)))
+    total_width, bar_height, gap = 110.0, 20.0, 8.0
+    bar_width = 840.0 - label_width - total_width
     largest = max((e.cost.total_usd_month for e in envs), default=0.0) or 1.0
     out: list[str] = []
     y = 4.0
