@@ -8,6 +8,7 @@
 #include "tierplan/plan.hpp"
 #include "tierplan/plan_state.hpp"
 #include "tierplan/queueing.hpp"
+#include "tierplan/warnings.hpp"
 
 namespace py = pybind11;
 
@@ -331,6 +332,20 @@ void register_plan(py::module_& m) {
       .def_readonly("helm_values_in_version_control", &BackupPlan::helm_values_in_version_control)
       .def_readonly("storage_gib", &BackupPlan::storage_gib)
       .def_readonly("storage_reason", &BackupPlan::storage_reason);
+  py::enum_<WarningRisk>(m, "WarningRisk", "What a warning puts at risk, most serious first.")
+      .value("outage", WarningRisk::outage)
+      .value("data_loss", WarningRisk::data_loss)
+      .value("errors_under_load", WarningRisk::errors_under_load)
+      .value("unbounded_growth", WarningRisk::unbounded_growth)
+      .value("other", WarningRisk::other);
+  result_class<RankedWarning>(m, "RankedWarning", "A warning and the risk it names.")
+      .def_readonly("text", &RankedWarning::text)
+      .def_readonly("risk", &RankedWarning::risk)
+      .def("__repr__", [](const RankedWarning& w) {
+        return "<tierplan.RankedWarning " + to_string(w.risk) + ": " + w.text + ">";
+      });
+  m.def("warning_risk", &warning_risk, py::arg("warning"),
+        "The risk a warning of the planner names (WarningRisk.other when unknown).");
   result_class<CostItem>(m, "CostItem", "One line of the monthly cost.")
       .def_readonly("item", &CostItem::item)
       .def_readonly("quantity", &CostItem::quantity)
@@ -372,6 +387,11 @@ void register_plan(py::module_& m) {
       .def_readonly("backups", &EnvironmentPlan::backups)
       .def_readonly("cost", &EnvironmentPlan::cost)
       .def_readonly("warnings", &EnvironmentPlan::warnings)
+      .def("ranked_warnings", &ranked_warnings,
+           "The warnings, most serious risk first (outage, data loss, errors under load, "
+           "unbounded growth); the planner's order within a risk.")
+      .def("key_warnings", &key_warnings, py::arg("count") = 3,
+           "The first `count` of ranked_warnings' texts: what a report's summary shows.")
       .def(
           "component",
           [](const EnvironmentPlan& e, std::string_view name) -> const ComponentPlan& {
@@ -407,6 +427,9 @@ void register_plan(py::module_& m) {
       .def(
           "to_dict", [](const Plan& p) { return from_json(plan_to_json(p)); },
           "The plan as a dict of plain Python values.")
+      .def_static("from_json", &plan_from_json_string, py::arg("text"),
+                  "The plan JSON (Plan.to_json, `tierplan plan --format json`) read back; "
+                  "raises ValidationError naming every missing or mistyped member.")
       .def(py::pickle(
           [](const Plan& p) { return py::bytes(plan_to_state(p)); },
           [](const py::bytes& state) { return plan_from_state(std::string_view(state)); }))

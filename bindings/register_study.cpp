@@ -228,6 +228,8 @@ void register_study(py::module_& m) {
                                 "A tornado: each field moved alone, ranked by the swing of "
                                 "rank_by. Matrices are fields x columns.")
       .def_readonly("fields", &SensitivityResult::fields)
+      .def_readonly("given_fields", &SensitivityResult::given_fields)
+      .def_readonly("change_fraction", &SensitivityResult::change_fraction)
       .def_readonly("base_values", &SensitivityResult::base_values)
       .def_readonly("low_values", &SensitivityResult::low_values)
       .def_readonly("high_values", &SensitivityResult::high_values)

@@ -71,6 +71,7 @@ from tierplan._core import (
     PricingModel,
     QdrantPlan,
     Quantization,
+    RankedWarning,
     RedisPlan,
     Region,
     RequestClass,
@@ -102,6 +103,7 @@ from tierplan._core import (
     VectorStoreBackupPlan,
     VectorStoreBackupPolicy,
     VectorStoreModel,
+    WarningRisk,
     Workload,
     __version__,
     builtin_data_file,
@@ -145,11 +147,13 @@ from tierplan._core import (
     uncertainty,
     validate,
     validate_measurements,
+    warning_risk,
     with_value,
     with_values,
 )
 from tierplan._presentation import attach as _attach_presentation
 from tierplan.errors import OutputError, PlanningError, SourceError, ValidationError
+from tierplan.reports.comparison import compare_plans as compare
 
 # to_frame and _repr_html_ of the compiled classes: presentation (pandas, HTML) lives in
 # Python and is attached here rather than called back from C++.
@@ -223,6 +227,7 @@ __all__ = [
     "PricingModel",
     "QdrantPlan",
     "Quantization",
+    "RankedWarning",
     "RedisPlan",
     "Region",
     "RequestClass",
@@ -257,6 +262,7 @@ __all__ = [
     "VectorStoreBackupPlan",
     "VectorStoreBackupPolicy",
     "VectorStoreModel",
+    "WarningRisk",
     "Workload",
     "__version__",
     "builtin_data_file",
@@ -269,6 +275,7 @@ __all__ = [
     "calibrated_resources",
     "canonical_field_path",
     "chunks_per_document",
+    "compare",
     "environment_cost_usd_month",
     "erlang_b",
     "erlang_c",
@@ -300,6 +307,7 @@ __all__ = [
     "uncertainty",
     "validate",
     "validate_measurements",
+    "warning_risk",
     "with_value",
     "with_values",
 ]

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from tierplan._core import EnvironmentPlan, Plan, StudyTable
+from tierplan._names import attach as attach_names
+from tierplan._reprs import DESCRIBE, repr_of
 from tierplan.reports.comparison import Comparison
 from tierplan.reports.html import plan_html, render_html_fragment
 from tierplan.study import table_to_frame
@@ -68,6 +70,11 @@ METHODS: tuple[tuple[type, str, Callable[..., Any]], ...] = (
 
 
 def attach() -> None:
-    """Set each function of ``METHODS`` onto its class, as a method of that name."""
+    """Set each function of ``METHODS`` onto its class, as a method of that name, the
+    ``__repr__`` of each plan and price type (tierplan._reprs), and the plan JSON's names
+    with the old ones as deprecated aliases (tierplan._names)."""
     for cls, name, function in METHODS:
         setattr(cls, name, function)
+    for cls, describe in DESCRIBE:
+        cls.__repr__ = repr_of(cls, describe)  # type: ignore[method-assign, assignment]
+    attach_names()

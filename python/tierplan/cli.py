@@ -1,4 +1,5 @@
-"""The ``tierplan`` command: ``plan``, ``example``, ``validate``, ``demo`` and ``calibrate``."""
+"""The ``tierplan`` command: ``plan``, ``compare``, ``example``, ``validate``, ``demo`` and
+``calibrate``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from tierplan._core import (
     Plan,
@@ -25,6 +27,7 @@ from tierplan.reports.comparison import (
     compare,
     compare_clouds,
     compare_datastore_modes,
+    compare_plans,
     comparison_to_dict,
     detail,
 )
@@ -184,6 +187,66 @@ def _plan(args: argparse.Namespace) -> int:
     return _write(args, render(result, scenario, args.format, chosen))
 
 
+def _read_plan(path: str) -> Plan:
+    with open(path, encoding="utf-8") as file:
+        return Plan.from_json(file.read())
+
+
+def _compare_files(args: argparse.Namespace) -> int:
+    """Plan JSON files (``tierplan plan --format json``) side by side, each column headed by
+    its file's stem or its --name."""
+    if args.name and len(args.name) != len(args.files):
+        print(
+            f"compare: {len(args.name)} --name for {len(args.files)} files: give one per file",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    names = args.name or [Path(path).stem for path in args.files]
+    if len(set(names)) != len(names):
+        print(f"compare: the names must differ (--name): {', '.join(names)}", file=sys.stderr)
+        return EXIT_INVALID
+    plans = {}
+    for name, path in zip(names, args.files, strict=True):
+        try:
+            plans[name] = _read_plan(path)
+        except OSError as error:
+            print(f"{path}: cannot read: {error.strerror}", file=sys.stderr)
+            return EXIT_INVALID
+        except ValidationError as error:
+            _report_errors(path, error)
+            return EXIT_INVALID
+    environment = None if args.env == "all" else args.env
+    try:
+        comparison = compare_plans(plans, environment)
+    except KeyError as error:
+        print(f"compare: {error.args[0]}", file=sys.stderr)
+        return EXIT_INVALID
+    _write(args, render_comparison(comparison, args.format))
+    return 0
+
+
+def _add_compare_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    compare_cmd = commands.add_parser(
+        "compare", help="plan JSON files (tierplan plan --format json) side by side"
+    )
+    compare_cmd.add_argument("files", nargs="+", metavar="FILE", help="plan JSON files")
+    compare_cmd.add_argument(
+        "--name",
+        action="append",
+        metavar="NAME",
+        help="the heading of each file's column, once per file in order (default: the file's "
+        "name without .json)",
+    )
+    compare_cmd.add_argument(
+        "--env",
+        default="production",
+        help="the environment of each plan to compare (default production), or all",
+    )
+    compare_cmd.add_argument("--format", choices=COMPARISON_FORMATS, default="text")
+    compare_cmd.add_argument("-o", "--output", metavar="FILE", help="write here, not stdout")
+    compare_cmd.set_defaults(run=_compare_files)
+
+
 def _example(args: argparse.Namespace) -> int:
     # The shipped file, not to_json(): its catalog extends the built-in one, so the file to
     # edit is short and names only what it changes.
@@ -300,6 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(run=_demo)
 
+    _add_compare_parser(commands)
     calibrate_command.add_parser(commands)
     return parser
 

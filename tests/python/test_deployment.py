@@ -128,13 +128,14 @@ def test_the_report_states_cloud_region_and_yearly_cost() -> None:
     assert "total per year" in html
 
 
-def test_the_first_rows_say_where_it_runs_how_it_is_paid_and_the_price_dates() -> None:
+def test_the_summary_says_where_it_runs_how_it_is_paid_and_the_price_dates() -> None:
     scenario = tierplan.Scenario.builtin()
     scenario.environments[2].policy.cost.pricing = tierplan.PricingModel.commitment_1yr
     plan = tierplan.plan(scenario)
-    load = comparison_to_dict(compare(plan))["sections"][0]
-    assert load["title"] == "Load"
-    runs_on, prices_as_of = load["rows"][0], load["rows"][1]
+    # The summary's assumptions (issue 16: the first screen), not the detail's Load section.
+    assumptions = comparison_to_dict(compare(plan))["summary"][1]
+    assert assumptions["title"] == "Assumptions"
+    runs_on, prices_as_of = assumptions["rows"][1], assumptions["rows"][2]
     assert runs_on["label"] == "runs on"
     assert [c["value"] for c in runs_on["cells"].values()] == [
         "aws us-east-1, on-demand",

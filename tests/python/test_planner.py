@@ -127,7 +127,7 @@ def test_every_number_carries_a_reason() -> None:
         for component in environment.components:
             assert component.replicas_reason, component.name
             assert component.resources_reason, component.name
-            assert component.hpa_reason, component.name
+            assert component.autoscaling.reason, component.name
         assert environment.nodes.count_reason
         assert environment.nodes.type_reason
         assert environment.nodes.cost_reason

@@ -55,10 +55,10 @@ def test_the_overlay_carries_every_planned_component_with_the_plans_numbers(
         assert cpu_m_of(resources["limits"]["cpu"]) == component.limit_cpu_m, key
         assert memory_mib_of(resources["limits"]["memory"]) == component.limit_memory_mib
         autoscaling = block["autoscaling"]
-        assert autoscaling["enabled"] is component.autoscaled
-        if component.autoscaled:
-            assert autoscaling["minReplicas"] == component.hpa_min_replicas
-            assert autoscaling["maxReplicas"] == component.hpa_max_replicas
+        assert autoscaling["enabled"] is component.autoscaling.enabled
+        if component.autoscaling.enabled:
+            assert autoscaling["minReplicas"] == component.autoscaling.min_replicas
+            assert autoscaling["maxReplicas"] == component.autoscaling.max_replicas
 
 
 def test_every_deployed_component_of_the_chart_is_in_the_overlay(

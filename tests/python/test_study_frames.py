@@ -37,7 +37,11 @@ def test_sweep_frame_is_the_sweep_table_with_names(scenario: tierplan.Scenario) 
     table = tierplan.sweep(scenario, [(USERS, GRID)])
     frame = study.sweep_frame(scenario, [(USERS, GRID)], progress=False)
     numeric = frame.drop(columns=["node_type", "error"]).astype(float)
-    assert np.array_equal(numeric.to_numpy(), table.values, equal_nan=True)
+    # Every column of the table but the node type's index, which the frame names.
+    index_column = table.column("node_type_index")
+    others = np.delete(table.values, index_column, axis=1)
+    assert np.array_equal(numeric.to_numpy(), others, equal_nan=True)
+    assert list(numeric.columns) == [c for c in table.columns if c != "node_type_index"]
     assert list(frame[USERS]) == GRID
     for row, value in zip(frame.itertuples(), GRID, strict=True):
         if not row.feasible:
@@ -59,7 +63,10 @@ def test_the_largest_load_cannot_be_planned_and_says_why(scenario: tierplan.Scen
     assert np.isnan(last["cost_usd_month"])
 
 
-def test_progress_bar_reaches_the_number_of_points(scenario: tierplan.Scenario) -> None:
+def test_progress_bar_reaches_the_number_of_points(
+    scenario: tierplan.Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(study, "_interactive", lambda: True)
     seen: list[tuple[int, int]] = []
     with study.progress_bar("test") as update:
         assert update is not None
@@ -70,6 +77,30 @@ def test_progress_bar_reaches_the_number_of_points(scenario: tierplan.Scenario) 
 
         tierplan.sweep(scenario, [(USERS, GRID)], progress=record)
     assert seen[-1] == (len(GRID), len(GRID))
+
+
+def test_no_progress_bar_when_nobody_watches(
+    scenario: tierplan.Scenario, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Under pytest stderr is a pipe and no notebook runs: no bar, not even an empty one.
+    with study.progress_bar("test") as update:
+        assert update is None
+    study.sweep_frame(scenario, [(USERS, GRID)])
+    assert capsys.readouterr().err == ""
+
+
+def test_a_progress_bar_is_drawn_only_once_work_is_done(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(study, "_interactive", lambda: True)
+    with study.progress_bar("nothing runs") as update:
+        assert update is not None
+        update(0, 10)
+    assert capsys.readouterr().err == ""  # not "0plan [00:00, ?plan/s]"
+    with study.progress_bar("work") as update:
+        assert update is not None
+        update(5, 10)
+    assert "work:" in capsys.readouterr().err
 
 
 def test_tornado_frame_ranks_fields_by_swing(scenario: tierplan.Scenario) -> None:

@@ -103,5 +103,10 @@ std::vector<Pod> pods_of(const std::vector<ComponentPlan>& components, PackingMe
 
 // The plan as JSON following data/schema/plan.schema.json (units in key names).
 std::string plan_to_json_string(const Plan& plan, int indent = 2);
+// The plan JSON read back, for reports and comparisons of plans written earlier. What the
+// JSON does not carry (a catalog entry's price source and date, the PGTune input and the
+// PGTune settings it leaves out) stays at its default. Throws ValidationError naming every
+// missing or mistyped member.
+Plan plan_from_json_string(std::string_view text);
 
 }  // namespace tierplan

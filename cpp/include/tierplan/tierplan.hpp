@@ -42,6 +42,7 @@
 #include "tierplan/deployment.hpp"
 #include "tierplan/packed_texts.hpp"
 #include "tierplan/plan.hpp"
+#include "tierplan/warnings.hpp"
 
 // Studies: field paths, sweeps, uncertainty, capacity.
 #include "tierplan/capacity.hpp"

@@ -101,7 +101,11 @@ struct SensitivityOptions {
 // Rows are ranked by the swing |high - low| of rank_by, largest first; a field whose move
 // makes a plan infeasible ranks first (its swing is NaN). Ties keep the given order.
 struct SensitivityResult {
-  std::vector<std::string> fields;  // ranked
+  std::vector<std::string> fields;  // ranked, by their canonical paths
+  // The same fields as the caller named them ("workload.requests[chat_message]..." where
+  // fields has "workload.requests[0]..."), ranked alike: what plots and tables show.
+  std::vector<std::string> given_fields;
+  double change_fraction = 0.0;     // each field moved to value * (1 -/+ change_fraction)
   std::vector<double> base_values;  // of each field, ranked
   std::vector<double> low_values;
   std::vector<double> high_values;

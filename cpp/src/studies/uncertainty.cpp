@@ -518,6 +518,7 @@ SensitivityResult sensitivity(const Scenario& scenario, const std::vector<std::s
   SensitivityResult result;
   result.columns = outputs;
   result.rank_by = options.rank_by;
+  result.change_fraction = options.change_fraction;
   result.base = table.values.block(0, first, 1, outs);
   result.low.resize(static_cast<Eigen::Index>(m), outs);
   result.high.resize(static_cast<Eigen::Index>(m), outs);
@@ -525,6 +526,7 @@ SensitivityResult sensitivity(const Scenario& scenario, const std::vector<std::s
     const std::size_t k = order[r];
     const auto row = static_cast<Eigen::Index>(r);
     result.fields.push_back(refs[k].path());
+    result.given_fields.push_back(paths[k]);
     result.base_values.push_back(values.base[k]);
     result.low_values.push_back(values.low[k]);
     result.high_values.push_back(values.high[k]);

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from tierplan._core import (
     ComponentPlan,
@@ -27,7 +27,11 @@ MIB_PER_GIB = 1024.0
 MILLICORES_PER_CORE = 1000.0
 # Written into the comparison JSON so that a consumer can tell which shape it reads.
 COMPARISON_FORMAT = "tierplan-comparison"
-COMPARISON_FORMAT_VERSION = 1
+# 2: "summary" and "key_warnings" first; "runs on" and "prices as of" moved from the Load
+# section to the summary's Assumptions.
+COMPARISON_FORMAT_VERSION = 2
+# Warnings a summary shows, the most serious first.
+KEY_WARNINGS = 3
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,13 @@ class Comparison:
     tierplan_version: str = __version__
     # Options asked for but not compared, each with why (a cloud the catalog cannot price).
     not_compared: tuple[str, ...] = ()
+    # What a reader sees first: cost, cluster, datastores, tier, and the assumptions, one
+    # short row each (SUMMARY_SECTIONS); then each environment's most serious warnings
+    # (EnvironmentPlan.key_warnings: the C++ core ranks them).
+    summary: tuple[Section, ...] = ()
+    key_warnings: tuple[tuple[str, ...], ...] = ()
+    # The plans compared, one per column: what the HTML report's pictures are drawn from.
+    plans: tuple[EnvironmentPlan, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def title(self) -> str:
@@ -169,10 +180,98 @@ def _deployment(e: EnvironmentPlan) -> Cell:
     )
 
 
-def load_section(envs: Sequence[EnvironmentPlan]) -> Section:
+# The summary: the first screen of every report. Each row is one line a manager reads
+# without the detail below it; every figure is one the plan holds.
+
+
+def _cluster(e: EnvironmentPlan) -> Cell:
+    node = e.nodes.node_type
+    return Cell(
+        f"{e.nodes.count} x {node.name} ({node.vcpu} vCPU / {node.memory_gib:g} GiB each)",
+        e.nodes.count_reason,
+    )
+
+
+def _shape(name: str, vcpu: int, memory_gib: float) -> str:
+    size = f"{vcpu} vCPU / {memory_gib:g} GiB"
+    return f"{name} ({size})" if name else size
+
+
+def _postgres_line(e: EnvironmentPlan) -> Cell:
+    pg = e.data.postgres
+    return Cell(
+        f"{_shape(pg.shape.name, pg.shape.vcpu, pg.shape.memory_gib)}, {gib(pg.storage_gib)},"
+        f" {pg.topology}" + (", PgBouncer" if pg.pgbouncer else ""),
+        pg.shape_reason,
+    )
+
+
+def _redis_line(e: EnvironmentPlan) -> Cell:
+    redis = e.data.redis
+    return Cell(
+        f"{redis.instance_memory_gib:g} GiB"
+        + (f" ({redis.shape.name})" if redis.shape.name else "")
+        + f", {redis.topology}",
+        redis.memory_reason,
+    )
+
+
+def _qdrant_line(e: EnvironmentPlan) -> Cell:
+    q = e.data.qdrant
+    return Cell(
+        f"{q.nodes} x {_shape(q.shape.name, q.shape.vcpu, q.shape.memory_gib)},"
+        f" {q.points:,.0f} vectors, replication factor {q.replication_factor}",
+        q.reason,
+    )
+
+
+def _object_storage_line(e: EnvironmentPlan) -> Cell:
+    versioning = e.backups.object_storage.versioning
+    return Cell(
+        f"{gib(e.data.object_storage.total_gib)}, "
+        + ("versioning on" if versioning else "no versioning"),
+        e.data.object_storage.reason,
+    )
+
+
+def plan_summary_section(envs: Sequence[EnvironmentPlan]) -> Section:
     return Section(
-        "Load",
+        "Summary",
         (
+            _row(
+                "cost per month",
+                envs,
+                lambda e: Cell(usd(e.cost.total_usd_month), e.cost.total_reason),
+            ),
+            _row(
+                "cost per year",
+                envs,
+                lambda e: Cell(usd(e.cost.total_usd_year), "twelve months of the monthly total"),
+            ),
+            _row("cluster", envs, _cluster),
+            _row("PostgreSQL", envs, _postgres_line),
+            _row("Redis", envs, _redis_line),
+            _row("Qdrant", envs, _qdrant_line),
+            _row("object storage", envs, _object_storage_line),
+            _row("tier", envs, lambda e: Cell(e.tier.name, e.tier.reason)),
+            _row("warnings", envs, lambda e: Cell(str(len(e.warnings)), "")),
+        ),
+    )
+
+
+def assumptions_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    return Section(
+        "Assumptions",
+        (
+            _row(
+                "daily active users",
+                envs,
+                lambda e: Cell(
+                    f"{e.daily_active_users:,.0f}, growth x{e.growth_factor:.2f}",
+                    f"today's users; the load grows x{e.growth_factor:.2f} by the end of the"
+                    " planning horizon (workload.growth), and the plan is sized for that load",
+                ),
+            ),
             _row("runs on", envs, _deployment),
             _row(
                 "prices as of",
@@ -182,22 +281,26 @@ def load_section(envs: Sequence[EnvironmentPlan]) -> Section:
                     "the oldest and newest date of the catalog's prices this bill uses",
                 ),
             ),
-            _row(
-                "daily active users",
-                envs,
-                lambda e: Cell(
-                    f"{e.daily_active_users:,.0f}",
-                    f"growth x{e.growth_factor:.2f} by the end of the planning horizon",
-                ),
-            ),
+        ),
+    )
+
+
+SUMMARY_SECTIONS: tuple[SectionBuilder, ...] = (plan_summary_section, assumptions_section)
+
+
+def load_section(envs: Sequence[EnvironmentPlan]) -> Section:
+    return Section(
+        "Load",
+        (
             _row(
                 "peak api rate (req/s)",
                 envs,
                 lambda e: Cell(
-                    f"{e.demand.api_rate_per_s:.2f}",
-                    f"{e.demand.worker_task_rate_per_s:.2f} Celery tasks/s, "
-                    f"{e.demand.plugin_call_rate_per_s:.2f} plugin calls/s, "
-                    f"{e.demand.sandbox_execution_rate_per_s:.2f} sandbox runs/s at the same peak",
+                    f"{e.peak_demand.api_rate_per_s:.2f}",
+                    f"{e.peak_demand.worker_task_rate_per_s:.2f} Celery tasks/s, "
+                    f"{e.peak_demand.plugin_call_rate_per_s:.2f} plugin calls/s, "
+                    f"{e.peak_demand.sandbox_execution_rate_per_s:.2f} sandbox runs/s"
+                    " at the same peak",
                 ),
             ),
         ),
@@ -267,7 +370,7 @@ def kubernetes_section(envs: Sequence[EnvironmentPlan]) -> Section:
                 envs,
                 lambda e: Cell(usd(e.nodes.cost_usd_month), e.nodes.cost_reason),
             ),
-            _row("tier", envs, lambda e: Cell(e.tier.tier, e.tier.reason)),
+            _row("tier", envs, lambda e: Cell(e.tier.name, e.tier.reason)),
         ),
     )
 
@@ -395,11 +498,11 @@ def object_storage_section(envs: Sequence[EnvironmentPlan]) -> Section:
 
 
 def _replicas_cell(c: ComponentPlan) -> Cell:
-    if not c.autoscaled:
+    if not c.autoscaling.enabled:
         return Cell(str(c.replicas), c.replicas_reason)
     return Cell(
-        f"{c.replicas} (HPA {c.hpa_min_replicas}-{c.hpa_max_replicas})",
-        f"{c.replicas_reason}; HPA: {c.hpa_reason}",
+        f"{c.replicas} (HPA {c.autoscaling.min_replicas}-{c.autoscaling.max_replicas})",
+        f"{c.replicas_reason}; HPA: {c.autoscaling.reason}",
     )
 
 
@@ -702,21 +805,77 @@ def compare(plan: Plan, environments: Sequence[str] | None = None) -> Comparison
     return compare_environments(plan.scenario, envs)
 
 
+def _distinct_labels(envs: Sequence[EnvironmentPlan]) -> tuple[str, ...]:
+    """The environments' names, or where two share a name (production at two load levels),
+    the name with the daily active users, then with the column's number."""
+    names = [e.name for e in envs]
+    if len(set(names)) == len(names):
+        return tuple(names)
+    labels = [f"{e.name}, {e.daily_active_users:,.0f} users" for e in envs]
+    if len(set(labels)) == len(labels):
+        return tuple(labels)
+    return tuple(f"{label} ({i + 1})" for i, label in enumerate(labels))
+
+
 def compare_environments(
     scenario: str, envs: Sequence[EnvironmentPlan], labels: Sequence[str] | None = None
 ) -> Comparison:
     """Environment plans side by side (from one plan or from several, e.g. a what-if).
 
-    labels: the column headings, one per plan (default: the environments' names).
+    labels: the column headings, one per plan (default: the environments' names; where two
+    share a name, with their daily active users).
     """
     if labels is not None and len(labels) != len(envs):
         raise ValueError(f"{len(labels)} labels for {len(envs)} environment plans")
+    if labels is not None and len(set(labels)) != len(labels):
+        raise ValueError(f"labels must differ, got {list(labels)}")
     return Comparison(
         scenario=scenario,
-        environments=tuple(labels) if labels is not None else tuple(e.name for e in envs),
+        environments=tuple(labels) if labels is not None else _distinct_labels(envs),
         sections=tuple(build(envs) for build in SECTIONS),
         warnings=tuple(tuple(e.warnings) for e in envs),
+        summary=tuple(build(envs) for build in SUMMARY_SECTIONS),
+        key_warnings=tuple(tuple(e.key_warnings(KEY_WARNINGS)) for e in envs),
+        plans=tuple(envs),
     )
+
+
+def compare_plans(
+    plans: Mapping[str, Plan | EnvironmentPlan], environment: str | None = "production"
+) -> Comparison:
+    """Any plans side by side, each column headed by the name it is given:
+    ``compare_plans({"3k users": plan_a, "10k users": plan_b})``.
+
+    environment: the environment of each Plan that is compared (an EnvironmentPlan is
+    compared as it is); None compares every environment of every plan, headed
+    "name: environment".
+    """
+    if not plans:
+        raise ValueError("plans: give at least one plan, by name")
+    labels: list[str] = []
+    envs: list[EnvironmentPlan] = []
+    scenarios: list[str] = []
+    for name, plan in plans.items():
+        if isinstance(plan, EnvironmentPlan):
+            labels.append(name)
+            envs.append(plan)
+            continue
+        scenarios += [plan.scenario] if plan.scenario not in scenarios else []
+        if environment is None:
+            labels += [f"{name}: {e.name}" for e in plan.environments]
+            envs += list(plan.environments)
+            continue
+        known = [e.name for e in plan.environments]
+        if environment not in known:
+            raise KeyError(
+                f"{name}: no environment {environment!r} in the plan; known: {', '.join(known)}"
+            )
+        labels.append(name)
+        envs.append(plan.environment(environment))
+    title = ", ".join(scenarios) if scenarios else ", ".join(plans)
+    if environment is not None and scenarios:
+        title += f" ({environment})"
+    return compare_environments(title, envs, labels)
 
 
 def _options_side_by_side(
@@ -770,7 +929,30 @@ def detail(plan: Plan, environment: str) -> Comparison:
         environments=(environment,),
         sections=tuple(build(envs) for build in SECTIONS + DETAIL_SECTIONS),
         warnings=(tuple(envs[0].warnings),),
+        summary=tuple(build(envs) for build in SUMMARY_SECTIONS),
+        key_warnings=(tuple(envs[0].key_warnings(KEY_WARNINGS)),),
+        plans=tuple(envs),
     )
+
+
+def _sections_to_list(sections: Sequence[Section], envs: Sequence[str]) -> list[dict[str, object]]:
+    return [
+        {
+            "key": section.key,
+            "title": section.title,
+            "rows": [
+                {
+                    "label": row.label,
+                    "cells": {
+                        env: {"value": cell.value, "reason": cell.reason}
+                        for env, cell in zip(envs, row.cells, strict=True)
+                    },
+                }
+                for row in section.rows
+            ],
+        }
+        for section in sections
+    ]
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, object]:
@@ -782,23 +964,11 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, object]:
         "tierplan_version": comparison.tierplan_version,
         "scenario": comparison.scenario,
         "environments": list(envs),
-        "sections": [
-            {
-                "key": section.key,
-                "title": section.title,
-                "rows": [
-                    {
-                        "label": row.label,
-                        "cells": {
-                            env: {"value": cell.value, "reason": cell.reason}
-                            for env, cell in zip(envs, row.cells, strict=True)
-                        },
-                    }
-                    for row in section.rows
-                ],
-            }
-            for section in comparison.sections
-        ],
+        "summary": _sections_to_list(comparison.summary, envs),
+        "key_warnings": {
+            env: list(warnings) for env, warnings in zip(envs, comparison.key_warnings, strict=True)
+        },
+        "sections": _sections_to_list(comparison.sections, envs),
         "warnings": {
             env: list(warnings) for env, warnings in zip(envs, comparison.warnings, strict=True)
         },

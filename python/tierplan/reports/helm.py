@@ -78,15 +78,16 @@ def _component_lines(component: ComponentPlan, pool_size: int | None) -> list[st
         "    limits:",
         f"      cpu: {cpu_quantity(c.limit_cpu_m)}",
         f"      memory: {memory_quantity(c.limit_memory_mib)}",
-        _comment(c.hpa_reason, 2),
+        _comment(c.autoscaling.reason, 2),
         "  autoscaling:",
     ]
-    if c.autoscaled:
+    if c.autoscaling.enabled:
         lines += [
             "    enabled: true",
-            f"    minReplicas: {c.hpa_min_replicas}",
-            f"    maxReplicas: {c.hpa_max_replicas}",
-            f"    targetCPUUtilizationPercentage: {round(c.hpa_target_cpu_utilization_percent)}",
+            f"    minReplicas: {c.autoscaling.min_replicas}",
+            f"    maxReplicas: {c.autoscaling.max_replicas}",
+            "    targetCPUUtilizationPercentage:"
+            f" {round(c.autoscaling.target_cpu_utilization_percent)}",
         ]
     else:
         lines.append("    enabled: false")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tierplan.reports.comparison import Comparison, Row, Section
+from tierplan.reports.comparison import Cell, Comparison, Row, Section
+from tierplan.reports.glossary import terms_used
 
 
 def _escape(text: str) -> str:
@@ -36,6 +37,37 @@ def _reasons(row: Row, environments: tuple[str, ...]) -> list[str]:
     return lines
 
 
+def _summary(comparison: Comparison) -> list[str]:
+    """The summary's tables, the most serious warnings, and the reasons the detail's tables
+    below do not give again."""
+    envs = comparison.environments
+    detail = {cell.reason for s in comparison.sections for row in s.rows for cell in row.cells}
+    lines: list[str] = []
+    for section in comparison.summary:
+        lines += ["", f"## {_escape(section.title)}", "", *_table(section, envs)]
+        rows = [
+            Row(
+                row.label,
+                tuple(Cell(c.value, "" if c.reason in detail else c.reason) for c in row.cells),
+            )
+            for row in section.rows
+        ]
+        reasons = [line for row in rows for line in _reasons(row, envs)]
+        if reasons:
+            lines += ["", "Why:", "", *reasons]
+    if comparison.summary:
+        lines += ["", "## Most serious warnings", ""]
+        for env, warnings, every in zip(
+            envs, comparison.key_warnings, comparison.warnings, strict=True
+        ):
+            if not every:
+                lines.append(f"- **{_escape(env)}**: none")
+                continue
+            lines.append(f"- **{_escape(env)}** ({len(warnings)} of {len(every)})")
+            lines += [f"  - {_escape(w)}" for w in warnings]
+    return lines
+
+
 def render_md(comparison: Comparison) -> str:
     envs = comparison.environments
     lines = [
@@ -47,6 +79,7 @@ def render_md(comparison: Comparison) -> str:
     ]
     if comparison.not_compared:
         lines += ["", "Not compared:", "", *(f"- {_escape(n)}" for n in comparison.not_compared)]
+    lines += _summary(comparison)
     for section in comparison.sections:
         lines += ["", f"## {_escape(section.title)}", "", *_table(section, envs)]
         reasons = [line for row in section.rows for line in _reasons(row, envs)]
@@ -59,4 +92,12 @@ def render_md(comparison: Comparison) -> str:
             lines += [f"  - {_escape(w)}" for w in warnings]
         else:
             lines.append(f"- **{env}**: none")
+    used = terms_used("\n".join(lines))
+    if used:
+        lines += [
+            "",
+            "## Glossary",
+            "",
+            *(f"- **{t.term}**: {_escape(t.explanation)}" for t in used),
+        ]
     return "\n".join(lines) + "\n"

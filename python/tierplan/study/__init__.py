@@ -43,39 +43,64 @@ def _tqdm() -> Any:
     return tqdm
 
 
+def _interactive() -> bool:
+    """Whether someone watches the output: stderr is a terminal, or a Jupyter kernel runs
+    this (its stderr is a pipe to the notebook)."""
+    import sys
+
+    if sys.stderr is not None and sys.stderr.isatty():
+        return True
+    shell = sys.modules.get("IPython")
+    get_ipython = getattr(shell, "get_ipython", None)
+    return get_ipython is not None and type(get_ipython()).__name__ == "ZMQInteractiveShell"
+
+
 @contextmanager
 def progress_bar(description: str, enabled: bool = True) -> Iterator[Progress | None]:
     """A progress callback for the study functions that drives a tqdm bar (None when
-    disabled). The C++ side calls it on the calling thread about ten times a second."""
-    if not enabled:
+    disabled, or when nobody watches: stderr is not a terminal and no notebook runs this).
+    The bar is drawn at the first report of work done, so a study that finishes before its
+    first report draws nothing. The C++ side calls it on the calling thread about ten times
+    a second."""
+    if not enabled or not _interactive():
         yield None
         return
-    bar = _tqdm()(desc=description, unit="plan", leave=False)
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            if done == 0:
+                return
+            bar = _tqdm()(desc=description, unit="plan", leave=False, total=total)
+        if bar.total != total:
+            bar.total = total
+        bar.update(done - bar.n)
+
     try:
-
-        def update(done: int, total: int) -> None:
-            if bar.total != total:
-                bar.total = total
-            bar.update(done - bar.n)
-
         yield update
     finally:
-        bar.close()
+        if bar is not None:
+            bar.close()
 
 
 def table_to_frame(table: StudyTable) -> pd.DataFrame:
     """A study table as a tidy DataFrame: a row per point, the input fields (named by their
-    paths), then every output; ``node_type`` holds the instance type's name and ``error``
-    the PlanningError of an infeasible point (empty when it was planned)."""
+    paths), then every output; ``node_type`` holds the instance type's name (in place of the
+    table's node_type_index) and ``error`` the PlanningError of an infeasible point (empty
+    when it was planned)."""
     pandas = _pandas()
     frame: pd.DataFrame = pandas.DataFrame(table.values, columns=table.columns)
     frame["feasible"] = frame["feasible"].astype(bool)
+    # The instance type by its name, where the table's column holds its index in
+    # table.node_types (NaN where the point could not be planned).
     names = list(table.node_types)
     frame.insert(
-        list(frame.columns).index("node_type_index") + 1,
+        list(frame.columns).index("node_type_index"),
         "node_type",
         [names[int(i)] if i == i else "" for i in frame["node_type_index"]],
     )
+    frame = frame.drop(columns="node_type_index")
     frame["error"] = list(table.errors)
     frame.attrs["environment"] = table.environment
     frame.attrs["input_columns"] = list(table.columns[: table.input_columns])
@@ -112,14 +137,16 @@ def percentiles_frame(result: UncertaintyResult) -> pd.DataFrame:
 
 def tornado_frame(result: SensitivityResult, output: str | None = None) -> pd.DataFrame:
     """A sensitivity study as a tidy DataFrame for one output (default: the one it was
-    ranked by): a row per field, its low and high values, the output at each and the swing,
-    largest swing first."""
+    ranked by): a row per field (``field`` its canonical path, ``name`` as the study was
+    given it), its low and high values, the output at each and the swing, largest swing
+    first; ``attrs["change_fraction"]`` is the move of each field."""
     pandas = _pandas()
     name = output or result.rank_by
     column = list(result.columns).index(name)
     frame: pd.DataFrame = pandas.DataFrame(
         {
             "field": list(result.fields),
+            "name": list(result.given_fields),
             "base_value": list(result.base_values),
             "low_value": list(result.low_values),
             "high_value": list(result.high_values),
@@ -132,4 +159,5 @@ def tornado_frame(result: SensitivityResult, output: str | None = None) -> pd.Da
     ranked: pd.DataFrame = frame.sort_values(
         f"{name}_swing", ascending=False, kind="stable", ignore_index=True
     )
+    ranked.attrs["change_fraction"] = result.change_fraction
     return ranked

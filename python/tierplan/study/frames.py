@@ -40,7 +40,7 @@ def _component_rows(env: EnvironmentPlan) -> Iterable[dict[str, Any]]:
             "floor_replicas": c.floor_replicas,
             "arrival_rate_per_s": c.load.arrival_rate_per_s,
             "offered_load_erlangs": c.load.offered_load_erlangs,
-            "server_utilization": c.server_utilization,
+            "server_utilization": c.server_utilization_fraction,
             "request_cpu_m": c.request_cpu_m,
             "request_memory_mib": c.request_memory_mib,
             "limit_cpu_m": c.limit_cpu_m,
@@ -49,12 +49,12 @@ def _component_rows(env: EnvironmentPlan) -> Iterable[dict[str, Any]]:
             "total_request_memory_mib": c.request_memory_mib * c.replicas,
             "total_limit_cpu_m": c.limit_cpu_m * c.replicas,
             "total_limit_memory_mib": c.limit_memory_mib * c.replicas,
-            "autoscaled": c.autoscaled,
-            "hpa_min_replicas": c.hpa_min_replicas,
-            "hpa_max_replicas": c.hpa_max_replicas,
+            "autoscaled": c.autoscaling.enabled,
+            "hpa_min_replicas": c.autoscaling.min_replicas,
+            "hpa_max_replicas": c.autoscaling.max_replicas,
             "replicas_reason": c.replicas_reason,
             "resources_reason": c.resources_reason,
-            "hpa_reason": c.hpa_reason,
+            "hpa_reason": c.autoscaling.reason,
         }
 
 

@@ -85,8 +85,15 @@ def resources_by_component(
         axes.set_ylabel(f"{measure}s ({unit})")
         axes.set_title(f"{'CPU' if unit == 'cores' else 'Memory'}: {measure}s per component")
     _legend_outside(memory_axes)
-    figure.text(0.01, 0.01, "black bars: the nodes' capacity for pods", fontsize=8)
-    figure.tight_layout()
+    note = "black bars: the nodes' capacity for pods"
+    if measure == "limit":
+        note += (
+            ". Pods are placed by their requests where the policy packs by requests, so the"
+            " limits may overcommit the nodes (stack above the capacity bar): limits are"
+            " ceilings the pods rarely reach together."
+        )
+    figure.text(0.01, 0.01, note, fontsize=8, wrap=True)
+    figure.tight_layout(rect=(0, 0.05, 1, 1))
     result: Figure = figure
     return result
 
@@ -137,7 +144,15 @@ def cost_and_nodes(
             fontsize=8,
         )
     handles = cost_axes.get_legend_handles_labels()[0] + node_axes.get_legend_handles_labels()[0]
-    cost_axes.legend(handles=handles, loc="upper left", fontsize=8)
+    # Below the axes: inside, it covered the boundaries' labels at the top of the plot.
+    cost_axes.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.15),
+        ncol=len(handles),
+        fontsize=8,
+        frameon=False,
+    )
     environment = frame.attrs.get("environment", "")
     cost_axes.set_title(f"{environment}: cost and worker nodes against {x_label or x}")
     figure.tight_layout()
@@ -147,23 +162,66 @@ def cost_and_nodes(
 
 def tornado(tornado_table: pd.DataFrame, output: str = "cost_usd_month") -> Figure:
     """A tornado of a sensitivity study (tierplan.study.tornado_frame): each field's low
-    and high move of ``output`` around its base value, largest swing on top."""
+    and high move of ``output`` around its base value, largest swing on top. Fields are
+    labelled as the study was given them; the legend gives the move of each field."""
     plt = _pyplot()
     rows = tornado_table.iloc[::-1]
     base = float(rows[f"{output}_base"].iloc[0])
-    figure, axes = plt.subplots(figsize=(9, 0.5 * len(rows) + 1.5))
+    percent = 100.0 * float(tornado_table.attrs["change_fraction"])
+    figure, axes = plt.subplots(figsize=(9, 0.5 * len(rows) + 1.8))
     positions = list(range(len(rows)))
     axes.barh(
-        positions, rows[f"{output}_low"] - base, left=base, color="tab:blue", label="field -X%"
+        positions,
+        rows[f"{output}_low"] - base,
+        left=base,
+        color="tab:blue",
+        label=f"field {-percent:g}%",
     )
     axes.barh(
-        positions, rows[f"{output}_high"] - base, left=base, color="tab:orange", label="field +X%"
+        positions,
+        rows[f"{output}_high"] - base,
+        left=base,
+        color="tab:orange",
+        label=f"field +{percent:g}%",
     )
-    axes.axvline(base, color="black", linewidth=1)
-    axes.set_yticks(positions, list(rows["field"]), fontsize=8)
+    axes.axvline(base, color="black", linewidth=1, label=f"base {base:,.0f}")
+    labels = rows["name"] if "name" in rows.columns else rows["field"]
+    axes.set_yticks(positions, list(labels), fontsize=8)
     axes.set_xlabel(output)
-    axes.set_title(f"What moves {output} most")
-    axes.legend(fontsize=8)
+    axes.set_title(f"What moves {output} most\n(each field moved alone by -/+{percent:g}%)")
+    axes.legend(fontsize=8, loc="lower right")
+    figure.tight_layout()
+    result: Figure = figure
+    return result
+
+
+def distribution(
+    samples: pd.DataFrame,
+    percentiles: pd.DataFrame,
+    output: str = "cost_usd_month",
+    levels: Sequence[float] = (5, 50, 95),
+    x_label: str | None = None,
+) -> Figure:
+    """A histogram of an uncertainty study's output over its feasible samples
+    (``UncertaintyResult.samples.to_frame()``), with a dashed line at each percentile of
+    ``levels`` (rows of tierplan.study.percentiles_frame), each labelled with its value."""
+    plt = _pyplot()
+    figure, axes = plt.subplots(figsize=(8, 3.8))
+    feasible = samples[samples["feasible"]]
+    axes.hist(feasible[output], bins=40, color="tab:blue", label=f"{len(feasible):,} samples")
+    styles = ("--", "-.", ":", (0, (5, 1)), (0, (1, 3)))
+    for index, level in enumerate(levels):
+        value = float(percentiles[output].to_dict()[level])
+        axes.axvline(
+            value,
+            color="black",
+            linestyle=styles[index % len(styles)],
+            label=f"{level:g}th percentile: {value:,.0f}",
+        )
+    axes.set_xlabel(x_label or output)
+    axes.set_ylabel("samples")
+    axes.set_title(f"Distribution of {x_label or output} over {len(feasible):,} planned samples")
+    axes.legend(fontsize=8, loc="upper right")
     figure.tight_layout()
     result: Figure = figure
     return result
