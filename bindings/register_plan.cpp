@@ -141,7 +141,9 @@ void register_plan(py::module_& m) {
       .def_readonly("memory_mib", &PgTuneInput::memory_mib)
       .def_readonly("vcpu", &PgTuneInput::vcpu)
       .def_readonly("max_connections", &PgTuneInput::max_connections)
-      .def_readonly("disk", &PgTuneInput::disk);
+      .def_readonly("disk", &PgTuneInput::disk)
+      .def_readonly("workload", &PgTuneInput::workload)
+      .def_readonly("os", &PgTuneInput::os);
   result_class<PgTuneSettings>(m, "PgTuneSettings", "PostgreSQL settings by PGTune's rules.")
       .def_readonly("max_connections", &PgTuneSettings::max_connections)
       .def_readonly("shared_buffers_kib", &PgTuneSettings::shared_buffers_kib)
@@ -161,7 +163,31 @@ void register_plan(py::module_& m) {
                     &PgTuneSettings::max_parallel_workers_per_gather)
       .def_readonly("max_parallel_workers", &PgTuneSettings::max_parallel_workers)
       .def_readonly("max_parallel_maintenance_workers",
-                    &PgTuneSettings::max_parallel_maintenance_workers);
+                    &PgTuneSettings::max_parallel_maintenance_workers)
+      .def_readonly("jit", &PgTuneSettings::jit)
+      .def_readonly("wal_compression", &PgTuneSettings::wal_compression)
+      .def_readonly("autovacuum_max_workers", &PgTuneSettings::autovacuum_max_workers)
+      .def_readonly("autovacuum_work_mem_kib", &PgTuneSettings::autovacuum_work_mem_kib)
+      .def_readonly("io_method", &PgTuneSettings::io_method)
+      .def_readonly("io_workers", &PgTuneSettings::io_workers)
+      .def_readonly("parallel_settings", &PgTuneSettings::parallel_settings)
+      .def_readonly("wal_level", &PgTuneSettings::wal_level)
+      .def_readonly("max_wal_senders", &PgTuneSettings::max_wal_senders)
+      .def_readonly("warnings", &PgTuneSettings::warnings);
+  m.def(
+      "pgtune_with_input",
+      [](double memory_mib, int vcpu, PgWorkload workload, int postgres_version, DiskType disk,
+         int max_connections, PgOs os) {
+        const PgTuneInput input{postgres_version, workload, memory_mib, vcpu,
+                                max_connections,  disk,     os};
+        return py::make_tuple(pgtune(input), input);
+      },
+      py::arg("memory_mib"), py::arg("vcpu"), py::arg("workload"), py::arg("postgres_version"),
+      py::arg("disk"), py::arg("max_connections"), py::arg("os"),
+      "PGTune's settings and the input they answer (ValueError for an input PGTune does not "
+      "take); tierplan.pgtune is the keyword interface.");
+  m.def("postgresql_conf", &postgresql_conf, py::arg("input"), py::arg("settings"),
+        "The postgresql.conf fragment PGTune's web tool prints for these inputs.");
   result_class<ParameterSetting>(m, "ParameterSetting",
                                  "One setting of a managed service's parameter group.")
       .def_readonly("name", &ParameterSetting::name)
@@ -202,7 +228,8 @@ void register_plan(py::module_& m) {
       .def(
           "postgresql_conf",
           [](const PostgresPlan& p) { return postgresql_conf(p.tune_input, p.settings); },
-          "The postgresql.conf fragment (PGTune's rules, web profile).")
+          "The postgresql.conf fragment (PGTune's rules for the policy's postgres_workload "
+          "and postgres_version).")
       .def("settings_text", &postgres_settings_text,
            "What to apply: a managed instance's parameter group, else the postgresql.conf "
            "fragment.");
@@ -478,6 +505,27 @@ void register_plan(py::module_& m) {
         "The environment planned with its datastores managed, in the cluster and self-managed: "
         "a plan per way, or why it cannot be used.");
 
+  result_class<ServerSizing>(m, "ServerSizing",
+                             "The fewest servers for a queueing target, and what bound them.")
+      .def_readonly("servers", &ServerSizing::servers)
+      .def_readonly("utilization", &ServerSizing::utilization)
+      .def_readonly("wait_probability", &ServerSizing::wait_probability)
+      .def_readonly("wait_exceeds_target_probability",
+                    &ServerSizing::wait_exceeds_target_probability)
+      .def_readonly("bound_by_wait", &ServerSizing::bound_by_wait);
+  m.def("min_servers", &min_servers, py::arg("offered_load_erlangs"), py::arg("service_s"),
+        py::arg("wait_target_s"), py::arg("percentile"), py::arg("max_utilization"),
+        py::arg("max_servers"),
+        "The fewest servers (M/M/c) with utilisation at most max_utilization and P(wait > "
+        "wait_target_s) at most 1 - percentile; None when more than max_servers are needed.");
+  m.def("node_allocatable", &node_allocatable, py::arg("node_type"), py::arg("policy"),
+        "What one node of the type offers pods under the environment's policy: capacity, the "
+        "kubelet's reservations (policy.reserved_model), eviction threshold, DaemonSets.");
+  m.def("reserved_cpu_m", &reserved_cpu_m, py::arg("vcpu"), py::arg("model"),
+        "Kubelet CPU reservation of a node, millicores, by GKE's, EKS's or AKS's formula.");
+  m.def("reserved_memory_mib", &reserved_memory_mib, py::arg("memory_gib"), py::arg("max_pods"),
+        py::arg("model"),
+        "Kubelet memory reservation of a node, MiB, by GKE's, EKS's or AKS's formula.");
   m.def("erlang_b", &erlang_b, py::arg("offered_load_erlangs"), py::arg("servers"),
         "Blocking probability of M/M/c/c (stable recursion).");
   m.def("erlang_c", &erlang_c, py::arg("offered_load_erlangs"), py::arg("servers"),

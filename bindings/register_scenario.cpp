@@ -195,6 +195,11 @@ void register_scenario(py::module_& m) {
 
   py::native_enum<DiskType> disk(m, "DiskType", "enum.Enum");
   enum_values(disk, {DiskType::ssd, DiskType::hdd, DiskType::san, DiskType::nvme});
+  py::native_enum<PgWorkload> pg_workload(m, "PgWorkload", "enum.Enum");
+  enum_values(pg_workload, {PgWorkload::web, PgWorkload::oltp, PgWorkload::dw,
+                            PgWorkload::desktop, PgWorkload::mixed});
+  py::native_enum<PgOs> pg_os(m, "PgOs", "enum.Enum");
+  enum_values(pg_os, {PgOs::os_linux, PgOs::os_windows, PgOs::os_mac});
   py::native_enum<VectorDatatype> datatype(m, "VectorDatatype", "enum.Enum");
   enum_values(datatype, {VectorDatatype::float32, VectorDatatype::float16, VectorDatatype::uint8});
   py::native_enum<Quantization> quantization(m, "Quantization", "enum.Enum");
@@ -212,6 +217,8 @@ void register_scenario(py::module_& m) {
       .def_readwrite("storage_headroom_fraction", &DatastorePolicy::storage_headroom_fraction)
       .def_readwrite("redis_replica_with_sentinels", &DatastorePolicy::redis_replica_with_sentinels)
       .def_readwrite("redis_cluster_mode", &DatastorePolicy::redis_cluster_mode)
+      .def_readwrite("postgres_workload", &DatastorePolicy::postgres_workload)
+      .def_readwrite("postgres_version", &DatastorePolicy::postgres_version)
       .def_readwrite("burstable_instances_allowed", &DatastorePolicy::burstable_instances_allowed)
       .def_readwrite("redis_maxmemory_configured", &DatastorePolicy::redis_maxmemory_configured)
       .def_readwrite("broker_backlog_minutes", &DatastorePolicy::broker_backlog_minutes)
@@ -369,6 +376,8 @@ void register_scenario(py::module_& m) {
                      &Prices::postgres_backup_retention_max_days)
       .def_readwrite("redis_max_memory_gib", &Prices::redis_max_memory_gib)
       .def_readwrite("redis_reserved_memory_percent", &Prices::redis_reserved_memory_percent)
+      .def_readwrite("postgres_backup_free_storage_percent",
+                     &Prices::postgres_backup_free_storage_percent)
       .def_readwrite("commitment_1yr_discount_percent", &Prices::commitment_1yr_discount_percent)
       .def_readwrite("commitment_3yr_discount_percent", &Prices::commitment_3yr_discount_percent)
       .def("__repr__",

@@ -78,6 +78,9 @@ struct Prices {
   // service keeps from maxmemory for forks, replication and fragmentation.
   SourcedValue redis_max_memory_gib;
   SourcedValue redis_reserved_memory_percent;
+  // Backup storage the managed PostgreSQL includes at no charge, as a share of the
+  // instance's provisioned storage (RDS and Azure: 100%; Cloud SQL: none).
+  SourcedValue postgres_backup_free_storage_percent;
   // Discounts off on-demand compute for a 1- and a 3-year commitment.
   SourcedValue commitment_1yr_discount_percent;
   SourcedValue commitment_3yr_discount_percent;

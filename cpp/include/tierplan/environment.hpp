@@ -35,6 +35,10 @@ struct DatastorePolicy {
   bool postgres_standby = false;           // primary plus a hot standby
   bool postgres_synchronous = false;       // synchronous_commit to the standby
   DiskType postgres_disk = DiskType::ssd;  // as PGTune takes it
+  // PGTune's "DB Type" and "DB Version" for the database's settings: Dify's traffic is a web
+  // application's (many short queries), on PostgreSQL 16 unless the scenario says otherwise.
+  PgWorkload postgres_workload = PgWorkload::web;
+  int postgres_version = 16;
   // Above this many client connections, put PgBouncer in front.
   int pgbouncer_above_connections = 500;
   // Share of the planned data kept free on volumes (growth beyond the horizon, bloat).

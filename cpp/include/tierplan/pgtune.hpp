@@ -22,7 +22,8 @@ enum class PgWorkload { web, oltp, dw, desktop, mixed };
 // 64-bit keeps work_mem, maintenance_work_mem and autovacuum_work_mem below 2 GB up to
 // PostgreSQL 17 (selectHugePages, selectMaintenanceWorkMem, selectWorkMem,
 // selectAutovacuumWorkMem, selectEffectiveIoConcurrency, selectIoMethod).
-enum class PgOs { linux, windows, mac };
+// Enumerators named os_*: GNU C++ predefines the macro linux.
+enum class PgOs { os_linux, os_windows, os_mac };
 
 // PGTune "Data Storage": the device types it offers at the followed commit.
 enum class DiskType { ssd, hdd, san, nvme };
@@ -38,7 +39,7 @@ struct PgTuneInput {
   int vcpu = 0;             // >= 1
   int max_connections = 0;  // 0: PGTune's default for the workload
   DiskType disk = DiskType::ssd;
-  PgOs os = PgOs::linux;
+  PgOs os = PgOs::os_linux;
   bool operator==(const PgTuneInput&) const = default;
 };
 

@@ -28,6 +28,7 @@ struct ServerSizing {
   double wait_probability = 0.0;  // Erlang C at that server count
   double wait_exceeds_target_probability = 0.0;
   bool bound_by_wait = false;  // false: the utilisation ceiling bound it
+  bool operator==(const ServerSizing&) const = default;
 };
 
 // The fewest servers with utilisation A/c <= max_utilization and

@@ -308,13 +308,14 @@ class ComponentSpecs {
   std::vector<const Component*> specs_;
 };
 
-PgTuneInput tune_input(const MachineShape& shape, int max_connections, DiskType disk) {
+PgTuneInput tune_input(const MachineShape& shape, int max_connections, const DatastorePolicy& ds) {
   PgTuneInput input;
-  input.workload = PgWorkload::web;
+  input.workload = ds.postgres_workload;
+  input.postgres_version = ds.postgres_version;
   input.memory_mib = std::floor(shape.memory_gib * kMibPerGib);
   input.vcpu = shape.vcpu;
   input.max_connections = max_connections;
-  input.disk = disk;
+  input.disk = ds.postgres_disk;
   return input;
 }
 
@@ -527,7 +528,7 @@ PostgresPlan plan_postgres(const Workload& w, const PeakDemand& demand,
   budget_connections(p, components, specs, ds);
   size_database_server(p, model, demand, hot_bytes, ds, catalog, detail::cloud_name(policy.cloud),
                        environment_name);
-  p.tune_input = tune_input(p.shape, p.max_connections, ds.postgres_disk);
+  p.tune_input = tune_input(p.shape, p.max_connections, ds);
   p.settings = pgtune(p.tune_input);
   p.wal_gib = p.settings.max_wal_size_kib / units::kKibPerGib;
   p.storage_gib =
@@ -568,7 +569,7 @@ void explain_parameter_group(PostgresPlan& p, Cloud cloud) {
                  ") = ", p.service_default_max_connections, ", below the ", p.max_connections,
                  " the replicas need");
     } else if (setting.name == "work_mem" || setting.name == "maintenance_work_mem") {
-      setting.reason = concat("kB; PGTune (web) for ", Readable{p.shape.memory_gib}, " GiB and ",
+      setting.reason = concat("kB; PGTune (", to_string(p.tune_input.workload), ") for ", Readable{p.shape.memory_gib}, " GiB and ",
                               p.max_connections, " connections");
     } else {
       setting.reason = "PGTune for SSD storage (the service's default assumes spinning disks)";

@@ -256,11 +256,11 @@ void append_setting(std::string& out, std::string_view name, const std::string& 
 
 std::string to_string(PgOs os) {
   switch (os) {
-    case PgOs::linux:
+    case PgOs::os_linux:
       return "linux";
-    case PgOs::windows:
+    case PgOs::os_windows:
       return "windows";
-    case PgOs::mac:
+    case PgOs::os_mac:
       break;
   }
   return "mac";
@@ -303,7 +303,7 @@ namespace {
 constexpr int kWindowsMemoryLimitUntilVersion = 17;
 constexpr double kWindowsLimitKib = 2.0 * kKibPerMib * kKibPerMib - kKibPerMib;
 bool windows_memory_limit(const PgTuneInput& input) {
-  return input.os == PgOs::windows && input.postgres_version <= kWindowsMemoryLimitUntilVersion;
+  return input.os == PgOs::os_windows && input.postgres_version <= kWindowsMemoryLimitUntilVersion;
 }
 
 // The workload's share of memory, at most 8 GB, or under Windows' limit; the autovacuum cap
@@ -339,7 +339,7 @@ PgTuneSettings pgtune(const PgTuneInput& input) {
 
   s.default_statistics_target = default_statistics_target(workload);
   s.random_page_cost = random_page_cost(input.disk);
-  if (input.os == PgOs::linux) s.effective_io_concurrency = effective_io_concurrency(input.disk);
+  if (input.os == PgOs::os_linux) s.effective_io_concurrency = effective_io_concurrency(input.disk);
 
   s.parallel_settings = input.vcpu >= kParallelMinVcpu;
   if (s.parallel_settings) {
@@ -362,7 +362,7 @@ PgTuneSettings pgtune(const PgTuneInput& input) {
       std::max(std::floor(work_mem_share / work_mem_divisor(workload)), kWorkMemFloorKib);
   if (windows_memory_limit(input)) s.work_mem_kib = std::min(s.work_mem_kib, kWindowsLimitKib);
 
-  s.huge_pages = input.os != PgOs::mac && s.shared_buffers_kib >= kHugePagesFromSharedBuffersKib
+  s.huge_pages = input.os != PgOs::os_mac && s.shared_buffers_kib >= kHugePagesFromSharedBuffersKib
                      ? "try"
                      : "off";
   if (version >= kJitSince && turns_jit_off(workload)) s.jit = "off";
@@ -372,7 +372,7 @@ PgTuneSettings pgtune(const PgTuneInput& input) {
     s.autovacuum_work_mem_kib = kAutovacuumWorkMemCapKib;
   }
   if (version >= kAsyncIoSince) {
-    s.io_method = input.os == PgOs::linux ? "io_uring" : "worker";
+    s.io_method = input.os == PgOs::os_linux ? "io_uring" : "worker";
     const int io_workers = std::clamp(input.vcpu / 4, kIoWorkersDefault, kIoWorkersMax);
     if (io_workers > kIoWorkersDefault) s.io_workers = io_workers;
   }

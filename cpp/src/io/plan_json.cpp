@@ -173,7 +173,9 @@ json postgres_json(const PostgresPlan& p) {
           {"max_storage_gib", p.max_storage_gib},
           {"max_storage_source", p.max_storage_source},
           {"settings", pgtune_json(p.settings)},
-          {"settings_reason", "PGTune rules (web profile) for " +
+          {"settings_reason", "PGTune rules (" + to_string(p.tune_input.workload) +
+                                  ", PostgreSQL " + std::to_string(p.tune_input.postgres_version) +
+                                  ") for " +
                                   std::to_string(p.tune_input.vcpu) + " vCPU, " +
                                   std::to_string(static_cast<int>(p.tune_input.memory_mib)) +
                                   " MiB, " + std::to_string(p.tune_input.max_connections) +

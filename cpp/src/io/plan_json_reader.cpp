@@ -158,6 +158,9 @@ void read_nodes(const Reader& r, NodePlan& n) {
   r.read("count_reason", n.count_reason);
   r.read("steady_state_count", n.steady_state_count);
   r.read("survives_node_loss", n.survives_node_loss);
+  r.read("count_at_horizon", n.count_at_horizon);
+  r.read("runs_out_month", n.runs_out_month);
+  r.read("horizon_reason", n.horizon_reason);
   r.read_choice("packed_by", n.packed_by,
                 std::array{PackingMeasure::requests, PackingMeasure::limits});
   const Reader a = r.child("allocatable");
@@ -271,6 +274,7 @@ void read_postgres(const Reader& r, PostgresPlan& p) {
 }
 
 void read_redis(const Reader& r, RedisPlan& p) {
+  r.read("horizon_task_rate_per_s", p.horizon_task_rate_per_s);
   r.read("broker_backlog_messages", p.broker_backlog_messages);
   r.read("broker_mib", p.broker_bytes);
   p.broker_bytes *= kBytesPerMib;
@@ -282,6 +286,7 @@ void read_redis(const Reader& r, RedisPlan& p) {
   r.read("instance_memory_gib", p.instance_memory_gib);
   read_shape(r.child("shape"), p.shape);
   r.read("reserved_memory_fraction", p.reserved_memory_fraction);
+  r.read("outage_minutes_held", p.outage_minutes_held);
   r.read("memory_reason", p.memory_reason);
   r.read("maxclients", p.maxclients);
   r.read("maxclients_reason", p.maxclients_reason);

@@ -90,7 +90,9 @@ inline constexpr FieldBounds kLimitGibBounds = field_table::above(0, 1e9);
 inline constexpr FieldBounds kSizeGibBounds = field_table::between(0, 1e5);
 inline constexpr FieldBounds kDaysBounds = field_table::above(0, 36500);
 inline constexpr FieldBounds kPercentBounds = field_table::between(0, 99);
-inline constexpr std::array<SourcedValueKey, 8> kSourcedValueKeys = {{
+// A free allowance as a share of provisioned storage (RDS: 100%).
+inline constexpr FieldBounds kStorageShareBounds = field_table::between(0, 1000);
+inline constexpr std::array<SourcedValueKey, 9> kSourcedValueKeys = {{
     {"node_root_volume", "gib", kSizeGibBounds, &Prices::node_root_volume_gib},
     {"postgres_max_storage", "gib", kLimitGibBounds, &Prices::postgres_max_storage_gib},
     {"block_volume_max", "gib", kLimitGibBounds, &Prices::block_volume_max_gib},
@@ -102,6 +104,8 @@ inline constexpr std::array<SourcedValueKey, 8> kSourcedValueKeys = {{
      &Prices::commitment_1yr_discount_percent},
     {"commitment_3yr_discount", "percent", kPercentBounds,
      &Prices::commitment_3yr_discount_percent},
+    {"postgres_backup_free_storage", "percent_of_storage", kStorageShareBounds,
+     &Prices::postgres_backup_free_storage_percent},
 }};
 
 }  // namespace tierplan::detail

@@ -55,6 +55,12 @@ inline constexpr std::array<std::pair<std::string_view, DiskType>, 4> kDisk = {
      {"hdd", DiskType::hdd},
      {"san", DiskType::san},
      {"nvme", DiskType::nvme}}};
+inline constexpr std::array<std::pair<std::string_view, PgWorkload>, 5> kPgWorkloads = {
+    {{"web", PgWorkload::web},
+     {"oltp", PgWorkload::oltp},
+     {"dw", PgWorkload::dw},
+     {"desktop", PgWorkload::desktop},
+     {"mixed", PgWorkload::mixed}}};
 inline constexpr std::array<std::pair<std::string_view, VectorDatatype>, 3> kDatatype = {
     {{"float32", VectorDatatype::float32},
      {"float16", VectorDatatype::float16},

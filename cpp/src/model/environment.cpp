@@ -44,6 +44,7 @@ void read_datastore_policy(ObjectReader& r, DatastorePolicy& d) {
   r.boolean("postgres_standby", d.postgres_standby);
   r.boolean("postgres_synchronous", d.postgres_synchronous);
   r.choice("postgres_disk", d.postgres_disk, kDisk);
+  r.choice("postgres_workload", d.postgres_workload, kPgWorkloads);
   read_fields(r, d, kDatastoreFields);
   r.boolean("redis_replica_with_sentinels", d.redis_replica_with_sentinels);
   r.boolean("redis_cluster_mode", d.redis_cluster_mode);
@@ -62,6 +63,8 @@ json write_datastore_policy(const DatastorePolicy& d) {
   return {{"postgres_standby", d.postgres_standby},
           {"postgres_synchronous", d.postgres_synchronous},
           {"postgres_disk", choice_name(d.postgres_disk, kDisk)},
+          {"postgres_workload", choice_name(d.postgres_workload, kPgWorkloads)},
+          {"postgres_version", d.postgres_version},
           {"pgbouncer_above_connections", d.pgbouncer_above_connections},
           {"storage_headroom_fraction", d.storage_headroom_fraction},
           {"redis_replica_with_sentinels", d.redis_replica_with_sentinels},

@@ -166,6 +166,9 @@ inline constexpr NumericField<EnvironmentPolicy> kPolicyFields[] = {
 };
 // environments[i].policy.datastores
 inline constexpr NumericField<DatastorePolicy> kDatastoreFields[] = {
+    // The PostgreSQL major versions PGTune offers (tierplan/pgtune.hpp).
+    count("postgres_version", &DatastorePolicy::postgres_version,
+          whole(kPgTuneOldestPostgresVersion, kPgTuneNewestPostgresVersion), "major version"),
     count("pgbouncer_above_connections", &DatastorePolicy::pgbouncer_above_connections,
           whole(1, 1e6), "connections"),
     real("storage_headroom_fraction", &DatastorePolicy::storage_headroom_fraction, between(0, 10),

@@ -40,6 +40,9 @@ inline constexpr ObjectShape kWorkload{"workload", kWorkloadKeys,
 // --- environments
 inline constexpr auto kDatastorePolicyKeys = keys(
     flag("postgres_standby"), flag("postgres_synchronous"), choice<kDisk>("postgres_disk"),
+    choice<kPgWorkloads>("postgres_workload", Need::optional,
+                         "PGTune's DB Type for the database's settings: web (default), oltp, "
+                         "dw, desktop or mixed"),
     numbers(kDatastoreFields), flag("redis_replica_with_sentinels"), flag("redis_cluster_mode"),
     flag("redis_maxmemory_configured"), flag("qdrant_vectors_on_disk"),
     choice<kDatatype>("qdrant_datatype"), choice<kQuantization>("qdrant_quantization"),
@@ -192,9 +195,15 @@ inline constexpr auto kPercentKeys = sourced_amount("percent", kPercentBounds, "
 inline constexpr ObjectShape kPercentFigure{"percent_figure", kPercentKeys,
                                             "A percentage of a cloud (a discount, a reserved "
                                             "share) with its source."};
+inline constexpr auto kStorageShareKeys =
+    sourced_amount("percent_of_storage", kStorageShareBounds, "% of provisioned storage");
+inline constexpr ObjectShape kStorageShareFigure{
+    "storage_share_figure", kStorageShareKeys,
+    "A share of provisioned storage a service includes at no charge, with its source."};
 // The shape of a figure of kSourcedValueKeys (io/serialization.hpp), by its bounds and unit.
 constexpr const ObjectShape* figure_shape(const SourcedValueKey& figure) {
   if (figure.amount_key == "days") return &kDaysFigure;
+  if (figure.amount_key == "percent_of_storage") return &kStorageShareFigure;
   if (figure.amount_key == "percent") return &kPercentFigure;
   return figure.bounds.min_exclusive ? &kLimitGib : &kSizeGib;
 }

@@ -1,5 +1,6 @@
 #include "tierplan/cost.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -237,6 +238,18 @@ void explain_storage(CostPlan& plan, const char* item, const UnitPrice& price, c
   item_of(plan, item).reason = reason.str();
 }
 
+// The backup storage billed: a managed PostgreSQL's backups beyond the share of its
+// provisioned storage the service includes (catalog.prices[cloud].postgres_backup_free_storage),
+// and the vector store's snapshots.
+double billed_backup_gib(const BackupPlan& backups, const DataPlan& data, const Prices& prices,
+                         const DatastorePolicy& datastores) {
+  if (datastores.postgres_mode != DatastoreMode::managed) return backups.storage_gib;
+  const double free_gib =
+      data.postgres.storage_gib * prices.postgres_backup_free_storage_percent.value / 100.0;
+  return std::max(0.0, backups.postgres.repository_gib - free_gib) +
+         backups.vector_store.snapshot_storage_gib;
+}
+
 }  // namespace
 
 const CostItem* CostPlan::find(const std::string& item) const {
@@ -301,7 +314,9 @@ CostPlan detail::plan_cost(const NodePlan& nodes, const DataPlan& data, const Lo
       {kQdrantStorage, {data.qdrant.disk_total_gib, prices.block_storage_usd_per_gib_month.usd}},
       {kObjectStorage,
        {data.object_storage.total_gib, price_of(prices, kObjectStorage, datastores).usd}},
-      {kBackupStorage, {backups.storage_gib, prices.backup_storage_usd_per_gib_month.usd}},
+      {kBackupStorage,
+       {billed_backup_gib(backups, data, prices, datastores),
+        prices.backup_storage_usd_per_gib_month.usd}},
       {kLogStorage, {logs.stored_gib, prices.log_storage_usd_per_gib_month.usd}}};
   for (const auto& [item, amount] : storage) {
     add_item(plan, item, amount.first, "GiB", amount.second * factor);
@@ -354,6 +369,13 @@ void detail::explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan&
                   catalog);
   explain_storage(plan, kBackupStorage, prices.backup_storage_usd_per_gib_month,
                   "PostgreSQL backups and WAL, and vector store snapshots", catalog);
+  if (datastores.postgres_mode == DatastoreMode::managed) {
+    const SourcedValue& free = prices.postgres_backup_free_storage_percent;
+    item_of(plan, kBackupStorage).reason +=
+        detail::concat("; the managed PostgreSQL's backups beyond ", detail::Readable{free.value},
+                       "% of its ", detail::Readable{data.postgres.storage_gib},
+                       " GiB of provisioned storage only (", free.source, ", ", free.as_of, ")");
+  }
   explain_storage(plan, kLogStorage, prices.log_storage_usd_per_gib_month,
                   "logs kept for their retention", catalog);
   const UnitPrice& ingestion = prices.log_ingestion_usd_per_gib;

@@ -40,6 +40,7 @@ constexpr std::array kRiskPhrases{
     RiskPhrase{"max_connections", WarningRisk::errors_under_load},
     RiskPhrase{"QueuePool limit", WarningRisk::errors_under_load},
     RiskPhrase{"without maxmemory", WarningRisk::errors_under_load},
+    RiskPhrase{"planned nodes run out in month", WarningRisk::errors_under_load},
     // Storage and logs that grow without a bound.
     RiskPhrase{"grows without cleanup", WarningRisk::unbounded_growth},
     RiskPhrase{"DEBUG logs", WarningRisk::unbounded_growth},

@@ -821,45 +821,45 @@ PgTuneSettings tuned(PgOs os, int version, double memory_gib, int vcpu = 4,
 }
 
 TEST(PgTuneUpstreamOsCases, effective_io_concurrency_is_left_out_off_linux) {
-  EXPECT_EQ(tuned(PgOs::windows, 16, 4).effective_io_concurrency, 0);
-  EXPECT_EQ(tuned(PgOs::mac, 16, 4).effective_io_concurrency, 0);
-  EXPECT_EQ(tuned(PgOs::linux, 16, 4).effective_io_concurrency, 200);
+  EXPECT_EQ(tuned(PgOs::os_windows, 16, 4).effective_io_concurrency, 0);
+  EXPECT_EQ(tuned(PgOs::os_mac, 16, 4).effective_io_concurrency, 0);
+  EXPECT_EQ(tuned(PgOs::os_linux, 16, 4).effective_io_concurrency, 200);
 }
 
 TEST(PgTuneUpstreamOsCases, windows_caps_maintenance_work_mem_below_2gb_up_to_17) {
-  EXPECT_EQ(tuned(PgOs::linux, 17, 256).maintenance_work_mem_kib, 8388608);
-  EXPECT_EQ(tuned(PgOs::windows, 17, 256).maintenance_work_mem_kib, 2096128);
-  EXPECT_EQ(tuned(PgOs::windows, 18, 256).maintenance_work_mem_kib, 8388608);
-  EXPECT_EQ(tuned(PgOs::windows, 15, 16).maintenance_work_mem_kib, 1048576);
+  EXPECT_EQ(tuned(PgOs::os_linux, 17, 256).maintenance_work_mem_kib, 8388608);
+  EXPECT_EQ(tuned(PgOs::os_windows, 17, 256).maintenance_work_mem_kib, 2096128);
+  EXPECT_EQ(tuned(PgOs::os_windows, 18, 256).maintenance_work_mem_kib, 8388608);
+  EXPECT_EQ(tuned(PgOs::os_windows, 15, 16).maintenance_work_mem_kib, 1048576);
 }
 
 TEST(PgTuneUpstreamOsCases, macos_has_no_huge_pages) {
-  EXPECT_EQ(tuned(PgOs::linux, 15, 16).huge_pages, "try");
-  EXPECT_EQ(tuned(PgOs::mac, 15, 128).huge_pages, "off");
+  EXPECT_EQ(tuned(PgOs::os_linux, 15, 16).huge_pages, "try");
+  EXPECT_EQ(tuned(PgOs::os_mac, 15, 128).huge_pages, "off");
 }
 
 TEST(PgTuneUpstreamOsCases, windows_caps_work_mem_below_2gb_up_to_17) {
-  EXPECT_EQ(tuned(PgOs::windows, 17, 256, 4, 20).work_mem_kib, 2096128);
-  EXPECT_EQ(tuned(PgOs::windows, 18, 256, 4, 20).work_mem_kib, 2796202);
+  EXPECT_EQ(tuned(PgOs::os_windows, 17, 256, 4, 20).work_mem_kib, 2096128);
+  EXPECT_EQ(tuned(PgOs::os_windows, 18, 256, 4, 20).work_mem_kib, 2796202);
 }
 
 TEST(PgTuneUpstreamOsCases, windows_up_to_17_never_sets_autovacuum_work_mem) {
-  EXPECT_EQ(tuned(PgOs::windows, 17, 256).autovacuum_work_mem_kib, 0);
-  EXPECT_EQ(tuned(PgOs::windows, 18, 256).autovacuum_work_mem_kib, 2097152);
+  EXPECT_EQ(tuned(PgOs::os_windows, 17, 256).autovacuum_work_mem_kib, 0);
+  EXPECT_EQ(tuned(PgOs::os_windows, 18, 256).autovacuum_work_mem_kib, 2097152);
 }
 
 TEST(PgTuneUpstreamOsCases, asynchronous_io_uses_workers_off_linux) {
-  EXPECT_EQ(tuned(PgOs::linux, 18, 16).io_method, "io_uring");
-  EXPECT_EQ(tuned(PgOs::windows, 18, 16).io_method, "worker");
-  EXPECT_EQ(tuned(PgOs::mac, 18, 16).io_method, "worker");
-  EXPECT_EQ(tuned(PgOs::mac, 17, 16).io_method, "");
+  EXPECT_EQ(tuned(PgOs::os_linux, 18, 16).io_method, "io_uring");
+  EXPECT_EQ(tuned(PgOs::os_windows, 18, 16).io_method, "worker");
+  EXPECT_EQ(tuned(PgOs::os_mac, 18, 16).io_method, "worker");
+  EXPECT_EQ(tuned(PgOs::os_mac, 17, 16).io_method, "");
   // The io_uring warning goes with io_uring only.
-  for (const auto& warning : tuned(PgOs::mac, 18, 16).warnings) {
+  for (const auto& warning : tuned(PgOs::os_mac, 18, 16).warnings) {
     EXPECT_EQ(warning.find("io_uring"), std::string::npos) << warning;
   }
   EXPECT_NE(tierplan::postgresql_conf(PgTuneInput{18, PgWorkload::web, 16384, 4, 0,
-                                                  DiskType::ssd, PgOs::mac},
-                                      tuned(PgOs::mac, 18, 16))
+                                                  DiskType::ssd, PgOs::os_mac},
+                                      tuned(PgOs::os_mac, 18, 16))
                 .find("# OS Type: mac\n"),
             std::string::npos);
 }

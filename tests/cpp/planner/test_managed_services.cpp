@@ -212,3 +212,39 @@ TEST(WholeBill, a_commitment_discounts_nodes_and_vector_store_vms_but_not_manage
 }
 
 }  // namespace
+
+namespace {
+
+// RDS and Azure include backup storage up to the instance's provisioned storage; Cloud SQL
+// bills every GB (catalog.prices[cloud].postgres_backup_free_storage, each with its source).
+TEST(WholeBill, managed_postgres_backups_are_billed_beyond_the_services_free_share) {
+  for (const Cloud cloud : {Cloud::aws, Cloud::gcp}) {
+    Scenario scenario = builtin();
+    move_to(scenario, cloud);
+    const Plan managed_plan = tierplan::plan(scenario);
+    const EnvironmentPlan& managed = environment_of(managed_plan, "production");
+    const double free_share =
+        scenario.catalog.prices_for(cloud == Cloud::aws ? "aws" : "gcp")
+            ->postgres_backup_free_storage_percent.value / 100.0;
+    const double billed =
+        std::max(0.0, managed.backups.postgres.repository_gib -
+                          managed.data.postgres.storage_gib * free_share) +
+        managed.backups.vector_store.snapshot_storage_gib;
+    EXPECT_NEAR(item_of(managed, "backup_storage").quantity, billed, 1e-9);
+    EXPECT_NE(item_of(managed, "backup_storage").reason.find("% of its"), std::string::npos);
+    // The same backups run yourself are billed whole.
+    for (auto& environment : scenario.environments) {
+      environment.policy.datastores.postgres_mode = DatastoreMode::self_managed;
+    }
+    const Plan own_plan = tierplan::plan(scenario);
+    const EnvironmentPlan& own = environment_of(own_plan, "production");
+    EXPECT_NEAR(item_of(own, "backup_storage").quantity, own.backups.storage_gib, 1e-9);
+    if (cloud == Cloud::aws) {
+      EXPECT_LT(item_of(managed, "backup_storage").quantity, own.backups.storage_gib);
+    } else {
+      EXPECT_DOUBLE_EQ(free_share, 0.0);
+    }
+  }
+}
+
+}  // namespace
