@@ -9,7 +9,7 @@ import numpy.typing
 import os
 import pandas
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasuredLoad', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'calibration_uncertainty', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -538,6 +538,35 @@ class ComponentLogging:
     @bytes_per_line.setter
     def bytes_per_line(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class MeasuredLoad:
+    """
+    The load a calibrated resource model was measured at: a plan sizing a replica beyond warn_beyond_multiple x max_rate_per_s warns.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> MeasuredLoad:
+        ...
+    def __deepcopy__(self, memo: dict) -> MeasuredLoad:
+        ...
+    def __eq__(self, arg0: MeasuredLoad) -> bool:
+        ...
+    @typing.overload
+    def __init__(self) -> None:
+        ...
+    @typing.overload
+    def __init__(self, max_rate_per_s: typing.SupportsFloat | typing.SupportsIndex, warn_beyond_multiple: typing.SupportsFloat | typing.SupportsIndex = 2.0) -> None:
+        ...
+    @property
+    def max_rate_per_s(self) -> float:
+        ...
+    @max_rate_per_s.setter
+    def max_rate_per_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def warn_beyond_multiple(self) -> float:
+        ...
+    @warn_beyond_multiple.setter
+    def warn_beyond_multiple(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class Component:
     """
     One deployable component of the stack.
@@ -585,6 +614,14 @@ class Component:
         ...
     @max_connections_per_replica.setter
     def max_connections_per_replica(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def measured_load(self) -> MeasuredLoad | None:
+        """
+        Set by calibration (None: the resources are assumed, not measured).
+        """
+    @measured_load.setter
+    def measured_load(self, arg0: MeasuredLoad | None) -> None:
         ...
     @property
     def service_time_ms(self) -> float:
@@ -3764,8 +3801,13 @@ class UncertainField:
     """
     A field path and its distribution.
     """
-    def __init__(self, path: str, distribution: Distribution, larger_is_more_load: bool = True) -> None:
+    def __init__(self, path: str, distribution: Distribution, larger_is_more_load: bool = True, conditioned_on_range: bool = False) -> None:
         ...
+    @property
+    def conditioned_on_range(self) -> bool:
+        """
+        An estimate's distribution, sampled conditioned on the field's range (calibration_uncertainty).
+        """
     @property
     def distribution(self) -> Distribution:
         ...
@@ -4061,6 +4103,16 @@ class LinearFit:
         ...
     def __repr__(self) -> str:
         ...
+    @typing.overload
+    def at(self, x: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        """
+        intercept + slope x at the estimates.
+        """
+    @typing.overload
+    def at(self, x: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        intercept + slope x at the estimates, for each x.
+        """
     @property
     def intercept(self) -> Estimate:
         ...
@@ -4143,6 +4195,26 @@ class UslFit:
     def throughput(self, load: typing.SupportsFloat | typing.SupportsIndex) -> float:
         """
         X(N) at the estimates.
+        """
+    @typing.overload
+    def throughput_high(self, load: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        """
+        The most X(N) over the box of the confidence intervals.
+        """
+    @typing.overload
+    def throughput_high(self, load: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        The most X(N) over the box of the confidence intervals, for each N.
+        """
+    @typing.overload
+    def throughput_low(self, load: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        """
+        The least X(N) over the box of the confidence intervals.
+        """
+    @typing.overload
+    def throughput_low(self, load: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        The least X(N) over the box of the confidence intervals, for each N.
         """
     @property
     def alpha(self) -> Estimate:
@@ -4292,13 +4364,17 @@ def cache_key_bytes(broker: BrokerModel, key_bytes: typing.SupportsFloat | typin
     """
     Redis bytes per cache key with a TTL.
     """
-def calibrate(scenario: Scenario, measurements: collections.abc.Sequence[MeasurementSeries], *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200) -> Calibration:
+def calibrate(scenario: Scenario, measurements: collections.abc.Sequence[MeasurementSeries], *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200, warn_beyond_multiple: typing.SupportsFloat | typing.SupportsIndex = 2.0) -> Calibration:
     """
-    Fit every component's measurements and return a Calibration whose scenario has the fitted resource models; every problem in one ValidationError.
+    Fit every component's measurements and return a Calibration whose scenario has the fitted resource models (and the load they were measured at: a plan beyond warn_beyond_multiple times it warns); every problem in one ValidationError.
     """
 def calibrated_resources(model: ResourceModel, fit: ComponentCalibration) -> ResourceModel:
     """
     The resource model with the fitted baselines and costs per request per second.
+    """
+def calibration_uncertainty(calibration: ...) -> list[UncertainField]:
+    """
+    The fitted resource parameters as UncertainFields of calibration.scenario (normal, estimate and standard error, conditioned on each field's range), for uncertainty().
     """
 def canonical_field_path(scenario: Scenario, path: str) -> str:
     """
