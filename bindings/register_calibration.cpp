@@ -189,6 +189,10 @@ void register_results(py::module_& m) {
       .def_readonly("component", &ComponentCalibration::component)
       .def_readonly("sources", &ComponentCalibration::sources)
       .def_readonly("samples", &ComponentCalibration::samples)
+      .def_readonly("first_timestamp_s", &ComponentCalibration::first_timestamp_s,
+                    "The first timestamp of any of the component's series (Unix s).")
+      .def_readonly("last_timestamp_s", &ComponentCalibration::last_timestamp_s,
+                    "The last timestamp of any of the component's series (Unix s).")
       .def_readonly("cpu_cores", &ComponentCalibration::cpu_cores)
       .def_readonly("memory_mib", &ComponentCalibration::memory_mib)
       .def_readonly("littles_law", &ComponentCalibration::littles_law)

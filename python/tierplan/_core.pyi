@@ -4299,6 +4299,16 @@ class ComponentCalibration:
     def cpu_cores(self) -> LinearFit | None:
         ...
     @property
+    def first_timestamp_s(self) -> float:
+        """
+        The first timestamp of any of the component's series (Unix s).
+        """
+    @property
+    def last_timestamp_s(self) -> float:
+        """
+        The last timestamp of any of the component's series (Unix s).
+        """
+    @property
     def littles_law(self) -> LittleLawFit | None:
         ...
     @property

@@ -139,3 +139,15 @@ def test_the_usl_band_holds_the_curve(
     assert (usl.throughput_low(loads) <= curve.get_ydata() + 1e-9).all()
     assert (usl.throughput_high(loads) >= curve.get_ydata() - 1e-9).all()
     plt.close(figure)
+
+
+def test_the_source_names_the_time_window_of_the_samples(
+    calibration: tierplan.Calibration, series: list[tierplan.MeasurementSeries]
+) -> None:
+    api = next(c for c in calibration.components if c.component == "api")
+    mine = [s for s in series if s.component == "api"]
+    assert api.first_timestamp_s == min(s.timestamp_s[0] for s in mine)
+    assert api.last_timestamp_s == max(s.timestamp_s[-1] for s in mine)
+    index = [c.name for c in calibration.scenario.stack.components].index("api")
+    source = calibration.scenario.sources[f"stack.components[{index}].resources"]
+    assert f"window {api.first_timestamp_s:.0f} to {api.last_timestamp_s:.0f} (Unix s" in source

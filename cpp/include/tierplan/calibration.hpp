@@ -177,6 +177,9 @@ struct ComponentCalibration {
   std::string component;
   std::vector<std::string> sources;
   std::size_t samples = 0;
+  // The time window the samples span: the first and the last timestamp of any series.
+  double first_timestamp_s = 0.0;
+  double last_timestamp_s = 0.0;
   std::optional<LinearFit> cpu_cores;   // cpu_cores = baseline + per request/s * rate_per_s
   std::optional<LinearFit> memory_mib;  // memory_mib likewise
   std::optional<LittleLawFit> littles_law;

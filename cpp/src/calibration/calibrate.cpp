@@ -2,6 +2,7 @@
 // models they give in place of the assumed ones, each with a source naming the measurements
 // and the fits' quality.
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,10 @@ std::string source_of(const ComponentCalibration& c) {
   if (c.memory_mib) text += describe("memory_mib", *c.memory_mib);
   text += "; from ";
   for (std::size_t i = 0; i < c.sources.size(); ++i) text += (i ? ", " : "") + c.sources[i];
+  // Whole Unix seconds: six significant figures (number()) would round the time away.
+  const auto whole = [](double t) { return std::to_string(static_cast<long long>(std::floor(t))); };
+  text += "; window " + whole(c.first_timestamp_s) + " to " + whole(c.last_timestamp_s) +
+          " (Unix s, " + number(c.last_timestamp_s - c.first_timestamp_s) + " s)";
   return text;
 }
 

@@ -62,6 +62,11 @@ TEST(Calibrate, replaces_the_measured_components_resources_and_names_the_fit_as_
   EXPECT_NE(source.find("calibrated from measurements"), std::string::npos);
   EXPECT_NE(source.find("api-pod-1, api-pod-2"), std::string::npos);
   EXPECT_NE(source.find("R^2"), std::string::npos);
+  // The time window of the samples: replica() takes 200 samples 15 s apart from 1.7e9.
+  EXPECT_NE(source.find("window 1700000000 to 1700002985 (Unix s, 2985 s)"), std::string::npos)
+      << source;
+  EXPECT_EQ(calibration.components[0].first_timestamp_s, 1.7e9);
+  EXPECT_EQ(calibration.components[0].last_timestamp_s, 1.7e9 + 15.0 * 199);
   // Everything else is the scenario as it was, and it plans.
   tierplan::Scenario rest = calibration.scenario;
   rest.stack.components[api] = base.stack.components[api];
