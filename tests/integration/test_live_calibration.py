@@ -54,7 +54,9 @@ def queries(job: str) -> dict[str, str]:
     }
 
 
-def measure(prometheus: servers.PrometheusInfo, start_s: float, end_s: float) -> list:  # type: ignore[type-arg]
+def measure(
+    prometheus: servers.PrometheusInfo, start_s: float, end_s: float
+) -> list[tierplan.MeasurementSeries]:
     """The service's series between start_s and end_s, read from Prometheus over HTTP."""
     urls = {
         column: query_range_url(prometheus.url, query, start_s, end_s, 1.0)
