@@ -9,6 +9,7 @@
 #include "calibration/calibration_test_support.hpp"
 #include "support/validation_test_support.hpp"
 #include "tierplan/calibration.hpp"
+#include "tierplan/fields.hpp"
 #include "tierplan/json.hpp"
 #include "tierplan/plan.hpp"
 #include "tierplan/uncertainty.hpp"
@@ -158,6 +159,23 @@ TEST(Calibrate, a_plan_warns_where_it_sizes_a_replica_beyond_the_multiple_of_the
   EXPECT_TRUE(warns_about_api(tierplan::plan(s)));
   // The same plan from the uncalibrated scenario says nothing of it.
   EXPECT_FALSE(warns_about_api(tierplan::plan(base)));
+}
+
+TEST(Calibrate, the_measured_load_is_a_field_of_a_calibrated_component_only) {
+  const tierplan::Scenario base = tierplan::builtin_scenario("dify-enterprise");
+  const std::string at = "stack.components[" + std::to_string(index_of(base, "api")) + "]";
+  const tierplan::Scenario s =
+      tierplan::calibrate(base, {measured_replica(50.0, 0.002, 200, 1)}).scenario;
+  const std::string path = at + ".measured_load.warn_beyond_multiple";
+  EXPECT_EQ(tierplan::get_value(s, path), 2.0);
+  EXPECT_EQ(tierplan::get_value(tierplan::with_value(s, path, 4.0), path), 4.0);
+  EXPECT_THROW(tierplan::with_value(s, path, 0.5), tierplan::ValidationError);
+  const auto paths = tierplan::numeric_field_paths(s);
+  EXPECT_NE(std::find(paths.begin(), paths.end(), at + ".measured_load.max_rate_per_s"),
+            paths.end());
+  const auto issues = issues_of([&] { tierplan::resolve_field(base, path); });
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_NE(issues[0].message.find("was not calibrated"), std::string::npos) << issues[0].message;
 }
 
 TEST(Calibrate, a_multiple_below_one_is_an_error_in_the_options_and_in_the_scenario) {
