@@ -27,8 +27,9 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 APT_PACKAGES := build-essential git ninja-build python3-dev python3-venv \
   libeigen3-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev \
-  clang-format postgresql redis-server chromium clang libclang-rt-14-dev
+  clang-format postgresql redis-server chromium clang libclang-rt-14-dev prometheus
 # chromium: tests/python/test_reports_html.py renders the HTML report headless.
+# prometheus: tests/integration/test_live_calibration.py scrapes a real service with it.
 # clang, libclang-rt-14-dev: the libFuzzer target (make fuzz; libFuzzer and the sanitizer
 # runtimes of Debian 12's clang 14).
 # Build tools for `pip install --no-build-isolation`: the rest (build-system

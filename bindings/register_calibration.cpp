@@ -43,10 +43,20 @@ void column_property(py::class_<MeasurementSeries>& cls, const char* name, const
       doc);
 }
 
-FitOptions fit_options(double confidence_level, int max_iterations) {
+// A fit's function of one number, applied to each value of a column.
+template <class Fit, double (Fit::*function)(double) const>
+Column each_of(const Fit& fit, const Column& values) {
+  std::vector<double> out = to_vector(values, "values");
+  for (double& x : out) x = (fit.*function)(x);
+  return to_array(out);
+}
+
+FitOptions fit_options(double confidence_level, int max_iterations,
+                       double warn_beyond_multiple = FitOptions{}.warn_beyond_multiple) {
   FitOptions options;
   options.confidence_level = confidence_level;
   options.max_iterations = max_iterations;
+  options.warn_beyond_multiple = warn_beyond_multiple;
   return options;
 }
 
@@ -126,6 +136,9 @@ void register_results(py::module_& m) {
       .def_readonly("x_min", &LinearFit::x_min)
       .def_readonly("x_max", &LinearFit::x_max)
       .def_readonly("iterations", &LinearFit::iterations)
+      .def("at", &LinearFit::at, py::arg("x"), "intercept + slope x at the estimates.")
+      .def("at", each_of<LinearFit, &LinearFit::at>, py::arg("x"),
+           "intercept + slope x at the estimates, for each x.")
       .def("__repr__", [](const LinearFit& f) {
         return "<tierplan.LinearFit intercept " + describe(f.intercept) + ", slope " +
                describe(f.slope) + ", " + std::to_string(f.points) + " points>";
@@ -154,6 +167,14 @@ void register_results(py::module_& m) {
       .def_readonly("amdahl_limit", &UslFit::amdahl_limit)
       .def_readonly("iterations", &UslFit::iterations)
       .def("throughput", &UslFit::throughput, py::arg("load"), "X(N) at the estimates.")
+      .def("throughput_low", &UslFit::throughput_low, py::arg("load"),
+           "The least X(N) over the box of the confidence intervals.")
+      .def("throughput_low", each_of<UslFit, &UslFit::throughput_low>, py::arg("load"),
+           "The least X(N) over the box of the confidence intervals, for each N.")
+      .def("throughput_high", &UslFit::throughput_high, py::arg("load"),
+           "The most X(N) over the box of the confidence intervals.")
+      .def("throughput_high", each_of<UslFit, &UslFit::throughput_high>, py::arg("load"),
+           "The most X(N) over the box of the confidence intervals, for each N.")
       .def("__repr__", [](const UslFit& f) {
         return "<tierplan.UslFit alpha " + describe(f.alpha) + ", beta " + describe(f.beta) +
                ", gamma " + describe(f.gamma) + ">";
@@ -168,6 +189,10 @@ void register_results(py::module_& m) {
       .def_readonly("component", &ComponentCalibration::component)
       .def_readonly("sources", &ComponentCalibration::sources)
       .def_readonly("samples", &ComponentCalibration::samples)
+      .def_readonly("first_timestamp_s", &ComponentCalibration::first_timestamp_s,
+                    "The first timestamp of any of the component's series (Unix s).")
+      .def_readonly("last_timestamp_s", &ComponentCalibration::last_timestamp_s,
+                    "The last timestamp of any of the component's series (Unix s).")
       .def_readonly("cpu_cores", &ComponentCalibration::cpu_cores)
       .def_readonly("memory_mib", &ComponentCalibration::memory_mib)
       .def_readonly("littles_law", &ComponentCalibration::littles_law)
@@ -196,14 +221,17 @@ void register_calibrate(py::module_& m) {
   m.def(
       "calibrate",
       [](const Scenario& scenario, const std::vector<MeasurementSeries>& series,
-         double confidence_level, int max_iterations) {
-        return calibrate(scenario, series, fit_options(confidence_level, max_iterations));
+         double confidence_level, int max_iterations, double warn_beyond_multiple) {
+        return calibrate(scenario, series,
+                         fit_options(confidence_level, max_iterations, warn_beyond_multiple));
       },
       py::arg("scenario"), py::arg("measurements"), py::kw_only(),
       py::arg("confidence_level") = 0.95, py::arg("max_iterations") = 200,
+      py::arg("warn_beyond_multiple") = FitOptions{}.warn_beyond_multiple,
       py::call_guard<py::gil_scoped_release>(),
       "Fit every component's measurements and return a Calibration whose scenario has the "
-      "fitted resource models; every problem in one ValidationError.");
+      "fitted resource models (and the load they were measured at: a plan beyond "
+      "warn_beyond_multiple times it warns); every problem in one ValidationError.");
 }
 
 void register_fits(py::module_& m) {
@@ -256,6 +284,9 @@ void register_fits(py::module_& m) {
       },
       py::arg("cpu_cores"), py::arg("memory_mib"), py::arg("what") = "data",
       "CPU request at the 95th percentile, memory at the maximum plus 15%.");
+  m.def("calibration_uncertainty", &calibration_uncertainty, py::arg("calibration"),
+        "The fitted resource parameters as UncertainFields of calibration.scenario (normal, "
+        "estimate and standard error, conditioned on each field's range), for uncertainty().");
   m.def("calibrated_resources", &calibrated_resources, py::arg("model"), py::arg("fit"),
         "The resource model with the fitted baselines and costs per request per second.");
   m.def("student_t_quantile", &student_t_quantile, py::arg("p"), py::arg("df"),

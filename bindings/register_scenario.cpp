@@ -113,6 +113,15 @@ void register_scenario(py::module_& m) {
       .def_readwrite("access_bytes_per_line", &ComponentLogging::access_bytes_per_line)
       .def_readwrite("audit_lines_per_unit", &ComponentLogging::audit_lines_per_unit)
       .def_readwrite("audit_bytes_per_line", &ComponentLogging::audit_bytes_per_line);
+  value_class<MeasuredLoad>(m, "MeasuredLoad",
+                            "The load a calibrated resource model was measured at: a plan "
+                            "sizing a replica beyond warn_beyond_multiple x max_rate_per_s warns.")
+      .def(py::init([](double max_rate_per_s, double warn_beyond_multiple) {
+             return MeasuredLoad{max_rate_per_s, warn_beyond_multiple};
+           }),
+           py::arg("max_rate_per_s"), py::arg("warn_beyond_multiple") = 2.0)
+      .def_readwrite("max_rate_per_s", &MeasuredLoad::max_rate_per_s)
+      .def_readwrite("warn_beyond_multiple", &MeasuredLoad::warn_beyond_multiple);
   value_class<Component>(m, "Component", "One deployable component of the stack.")
       .def_readwrite("name", &Component::name)
       .def_readwrite("helm_key", &Component::helm_key)
@@ -122,6 +131,8 @@ void register_scenario(py::module_& m) {
       .def_readwrite("max_connections_per_replica", &Component::max_connections_per_replica)
       .def_readwrite("service_time_ms", &Component::service_time_ms)
       .def_readwrite("resources", &Component::resources)
+      .def_readwrite("measured_load", &Component::measured_load,
+                     "Set by calibration (None: the resources are assumed, not measured).")
       .def_readwrite("scales_horizontally", &Component::scales_horizontally)
       .def_readwrite("db_pool_size", &Component::db_pool_size)
       .def_readwrite("db_max_overflow", &Component::db_max_overflow)

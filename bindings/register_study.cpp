@@ -179,13 +179,18 @@ void register_study(py::module_& m) {
            [](const Distribution& d) { return "<tierplan.Distribution " + describe(d) + ">"; });
 
   py::class_<UncertainField>(m, "UncertainField", "A field path and its distribution.")
-      .def(py::init([](std::string path, Distribution d, bool larger_is_more_load) {
-             return UncertainField{std::move(path), d, larger_is_more_load};
+      .def(py::init([](std::string path, Distribution d, bool larger_is_more_load,
+                       bool conditioned_on_range) {
+             return UncertainField{std::move(path), d, larger_is_more_load, conditioned_on_range};
            }),
-           py::arg("path"), py::arg("distribution"), py::arg("larger_is_more_load") = true)
+           py::arg("path"), py::arg("distribution"), py::arg("larger_is_more_load") = true,
+           py::arg("conditioned_on_range") = false)
       .def_readonly("path", &UncertainField::path)
       .def_readonly("distribution", &UncertainField::distribution)
-      .def_readonly("larger_is_more_load", &UncertainField::larger_is_more_load);
+      .def_readonly("larger_is_more_load", &UncertainField::larger_is_more_load)
+      .def_readonly("conditioned_on_range", &UncertainField::conditioned_on_range,
+                    "An estimate's distribution, sampled conditioned on the field's range "
+                    "(calibration_uncertainty).");
 
   py::class_<UncertaintyResult>(m, "UncertaintyResult",
                                 "Seeded samples, percentiles of every column, and the plan that "

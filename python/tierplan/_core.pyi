@@ -8,9 +8,8 @@ import numpy
 import numpy.typing
 import os
 import pandas
-import tierplan._autoscaling
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RankedWarning', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'WarningRisk', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'warning_risk', 'with_value', 'with_values']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasuredLoad', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'calibration_uncertainty', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -539,6 +538,35 @@ class ComponentLogging:
     @bytes_per_line.setter
     def bytes_per_line(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class MeasuredLoad:
+    """
+    The load a calibrated resource model was measured at: a plan sizing a replica beyond warn_beyond_multiple x max_rate_per_s warns.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __copy__(self) -> MeasuredLoad:
+        ...
+    def __deepcopy__(self, memo: dict) -> MeasuredLoad:
+        ...
+    def __eq__(self, arg0: MeasuredLoad) -> bool:
+        ...
+    @typing.overload
+    def __init__(self) -> None:
+        ...
+    @typing.overload
+    def __init__(self, max_rate_per_s: typing.SupportsFloat | typing.SupportsIndex, warn_beyond_multiple: typing.SupportsFloat | typing.SupportsIndex = 2.0) -> None:
+        ...
+    @property
+    def max_rate_per_s(self) -> float:
+        ...
+    @max_rate_per_s.setter
+    def max_rate_per_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def warn_beyond_multiple(self) -> float:
+        ...
+    @warn_beyond_multiple.setter
+    def warn_beyond_multiple(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class Component:
     """
     One deployable component of the stack.
@@ -586,6 +614,14 @@ class Component:
         ...
     @max_connections_per_replica.setter
     def max_connections_per_replica(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def measured_load(self) -> MeasuredLoad | None:
+        """
+        Set by calibration (None: the resources are assumed, not measured).
+        """
+    @measured_load.setter
+    def measured_load(self, arg0: MeasuredLoad | None) -> None:
         ...
     @property
     def service_time_ms(self) -> float:
@@ -2045,9 +2081,7 @@ class Prices:
     def __init__(self) -> None:
         ...
     def __repr__(self) -> str:
-        """
-        The key numbers of the Prices.
-        """
+        ...
 class PricesList:
     __hash__: typing.ClassVar[None] = None
     def __bool__(self: collections.abc.Sequence[Prices]) -> bool:
@@ -2538,18 +2572,9 @@ class PeakDemand:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: PeakDemand) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the PeakDemand.
-        """
     @property
     def api_rate_per_s(self) -> float:
         ...
-    @property
-    def api_service_ms(self) -> float:
-        """
-        The plan JSON's api_service_ms.
-        """
     @property
     def api_service_s(self) -> float:
         ...
@@ -2578,10 +2603,6 @@ class ComponentLoad:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ComponentLoad) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the ComponentLoad.
-        """
     @property
     def arrival_rate_per_s(self) -> float:
         ...
@@ -2590,35 +2611,16 @@ class ComponentLoad:
         ...
     @property
     def derivation(self) -> str:
-        """
-        Deprecated: use reason.
-        """
+        ...
     @property
     def hold_s(self) -> float:
-        """
-        Deprecated: use stream_hold_s.
-        """
+        ...
     @property
     def offered_load_erlangs(self) -> float:
         ...
     @property
-    def reason(self) -> str:
-        """
-        The plan JSON's reason.
-        """
-    @property
     def service_s(self) -> float:
         ...
-    @property
-    def service_time_ms(self) -> float:
-        """
-        The plan JSON's service_time_ms.
-        """
-    @property
-    def stream_hold_s(self) -> float:
-        """
-        The plan JSON's stream_hold_s.
-        """
 class ComponentPlan:
     """
     Replicas and resources of one component.
@@ -2630,14 +2632,7 @@ class ComponentPlan:
         ...
     @property
     def autoscaled(self) -> bool:
-        """
-        Deprecated: use autoscaling.enabled.
-        """
-    @property
-    def autoscaling(self) -> tierplan._autoscaling.Autoscaling:
-        """
-        The Horizontal Pod Autoscaler (the plan JSON's autoscaling).
-        """
+        ...
     @property
     def connection_replicas(self) -> int:
         ...
@@ -2649,24 +2644,16 @@ class ComponentPlan:
         ...
     @property
     def hpa_max_replicas(self) -> int:
-        """
-        Deprecated: use autoscaling.max_replicas.
-        """
+        ...
     @property
     def hpa_min_replicas(self) -> int:
-        """
-        Deprecated: use autoscaling.min_replicas.
-        """
+        ...
     @property
     def hpa_reason(self) -> str:
-        """
-        Deprecated: use autoscaling.reason.
-        """
+        ...
     @property
     def hpa_target_cpu_utilization_percent(self) -> float:
-        """
-        Deprecated: use autoscaling.target_cpu_utilization_percent.
-        """
+        ...
     @property
     def kind(self) -> ComponentKind:
         ...
@@ -2708,14 +2695,7 @@ class ComponentPlan:
         ...
     @property
     def server_utilization(self) -> float:
-        """
-        Deprecated: use server_utilization_fraction.
-        """
-    @property
-    def server_utilization_fraction(self) -> float:
-        """
-        The plan JSON's server_utilization_fraction.
-        """
+        ...
     @property
     def wait_probability(self) -> float:
         ...
@@ -2726,10 +2706,6 @@ class NodeAllocatable:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: NodeAllocatable) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the NodeAllocatable.
-        """
     @property
     def allocatable_cpu_m(self) -> float:
         ...
@@ -2773,10 +2749,6 @@ class NodeUsage:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: NodeUsage) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the NodeUsage.
-        """
     @property
     def free_cpu_m(self) -> float:
         ...
@@ -2814,10 +2786,6 @@ class NodePlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: NodePlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the NodePlan.
-        """
     @property
     def allocatable(self) -> NodeAllocatable:
         ...
@@ -2858,10 +2826,6 @@ class ResourceTotals:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ResourceTotals) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the ResourceTotals.
-        """
     @property
     def limit_cpu_m(self) -> float:
         ...
@@ -2890,21 +2854,12 @@ class TierRecommendation:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: TierRecommendation) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the TierRecommendation.
-        """
     @property
     def custom(self) -> bool:
         ...
     @property
     def exceeded_resource(self) -> str:
         ...
-    @property
-    def name(self) -> str:
-        """
-        The plan JSON's name.
-        """
     @property
     def reason(self) -> str:
         ...
@@ -2913,9 +2868,7 @@ class TierRecommendation:
         ...
     @property
     def tier(self) -> str:
-        """
-        Deprecated: use name.
-        """
+        ...
 class TableSize:
     """
     Rows and bytes of one table at the horizon.
@@ -2923,10 +2876,6 @@ class TableSize:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: TableSize) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the TableSize.
-        """
     @property
     def bytes_per_row(self) -> float:
         ...
@@ -2942,11 +2891,6 @@ class TableSize:
     @property
     def total_bytes(self) -> float:
         ...
-    @property
-    def total_gib(self) -> float:
-        """
-        The plan JSON's total_gib.
-        """
 class ConnectionUse:
     """
     Connections one component may open.
@@ -2954,10 +2898,6 @@ class ConnectionUse:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ConnectionUse) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the ConnectionUse.
-        """
     @property
     def component(self) -> str:
         ...
@@ -3073,10 +3013,6 @@ class PostgresPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: PostgresPlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the PostgresPlan.
-        """
     def postgresql_conf(self) -> str:
         """
         The postgresql.conf fragment (PGTune's rules, web profile).
@@ -3179,10 +3115,6 @@ class RedisPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: RedisPlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the RedisPlan.
-        """
     @property
     def broker_backlog_messages(self) -> float:
         ...
@@ -3190,21 +3122,11 @@ class RedisPlan:
     def broker_bytes(self) -> float:
         ...
     @property
-    def broker_mib(self) -> float:
-        """
-        The plan JSON's broker_mib.
-        """
-    @property
     def cache_bytes(self) -> float:
         ...
     @property
     def cache_keys(self) -> float:
         ...
-    @property
-    def cache_mib(self) -> float:
-        """
-        The plan JSON's cache_mib.
-        """
     @property
     def instance_memory_gib(self) -> float:
         ...
@@ -3242,10 +3164,6 @@ class QdrantPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: QdrantPlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the QdrantPlan.
-        """
     @property
     def chunks_per_document(self) -> float:
         ...
@@ -3262,18 +3180,8 @@ class QdrantPlan:
     def hnsw_bytes(self) -> float:
         ...
     @property
-    def hnsw_gib(self) -> float:
-        """
-        The plan JSON's hnsw_gib.
-        """
-    @property
     def id_tracker_bytes(self) -> float:
         ...
-    @property
-    def id_tracker_gib(self) -> float:
-        """
-        The plan JSON's id_tracker_gib.
-        """
     @property
     def nodes(self) -> int:
         ...
@@ -3281,21 +3189,11 @@ class QdrantPlan:
     def payload_bytes(self) -> float:
         ...
     @property
-    def payload_gib(self) -> float:
-        """
-        The plan JSON's payload_gib.
-        """
-    @property
     def points(self) -> float:
         ...
     @property
     def quantized_bytes(self) -> float:
         ...
-    @property
-    def quantized_gib(self) -> float:
-        """
-        The plan JSON's quantized_gib.
-        """
     @property
     def ram_per_node_gib(self) -> float:
         ...
@@ -3317,11 +3215,6 @@ class QdrantPlan:
     @property
     def vector_bytes(self) -> float:
         ...
-    @property
-    def vector_gib(self) -> float:
-        """
-        The plan JSON's vector_gib.
-        """
 class ObjectStoragePlan:
     """
     Object storage by what it holds.
@@ -3329,10 +3222,6 @@ class ObjectStoragePlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ObjectStoragePlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the ObjectStoragePlan.
-        """
     @property
     def documents_gib(self) -> float:
         ...
@@ -3358,10 +3247,6 @@ class InClusterPod:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: InClusterPod) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the InClusterPod.
-        """
     @property
     def limit_cpu_m(self) -> float:
         ...
@@ -3393,10 +3278,6 @@ class DataPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: DataPlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the DataPlan.
-        """
     @property
     def in_cluster_pods(self) -> list[InClusterPod]:
         ...
@@ -3422,10 +3303,6 @@ class ComponentLogVolume:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ComponentLogVolume) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the ComponentLogVolume.
-        """
     @property
     def access_lines_per_day(self) -> float:
         ...
@@ -3457,10 +3334,6 @@ class LogPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: LogPlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the LogPlan.
-        """
     @property
     def access_gib_per_day(self) -> float:
         ...
@@ -3504,10 +3377,6 @@ class PostgresBackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: PostgresBackupPlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the PostgresBackupPlan.
-        """
     @property
     def full_backup_gib(self) -> float:
         ...
@@ -3557,10 +3426,6 @@ class ObjectStorageBackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ObjectStorageBackupPlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the ObjectStorageBackupPlan.
-        """
     @property
     def noncurrent_version_gib(self) -> float:
         ...
@@ -3577,10 +3442,6 @@ class VectorStoreBackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: VectorStoreBackupPlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the VectorStoreBackupPlan.
-        """
     @property
     def method(self) -> VectorRecovery:
         ...
@@ -3612,10 +3473,6 @@ class BackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: BackupPlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the BackupPlan.
-        """
     @property
     def helm_values_in_version_control(self) -> bool:
         ...
@@ -3640,77 +3497,6 @@ class BackupPlan:
     @property
     def vector_store(self) -> VectorStoreBackupPlan:
         ...
-class WarningRisk:
-    """
-    What a warning puts at risk, most serious first.
-    
-    Members:
-    
-      outage
-    
-      data_loss
-    
-      errors_under_load
-    
-      unbounded_growth
-    
-      other
-    """
-    __members__: typing.ClassVar[dict[str, WarningRisk]]
-    data_loss: typing.ClassVar[WarningRisk]
-    errors_under_load: typing.ClassVar[WarningRisk]
-    other: typing.ClassVar[WarningRisk]
-    outage: typing.ClassVar[WarningRisk]
-    unbounded_growth: typing.ClassVar[WarningRisk]
-    @typing.overload
-    def __eq__(self, other: WarningRisk) -> bool:
-        ...
-    @typing.overload
-    def __eq__(self, other: typing.Any) -> bool:
-        ...
-    def __getstate__(self) -> int:
-        ...
-    def __hash__(self) -> int:
-        ...
-    def __index__(self) -> int:
-        ...
-    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    def __int__(self) -> int:
-        ...
-    @typing.overload
-    def __ne__(self, other: WarningRisk) -> bool:
-        ...
-    @typing.overload
-    def __ne__(self, other: typing.Any) -> bool:
-        ...
-    def __repr__(self) -> str:
-        ...
-    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    def __str__(self) -> str:
-        ...
-    @property
-    def name(self) -> str:
-        ...
-    @property
-    def value(self) -> int:
-        ...
-class RankedWarning:
-    """
-    A warning and the risk it names.
-    """
-    __hash__: typing.ClassVar[None] = None
-    def __eq__(self, arg0: RankedWarning) -> bool:
-        ...
-    def __repr__(self) -> str:
-        ...
-    @property
-    def risk(self) -> WarningRisk:
-        ...
-    @property
-    def text(self) -> str:
-        ...
 class CostItem:
     """
     One line of the monthly cost.
@@ -3718,10 +3504,6 @@ class CostItem:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: CostItem) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the CostItem.
-        """
     @property
     def cost_usd_month(self) -> float:
         ...
@@ -3747,10 +3529,6 @@ class CostPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: CostPlan) -> bool:
         ...
-    def __repr__(self) -> str:
-        """
-        The key numbers of the CostPlan.
-        """
     def item(self, name: str) -> CostItem:
         ...
     @property
@@ -3802,14 +3580,6 @@ class EnvironmentPlan:
         """
     def component(self, name: str) -> ComponentPlan:
         ...
-    def key_warnings(self, count: typing.SupportsInt | typing.SupportsIndex = 3) -> list[str]:
-        """
-        The first `count` of ranked_warnings' texts: what a report's summary shows.
-        """
-    def ranked_warnings(self) -> list[RankedWarning]:
-        """
-        The warnings, most serious risk first (outage, data loss, errors under load, unbounded growth); the planner's order within a risk.
-        """
     def to_frame(self, table: str = 'components') -> pandas.DataFrame:
         """
         One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.study.frames.plan_to_frame).
@@ -3831,9 +3601,7 @@ class EnvironmentPlan:
         ...
     @property
     def demand(self) -> PeakDemand:
-        """
-        Deprecated: use peak_demand.
-        """
+        ...
     @property
     def growth_factor(self) -> float:
         ...
@@ -3846,11 +3614,6 @@ class EnvironmentPlan:
     @property
     def nodes(self) -> NodePlan:
         ...
-    @property
-    def peak_demand(self) -> PeakDemand:
-        """
-        The plan JSON's peak_demand.
-        """
     @property
     def tier(self) -> TierRecommendation:
         ...
@@ -3865,11 +3628,6 @@ class Plan:
     Plans of every environment of a scenario.
     """
     __hash__: typing.ClassVar[None] = None
-    @staticmethod
-    def from_json(text: str) -> Plan:
-        """
-        The plan JSON (Plan.to_json, `tierplan plan --format json`) read back; raises ValidationError naming every missing or mistyped member.
-        """
     def __eq__(self, arg0: Plan) -> bool:
         ...
     def __getstate__(self) -> bytes:
@@ -4043,8 +3801,13 @@ class UncertainField:
     """
     A field path and its distribution.
     """
-    def __init__(self, path: str, distribution: Distribution, larger_is_more_load: bool = True) -> None:
+    def __init__(self, path: str, distribution: Distribution, larger_is_more_load: bool = True, conditioned_on_range: bool = False) -> None:
         ...
+    @property
+    def conditioned_on_range(self) -> bool:
+        """
+        An estimate's distribution, sampled conditioned on the field's range (calibration_uncertainty).
+        """
     @property
     def distribution(self) -> Distribution:
         ...
@@ -4098,16 +3861,10 @@ class SensitivityResult:
     def base_values(self) -> list[float]:
         ...
     @property
-    def change_fraction(self) -> float:
-        ...
-    @property
     def columns(self) -> list[str]:
         ...
     @property
     def fields(self) -> list[str]:
-        ...
-    @property
-    def given_fields(self) -> list[str]:
         ...
     @property
     def high(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
@@ -4346,6 +4103,16 @@ class LinearFit:
         ...
     def __repr__(self) -> str:
         ...
+    @typing.overload
+    def at(self, x: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        """
+        intercept + slope x at the estimates.
+        """
+    @typing.overload
+    def at(self, x: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        intercept + slope x at the estimates, for each x.
+        """
     @property
     def intercept(self) -> Estimate:
         ...
@@ -4428,6 +4195,26 @@ class UslFit:
     def throughput(self, load: typing.SupportsFloat | typing.SupportsIndex) -> float:
         """
         X(N) at the estimates.
+        """
+    @typing.overload
+    def throughput_high(self, load: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        """
+        The most X(N) over the box of the confidence intervals.
+        """
+    @typing.overload
+    def throughput_high(self, load: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        The most X(N) over the box of the confidence intervals, for each N.
+        """
+    @typing.overload
+    def throughput_low(self, load: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        """
+        The least X(N) over the box of the confidence intervals.
+        """
+    @typing.overload
+    def throughput_low(self, load: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        The least X(N) over the box of the confidence intervals, for each N.
         """
     @property
     def alpha(self) -> Estimate:
@@ -4512,6 +4299,16 @@ class ComponentCalibration:
     def cpu_cores(self) -> LinearFit | None:
         ...
     @property
+    def first_timestamp_s(self) -> float:
+        """
+        The first timestamp of any of the component's series (Unix s).
+        """
+    @property
+    def last_timestamp_s(self) -> float:
+        """
+        The last timestamp of any of the component's series (Unix s).
+        """
+    @property
     def littles_law(self) -> LittleLawFit | None:
         ...
     @property
@@ -4577,13 +4374,17 @@ def cache_key_bytes(broker: BrokerModel, key_bytes: typing.SupportsFloat | typin
     """
     Redis bytes per cache key with a TTL.
     """
-def calibrate(scenario: Scenario, measurements: collections.abc.Sequence[MeasurementSeries], *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200) -> Calibration:
+def calibrate(scenario: Scenario, measurements: collections.abc.Sequence[MeasurementSeries], *, confidence_level: typing.SupportsFloat | typing.SupportsIndex = 0.95, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200, warn_beyond_multiple: typing.SupportsFloat | typing.SupportsIndex = 2.0) -> Calibration:
     """
-    Fit every component's measurements and return a Calibration whose scenario has the fitted resource models; every problem in one ValidationError.
+    Fit every component's measurements and return a Calibration whose scenario has the fitted resource models (and the load they were measured at: a plan beyond warn_beyond_multiple times it warns); every problem in one ValidationError.
     """
 def calibrated_resources(model: ResourceModel, fit: ComponentCalibration) -> ResourceModel:
     """
     The resource model with the fitted baselines and costs per request per second.
+    """
+def calibration_uncertainty(calibration: ...) -> list[UncertainField]:
+    """
+    The fitted resource parameters as UncertainFields of calibration.scenario (normal, estimate and standard error, conditioned on each field's range), for uncertainty().
     """
 def canonical_field_path(scenario: Scenario, path: str) -> str:
     """
@@ -4716,10 +4517,6 @@ def validate(scenario: Scenario) -> None:
 def validate_measurements(series: collections.abc.Sequence[MeasurementSeries]) -> None:
     """
     Raises ValidationError listing every problem of the series (empty, NaN, negative, timestamps out of order, columns of the wrong length), each named by its source.
-    """
-def warning_risk(warning: str) -> WarningRisk:
-    """
-    The risk a warning of the planner names (WarningRisk.other when unknown).
     """
 def with_value(scenario: Scenario, path: str, value: typing.SupportsFloat | typing.SupportsIndex) -> Scenario:
     """

@@ -30,6 +30,7 @@ from tierplan.reports.comparison import (
     compare_plans,
     comparison_to_dict,
     detail,
+    with_calibration,
 )
 from tierplan.reports.helm import helm_values
 from tierplan.reports.html import render_html
@@ -81,7 +82,7 @@ def render(result: Plan, scenario: Scenario, output_format: str, chosen: list[st
     if output_format == "json":
         return _plan_json(result, chosen, every)
     comparison = detail(result, chosen[0]) if len(chosen) == 1 else compare(result, chosen)
-    return render_comparison(comparison, output_format)
+    return render_comparison(with_calibration(comparison, scenario), output_format)
 
 
 def render_comparison(comparison: Comparison, output_format: str) -> str:

@@ -377,3 +377,215 @@ def _stop_redis(proc: subprocess.Popen[bytes], port: int) -> None:
             proc.wait(timeout=STOP_TIMEOUT_S)
     else:
         proc.wait()
+
+
+# --------------------------------------------------------------------------- live calibration
+
+HERE = Path(__file__).resolve().parent
+PROMETHEUS_HINT = "install the Debian package prometheus with `make deps` (APT_PACKAGES)"
+
+
+def _wait_http(url: str, proc: subprocess.Popen[bytes], what: str, log: Path | None) -> None:
+    """Until url answers 200, or fail with the process's log when it exits or times out."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.1)
+    tail = _tail(log) if log is not None else "(no log)"
+    raise RuntimeError(f"{what} did not answer {url}; log:\n{tail}")
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the process we started, SIGKILL it if it does not exit."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=STOP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=STOP_TIMEOUT_S)
+
+
+@dataclass(frozen=True)
+class ServiceInfo:
+    host: str
+    port: int
+    pid: int
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+
+@contextlib.contextmanager
+def cpu_service(work_rounds: int) -> Iterator[ServiceInfo]:
+    """cpu_service.py on 127.0.0.1:<free port>, in its own process (its CPU is its own)."""
+    import sys
+
+    last_error: Exception | None = None
+    for _ in range(START_ATTEMPTS):
+        port = free_port()
+        args = [sys.executable, str(HERE / "cpu_service.py"), str(port), str(work_rounds)]
+        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        try:
+            _wait_http(f"http://127.0.0.1:{port}/metrics", proc, "cpu_service.py", None)
+        except RuntimeError as e:
+            last_error = e
+            _stop(proc)
+            continue
+        try:
+            yield ServiceInfo("127.0.0.1", port, proc.pid)
+        finally:
+            _stop(proc)
+        return
+    raise RuntimeError(f"cpu_service.py did not start: {last_error}")
+
+
+@dataclass(frozen=True)
+class PrometheusInfo:
+    url: str
+    job: str
+    version: str
+
+
+PROMETHEUS_CONFIG = """\
+global:
+  scrape_interval: {interval}
+  evaluation_interval: {interval}
+scrape_configs:
+  - job_name: {job}
+    static_configs:
+      - targets: ['{target}']
+"""
+
+
+def prometheus_binary() -> str:
+    path = os.environ.get("TIERPLAN_PROMETHEUS") or shutil.which("prometheus")
+    if path is None and os.access("/usr/bin/prometheus", os.X_OK):
+        path = "/usr/bin/prometheus"
+    if not path or not os.access(path, os.X_OK):
+        raise ServerUnavailable(f"prometheus not found on PATH: {PROMETHEUS_HINT}")
+    return path
+
+
+@contextlib.contextmanager
+def prometheus_server(
+    target: str, job: str = "tierplan-live", scrape_interval: str = "1s"
+) -> Iterator[PrometheusInfo]:
+    """A Prometheus server on 127.0.0.1:<free port> scraping target (host:port), its TSDB in
+    a temporary directory; yields once the target has been scraped up."""
+    binary = prometheus_binary()
+    tmp = Path(tempfile.mkdtemp(prefix="tierplan-prometheus-"))
+    log = tmp / "prometheus.log"
+    config = tmp / "prometheus.yml"
+    config.write_text(PROMETHEUS_CONFIG.format(interval=scrape_interval, job=job, target=target))
+    proc: subprocess.Popen[bytes] | None = None
+    try:
+        for _ in range(START_ATTEMPTS):
+            port = free_port()
+            args = [
+                binary,
+                f"--config.file={config}",
+                f"--storage.tsdb.path={tmp / 'data'}",
+                f"--web.listen-address=127.0.0.1:{port}",
+                "--log.level=warn",
+            ]
+            with open(log, "ab") as out:
+                proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=out, stderr=out)
+            try:
+                _wait_http(f"http://127.0.0.1:{port}/-/ready", proc, "prometheus", log)
+                break
+            except RuntimeError:
+                _stop(proc)
+                proc = None
+        if proc is None:
+            raise RuntimeError(f"prometheus did not start; log:\n{_tail(log)}")
+        url = f"http://127.0.0.1:{port}"
+        _wait_until_up(url, job, proc, log)
+        version = subprocess.run(
+            [binary, "--version"], capture_output=True, text=True, check=False
+        ).stdout.splitlines()
+        yield PrometheusInfo(url, job, version[0] if version else "")
+    finally:
+        if proc is not None:
+            _stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _wait_until_up(url: str, job: str, proc: subprocess.Popen[bytes], log: Path) -> None:
+    """Until Prometheus has scraped the job's target successfully (up == 1)."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    query = urllib.parse.urlencode({"query": f'up{{job="{job}"}}'})
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline and proc.poll() is None:
+        with urllib.request.urlopen(f"{url}/api/v1/query?{query}", timeout=5) as response:
+            result = json.load(response)["data"]["result"]
+        if result and result[0]["value"][1] == "1":
+            return
+        time.sleep(0.25)
+    raise RuntimeError(f"prometheus never scraped {job} up; log:\n{_tail(log)}")
+
+
+def locust_binary() -> str:
+    import sys
+
+    path = Path(sys.executable).parent / "locust"
+    found = str(path) if path.is_file() else shutil.which("locust")
+    if not found:
+        raise ServerUnavailable("locust not found: it is a test dependency (pyproject [test])")
+    return found
+
+
+def run_locust(host: str, rate_per_s: float, users: int, run_time_s: int, csv_prefix: Path) -> None:
+    """Locust headless against host at rate_per_s in total (live_locustfile.py), for
+    run_time_s seconds; its --csv files at csv_prefix."""
+    env = dict(
+        os.environ,
+        TIERPLAN_LIVE_RATE_PER_S=repr(rate_per_s),
+        TIERPLAN_LIVE_USERS=str(users),
+    )
+    args = [
+        locust_binary(),
+        "-f",
+        str(HERE / "live_locustfile.py"),
+        "--headless",
+        "--host",
+        host,
+        "-u",
+        str(users),
+        "-r",
+        str(users),
+        "--run-time",
+        f"{run_time_s}s",
+        "--csv",
+        str(csv_prefix),
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
+        "--stop-timeout",
+        "2",
+    ]
+    log = csv_prefix.with_suffix(".log")
+    with open(log, "wb") as out:
+        proc = subprocess.run(
+            args,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            timeout=run_time_s + 60,
+            check=False,
+        )
+    # Locust exits 1 when a request failed: the service must answer every one.
+    if proc.returncode != 0:
+        raise RuntimeError(f"locust exited with {proc.returncode}; log:\n{_tail(log)}")

@@ -85,3 +85,21 @@ def test_a_component_the_stack_lacks_and_an_unreachable_url_are_reported(
     url = "http://127.0.0.1:9/api/v1/query_range?query=up"
     assert main(["calibrate", "dify-enterprise", "--prometheus", f"cpu_cores={url}"]) == 2
     assert "cannot reach Prometheus" in capsys.readouterr().err
+
+
+def test_the_cli_states_the_multiple_a_plan_warns_beyond(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "calibrated.json"
+    args = ["calibrate", "dify-enterprise", str(DATA / "tidy.csv"), "-o", str(out)]
+    assert main([*args, "--warn-beyond-multiple", "3"]) == 0
+    capsys.readouterr()
+    scenario = tierplan.Scenario.from_file(out)
+    measured = [c.measured_load for c in scenario.stack.components if c.measured_load]
+    assert [m.warn_beyond_multiple for m in measured] == [3.0, 3.0]  # api, plugin_daemon
+    out.unlink()
+    assert main([*args, "--warn-beyond-multiple", "0.5"]) == 2
+    assert not out.exists()
+    assert (
+        "options.warn_beyond_multiple: must be within [1, 1e6], got 0.5" in capsys.readouterr().err
+    )

@@ -19,6 +19,7 @@ def test_the_notebooks_are_there() -> None:
         "02-growth-study",
         "03-uncertainty-and-sensitivity",
         "04-custom-stack",
+        "05-calibration",
     ]
 
 

@@ -20,6 +20,7 @@
 #include "tierplan/errors.hpp"
 #include "tierplan/scenario.hpp"
 #include "tierplan/stack.hpp"
+#include "tierplan/uncertainty.hpp"
 
 namespace tierplan {
 
@@ -71,11 +72,18 @@ struct LinearFit {
   double x_max = 0.0;
   int iterations = 0;
   bool operator==(const LinearFit&) const = default;
+
+  double at(double x) const;  // intercept + slope x at the estimates
 };
 
 struct FitOptions {
   double confidence_level = 0.95;  // of every confidence interval, in (0, 1)
   int max_iterations = 200;
+  // A plan from the calibrated scenario warns where it sizes a replica for more than this
+  // multiple of the highest rate measured (Component::measured_load), >= 1. The default 2 is
+  // this library's choice, not a published figure: a straight line fitted over one range of
+  // load says little about twice that range.
+  double warn_beyond_multiple = 2.0;
 };
 
 // Robust linear regression of y on x: Huber's M-estimator (k = 1.345) from the least-squares
@@ -133,6 +141,11 @@ struct UslFit {
   bool operator==(const UslFit&) const = default;
 
   double throughput(double load) const;  // X(N) at the estimates
+  // The least and the most X(N) over the box of the three confidence intervals (each cut to
+  // usl's bounds), for plotting a band around the curve: wider than the joint confidence
+  // region, whose correlations the box ignores.
+  double throughput_low(double load) const;
+  double throughput_high(double load) const;
 };
 
 // Least squares of the USL by Levenberg-Marquardt within the R package usl's bounds
@@ -164,6 +177,9 @@ struct ComponentCalibration {
   std::string component;
   std::vector<std::string> sources;
   std::size_t samples = 0;
+  // The time window the samples span: the first and the last timestamp of any series.
+  double first_timestamp_s = 0.0;
+  double last_timestamp_s = 0.0;
   std::optional<LinearFit> cpu_cores;   // cpu_cores = baseline + per request/s * rate_per_s
   std::optional<LinearFit> memory_mib;  // memory_mib likewise
   std::optional<LittleLawFit> littles_law;
@@ -185,7 +201,8 @@ ResourceModel calibrated_resources(const ResourceModel& model, const ComponentCa
 struct Calibration {
   // The input scenario with the resource model of every component that has CPU or memory
   // fits replaced (calibrated_resources), and a source for each naming the measurements and
-  // the fits' quality (sources["stack.components[i].resources"]).
+  // the fits' quality (sources["stack.components[i].resources"]); each such component's
+  // measured_load holds the highest rate the fits covered and options.warn_beyond_multiple.
   Scenario scenario;
   std::vector<ComponentCalibration> components;  // in order of first appearance
   std::vector<std::string> calibrated;           // the components whose resources changed
@@ -198,6 +215,17 @@ struct Calibration {
 // of the calibrated scenario (a fitted baseline below 0, say), each saying where it came from.
 Calibration calibrate(const Scenario& scenario, const std::vector<MeasurementSeries>& series,
                       const FitOptions& options = {});
+
+// How well the measurements pinned the calibrated resource models, as uncertain fields of
+// calibration.scenario for uncertainty() (uncertainty.hpp): for every fitted baseline and
+// cost per request per second of a calibrated component, normal(estimate, standard error) in
+// the planner's units (millicores, MiB), conditioned on the field's range (a baseline cannot
+// be below 0), larger meaning more load. A parameter with a standard error of 0 is exact and
+// left out. The fits' t intervals are wider than the normal's by t/z (under 4% from 30
+// points on), and intercept and slope are drawn independently: their covariance, negative
+// for rates above 0, is not carried, which widens the drawn CPU at rates above the middle of
+// the measured range.
+std::vector<UncertainField> calibration_uncertainty(const Calibration& calibration);
 
 // Student's t quantile: the t with P(T <= t) = p for df degrees of freedom.
 double student_t_quantile(double p, double df);

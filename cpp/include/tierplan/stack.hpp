@@ -1,5 +1,6 @@
 #pragma once
 // The software stack: its components and how each one's resources follow its load.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,16 @@ struct ResourceModel {
   bool operator==(const ResourceModel&) const = default;
 };
 
+// The load a component's resource model was measured at, when it was calibrated from
+// measurements (calibrate(), calibration.hpp): a plan that sizes a replica for more than
+// warn_beyond_multiple times the highest rate measured warns that the fitted model is
+// extrapolated there.
+struct MeasuredLoad {
+  double max_rate_per_s = 0.0;  // the highest request rate per replica the fits covered
+  double warn_beyond_multiple = 2.0;
+  bool operator==(const MeasuredLoad&) const = default;
+};
+
 // A datastore of the data plane, for a component that is its in-cluster form.
 enum class DatastoreKind { none, postgres, redis, vector_store, object_storage };
 
@@ -56,6 +67,8 @@ struct Component {
   // Mean service time for drivers whose time is not set by the workload.
   double service_time_ms = 100.0;
   ResourceModel resources;
+  // Set by calibration: the load its resources were measured at (none: assumed, not measured).
+  std::optional<MeasuredLoad> measured_load;
   bool scales_horizontally = true;
   // SQLAlchemy pool size and overflow per replica; 0 when it uses no database.
   int db_pool_size = 0;

@@ -57,6 +57,12 @@ struct UncertainField {
   // per_user_per_day, ...): the covering plan takes the high percentile of such fields
   // and the low one of the others.
   bool larger_is_more_load = true;
+  // The distribution of an estimate (calibration_uncertainty(), calibration.hpp) whose values
+  // beyond the field's range are impossible by the field's nature, such as a fitted baseline
+  // below 0: sampled conditioned on the range however much of it lies outside (the posterior
+  // of the estimate under a flat prior on the range), instead of refused when more than 1%
+  // does.
+  bool conditioned_on_range = false;
 };
 
 // The k-th uniform number in (0, 1) of sample i's stream for seed.

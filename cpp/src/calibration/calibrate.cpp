@@ -1,6 +1,8 @@
 // A scenario calibrated from measurements: the fits of every component, and the resource
 // models they give in place of the assumed ones, each with a source naming the measurements
 // and the fits' quality.
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -51,6 +53,10 @@ std::string source_of(const ComponentCalibration& c) {
   if (c.memory_mib) text += describe("memory_mib", *c.memory_mib);
   text += "; from ";
   for (std::size_t i = 0; i < c.sources.size(); ++i) text += (i ? ", " : "") + c.sources[i];
+  // Whole Unix seconds: six significant figures (number()) would round the time away.
+  const auto whole = [](double t) { return std::to_string(static_cast<long long>(std::floor(t))); };
+  text += "; window " + whole(c.first_timestamp_s) + " to " + whole(c.last_timestamp_s) +
+          " (Unix s, " + number(c.last_timestamp_s - c.first_timestamp_s) + " s)";
   return text;
 }
 
@@ -70,6 +76,10 @@ Calibration calibrate(const Scenario& scenario, const std::vector<MeasurementSer
     for (std::size_t i = 0; i < components.size(); ++i) {
       if (components[i].name != fit.component) continue;
       components[i].resources = calibrated_resources(components[i].resources, fit);
+      components[i].measured_load =
+          MeasuredLoad{std::max(fit.cpu_cores ? fit.cpu_cores->x_max : 0.0,
+                                fit.memory_mib ? fit.memory_mib->x_max : 0.0),
+                       options.warn_beyond_multiple};
       result.scenario.sources["stack.components[" + std::to_string(i) + "].resources"] =
           source_of(fit);
       result.calibrated.push_back(fit.component);
@@ -82,6 +92,41 @@ Calibration calibrate(const Scenario& scenario, const std::vector<MeasurementSer
     throw ValidationError(std::move(issues));
   }
   return result;
+}
+
+namespace {
+
+void add_uncertain(std::vector<UncertainField>& fields, const std::string& path,
+                   const Estimate& estimate, double unit) {
+  if (!(estimate.standard_error > 0.0)) return;
+  fields.push_back(UncertainField{
+      path, Distribution::normal(unit * estimate.value, unit * estimate.standard_error), true,
+      true});
+}
+
+}  // namespace
+
+std::vector<UncertainField> calibration_uncertainty(const Calibration& calibration) {
+  // The fits are in cores and MiB per replica (calibrated_resources).
+  constexpr double kMillicoresPerCore = 1000.0;
+  std::vector<UncertainField> fields;
+  const auto& components = calibration.scenario.stack.components;
+  for (const ComponentCalibration& fit : calibration.components) {
+    for (std::size_t i = 0; i < components.size(); ++i) {
+      if (components[i].name != fit.component) continue;
+      const std::string at = "stack.components[" + std::to_string(i) + "].resources.";
+      if (fit.cpu_cores) {
+        add_uncertain(fields, at + "baseline_cpu_m", fit.cpu_cores->intercept, kMillicoresPerCore);
+        add_uncertain(fields, at + "cpu_m_per_rate_per_s", fit.cpu_cores->slope,
+                      kMillicoresPerCore);
+      }
+      if (fit.memory_mib) {
+        add_uncertain(fields, at + "baseline_memory_mib", fit.memory_mib->intercept, 1.0);
+        add_uncertain(fields, at + "memory_mib_per_rate_per_s", fit.memory_mib->slope, 1.0);
+      }
+    }
+  }
+  return fields;
 }
 
 }  // namespace tierplan

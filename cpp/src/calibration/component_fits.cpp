@@ -77,6 +77,11 @@ ComponentCalibration fit_component(const std::string& component,
   c.component = component;
   for (const MeasurementSeries* s : mine) {
     c.sources.push_back(s->source);
+    // Validated: every series has samples, in increasing time.
+    c.first_timestamp_s = c.samples == 0 ? s->timestamp_s.front()
+                                         : std::min(c.first_timestamp_s, s->timestamp_s.front());
+    c.last_timestamp_s = c.samples == 0 ? s->timestamp_s.back()
+                                        : std::max(c.last_timestamp_s, s->timestamp_s.back());
     c.samples += s->timestamp_s.size();
   }
   const Pooled cpu_fit = pool(mine, rate, cpu);

@@ -192,6 +192,8 @@ Estimate estimate(double value, double variance, double t) {
 
 }  // namespace
 
+double LinearFit::at(double x) const { return intercept.value + slope.value * x; }
+
 LinearFit fit_robust_linear(std::span<const double> x, std::span<const double> y,
                             const std::string& what, const FitOptions& options) {
   calibration_detail::check_options(options);

@@ -43,6 +43,10 @@ void check_options(const FitOptions& options) {
     issues.push_back({"options.confidence_level",
                       "must be within (0, 1), got " + number(options.confidence_level)});
   }
+  if (!(options.warn_beyond_multiple >= 1.0 && options.warn_beyond_multiple <= 1e6)) {
+    issues.push_back({"options.warn_beyond_multiple",
+                      "must be within [1, 1e6], got " + number(options.warn_beyond_multiple)});
+  }
   if (options.max_iterations < 1) {
     issues.push_back(
         {"options.max_iterations", "must be >= 1, got " + std::to_string(options.max_iterations)});

@@ -233,6 +233,35 @@ double UslFit::throughput(double load) const {
   return model(Vector3(alpha.value, beta.value, gamma.value), load);
 }
 
+namespace {
+
+// X(N) at the corners of the intervals' box: X is monotonic in each of alpha, beta and gamma
+// for N >= 1, so its least and most over the box are at corners.
+std::array<double, 8> corner_throughputs(const UslFit& fit, double load) {
+  const double alpha[] = {std::max(fit.alpha.ci_low, kLower[0]),
+                          std::min(fit.alpha.ci_high, kUpper[0])};
+  const double beta[] = {std::max(fit.beta.ci_low, kLower[1]),
+                         std::min(fit.beta.ci_high, kUpper[1])};
+  const double gamma[] = {std::max(fit.gamma.ci_low, kLower[2]), fit.gamma.ci_high};
+  std::array<double, 8> out{};
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    out[k] = model(Vector3(alpha[k & 1U], beta[(k >> 1U) & 1U], gamma[(k >> 2U) & 1U]), load);
+  }
+  return out;
+}
+
+}  // namespace
+
+double UslFit::throughput_low(double load) const {
+  const auto corners = corner_throughputs(*this, load);
+  return *std::min_element(corners.begin(), corners.end());
+}
+
+double UslFit::throughput_high(double load) const {
+  const auto corners = corner_throughputs(*this, load);
+  return *std::max_element(corners.begin(), corners.end());
+}
+
 UslFit fit_usl(std::span<const double> load, std::span<const double> throughput,
                const std::string& what, const FitOptions& options) {
   calibration_detail::check_options(options);

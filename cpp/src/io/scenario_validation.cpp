@@ -182,6 +182,9 @@ class Checker {
       choice(c.load_driver, detail::kDrivers, at.child("load_driver"));
       numbers(c, detail::kComponentFields, at);
       numbers(c.resources, detail::kResourceFields, at.child("resources"));
+      if (c.measured_load) {
+        numbers(*c.measured_load, detail::kMeasuredLoadFields, at.child("measured_load"));
+      }
       const PathPart logging = at.child("logging");
       numbers(c.logging.lines_per_unit, detail::kLinesFields, logging.child("lines_per_unit"));
       numbers(c.logging.lines_per_replica_per_hour, detail::kLinesFields,

@@ -262,6 +262,13 @@ inline constexpr NumericField<ResourceModel> kResourceFields[] = {
     real("memory_mib_per_concurrent", &ResourceModel::memory_mib_per_concurrent,
          between(0, field_table::kMaxMemoryMib), "MiB per request in flight"),
 };
+// stack.components[i].measured_load. A multiple below 1 would warn inside the measured range.
+inline constexpr NumericField<MeasuredLoad> kMeasuredLoadFields[] = {
+    real("max_rate_per_s", &MeasuredLoad::max_rate_per_s, above(0, 1e9), "requests/s per replica",
+         Need::required),
+    real("warn_beyond_multiple", &MeasuredLoad::warn_beyond_multiple, between(1, 1e6), "ratio",
+         Need::required),
+};
 // stack.components[i].logging.lines_per_unit and .lines_per_replica_per_hour
 inline constexpr NumericField<LinesByLevel> kLinesFields[] = {
     real("debug", &LinesByLevel::debug, between(0, field_table::kMaxLinesPerUnit), "lines"),

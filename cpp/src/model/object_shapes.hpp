@@ -130,15 +130,20 @@ inline constexpr ObjectShape kLogging{"component_logging", kLoggingKeys, "What a
 inline constexpr auto kResourcesKeys = keys(numbers(kResourceFields));
 inline constexpr ObjectShape kResources{"resource_model", kResourcesKeys,
                                         "CPU and memory of one replica."};
-inline constexpr auto kComponentKeys =
-    keys(identifier("name", Need::required), text("helm_key"),
-         choice<kKinds>("kind", Need::required), choice<kDrivers>("load_driver"),
-         numbers(kComponentFields), object("resources", &kResources, Need::required),
-         flag("scales_horizontally"), object("logging", &kLogging), text("source"),
-         choice<kDatastoreKinds>("in_cluster_for", Need::optional,
-                                 "The datastore this component is the in-cluster form of (MinIO: "
-                                 "object_storage): deployed only where that datastore runs "
-                                 "in_cluster."));
+inline constexpr auto kMeasuredLoadKeys = keys(numbers(kMeasuredLoadFields));
+inline constexpr ObjectShape kMeasuredLoad{
+    "measured_load", kMeasuredLoadKeys,
+    "The load the resource model was measured at (set by calibration): a plan that sizes a "
+    "replica for more than warn_beyond_multiple times max_rate_per_s warns."};
+inline constexpr auto kComponentKeys = keys(
+    identifier("name", Need::required), text("helm_key"), choice<kKinds>("kind", Need::required),
+    choice<kDrivers>("load_driver"), numbers(kComponentFields),
+    object("resources", &kResources, Need::required), object("measured_load", &kMeasuredLoad),
+    flag("scales_horizontally"), object("logging", &kLogging), text("source"),
+    choice<kDatastoreKinds>("in_cluster_for", Need::optional,
+                            "The datastore this component is the in-cluster form of (MinIO: "
+                            "object_storage): deployed only where that datastore runs "
+                            "in_cluster."));
 inline constexpr ObjectShape kComponent{
     "component", kComponentKeys,
     "One deployed component of the stack. Rule: a singleton has scales_horizontally false."};

@@ -76,6 +76,11 @@ Component read_component(ObjectReader& r) {
     read_fields(res, m, kResourceFields);
     res.finish();
   }
+  {
+    ObjectReader measured(r, "measured_load");
+    if (measured.ok()) read_fields(measured, c.measured_load.emplace(), kMeasuredLoadFields);
+    measured.finish();
+  }
   r.boolean("scales_horizontally", c.scales_horizontally);
   {
     ObjectReader logging(r, "logging");
@@ -94,26 +99,31 @@ Component read_component(ObjectReader& r) {
 
 json write_component(const Component& c) {
   const auto& m = c.resources;
-  return {{"name", c.name},
-          {"helm_key", c.helm_key},
-          {"kind", choice_name(c.kind, kKinds)},
-          {"load_driver", choice_name(c.load_driver, kDrivers)},
-          {"concurrency_per_replica", c.concurrency_per_replica},
-          {"max_connections_per_replica", c.max_connections_per_replica},
-          {"service_time_ms", c.service_time_ms},
-          {"resources",
-           {{"baseline_cpu_m", m.baseline_cpu_m},
-            {"baseline_memory_mib", m.baseline_memory_mib},
-            {"cpu_m_per_rate_per_s", m.cpu_m_per_rate_per_s},
-            {"memory_mib_per_rate_per_s", m.memory_mib_per_rate_per_s},
-            {"memory_mib_per_concurrent", m.memory_mib_per_concurrent}}},
-          {"scales_horizontally", c.scales_horizontally},
-          {"db_pool_size", c.db_pool_size},
-          {"db_max_overflow", c.db_max_overflow},
-          {"since_chart_version", c.since_chart_version},
-          {"logging", write_logging(c.logging)},
-          {"source", c.source},
-          {"in_cluster_for", choice_name(c.in_cluster_for, kDatastoreKinds)}};
+  json out = {{"name", c.name},
+              {"helm_key", c.helm_key},
+              {"kind", choice_name(c.kind, kKinds)},
+              {"load_driver", choice_name(c.load_driver, kDrivers)},
+              {"concurrency_per_replica", c.concurrency_per_replica},
+              {"max_connections_per_replica", c.max_connections_per_replica},
+              {"service_time_ms", c.service_time_ms},
+              {"resources",
+               {{"baseline_cpu_m", m.baseline_cpu_m},
+                {"baseline_memory_mib", m.baseline_memory_mib},
+                {"cpu_m_per_rate_per_s", m.cpu_m_per_rate_per_s},
+                {"memory_mib_per_rate_per_s", m.memory_mib_per_rate_per_s},
+                {"memory_mib_per_concurrent", m.memory_mib_per_concurrent}}},
+              {"scales_horizontally", c.scales_horizontally},
+              {"db_pool_size", c.db_pool_size},
+              {"db_max_overflow", c.db_max_overflow},
+              {"since_chart_version", c.since_chart_version},
+              {"logging", write_logging(c.logging)},
+              {"source", c.source},
+              {"in_cluster_for", choice_name(c.in_cluster_for, kDatastoreKinds)}};
+  if (c.measured_load) {
+    out["measured_load"] = {{"max_rate_per_s", c.measured_load->max_rate_per_s},
+                            {"warn_beyond_multiple", c.measured_load->warn_beyond_multiple}};
+  }
+  return out;
 }
 
 }  // namespace

@@ -183,6 +183,27 @@ void keep_node_inputs(detail::NodeSizingReuse& reuse, const detail::PodTable& ta
   reuse.valid = true;
 }
 
+// A component calibrated from measurements, sized for more than the stated multiple of the
+// highest rate measured: its fitted resource model is extrapolated that far.
+void add_extrapolation_warning(EnvironmentPlan& plan, const Component& component,
+                               const detail::ComponentSizing& sizing) {
+  if (!component.measured_load) return;
+  const MeasuredLoad& measured = *component.measured_load;
+  const double multiple = sizing.design_rate_per_s / measured.max_rate_per_s;
+  if (!(multiple > measured.warn_beyond_multiple)) return;
+  plan.warnings.push_back(concat(component.name, " is sized for ",
+                                 Readable{sizing.design_rate_per_s}, " requests/s per replica, ",
+                                 Readable{multiple},
+                                 " times the highest rate its resources "
+                                 "were measured at (",
+                                 Readable{measured.max_rate_per_s},
+                                 " requests/s per replica), beyond "
+                                 "the stated ",
+                                 Readable{measured.warn_beyond_multiple},
+                                 "x: the fitted resource model is "
+                                 "extrapolated; measure at a higher load"));
+}
+
 // The components of the environment, computed and, in a full plan, explained (with the
 // warning of a single replica below the environment's floor).
 void size_components(EnvironmentPlan& plan, const Workload& workload, const Scenario& scenario,
@@ -201,6 +222,7 @@ void size_components(EnvironmentPlan& plan, const Workload& workload, const Scen
     if (!explain) continue;
     detail::explain_component(sized, sizing, *component, policy, ratio, plan.growth_factor,
                               environment.name);
+    add_extrapolation_warning(plan, *component, sizing);
     if (!component->scales_horizontally && component->kind != ComponentKind::singleton &&
         policy.min_replicas > 1) {
       plan.warnings.push_back(concat(component->name, " runs as a single replica, below the ",

@@ -43,6 +43,7 @@ constexpr auto& kRegion = detail::kRegionFields;
 constexpr auto& kStack = detail::kStackFields;
 constexpr auto& kComponent = detail::kComponentFields;
 constexpr auto& kResources = detail::kResourceFields;
+constexpr auto& kMeasuredLoad = detail::kMeasuredLoadFields;
 
 // One step of a path: a key, and the index or name in brackets after it.
 struct Step {
@@ -365,6 +366,19 @@ class Walker {
         if (r == nullptr) return std::nullopt;
         return leaf<ResourceModel>(member_of(c, &Component::resources), kResources, *r);
       }
+      if (leaf_step->key == "measured_load" && !leaf_step->bracket) {
+        const Component& component = scenario_.stack.components[*j];
+        if (!component.measured_load) {
+          error = "component " + component.name + " was not calibrated: it has no measured_load";
+          return std::nullopt;
+        }
+        const Step* r = next();
+        if (r == nullptr) return std::nullopt;
+        const ObjectOf<MeasuredLoad> measured = [j = *j](Scenario& sc) -> MeasuredLoad& {
+          return *sc.stack.components[j].measured_load;
+        };
+        return leaf<MeasuredLoad>(measured, kMeasuredLoad, *r);
+      }
       return leaf<Component>(c, kComponent, *leaf_step);
     }
     return leaf<Stack>([](Scenario& sc) -> Stack& { return sc.stack; }, kStack, *s);
@@ -505,6 +519,9 @@ std::vector<std::string> numeric_field_paths(const Scenario& scenario) {
     const std::string prefix = detail::index_path("stack.components", j);
     add_paths<Component>(out, prefix, kComponent);
     add_paths<ResourceModel>(out, prefix + ".resources", kResources);
+    if (scenario.stack.components[j].measured_load) {
+      add_paths<MeasuredLoad>(out, prefix + ".measured_load", kMeasuredLoad);
+    }
   }
   for (std::size_t j = 0; j < scenario.catalog.node_types.size(); ++j) {
     add_paths<NodeType>(out, detail::index_path("catalog.node_types", j), kNodeType);

@@ -21,6 +21,10 @@ using detail::Readable;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Most of a distribution must lie inside its field's range; the rest is cut off.
 constexpr double kMinProbabilityInRange = 0.99;
+// An estimate conditioned on its field's range (UncertainField::conditioned_on_range) whose
+// value lies in the range has at least half its (symmetric) distribution there; less means
+// the estimate itself is outside.
+constexpr double kMinProbabilityConditioned = 0.5;
 
 // SplitMix64's output function (Steele, Lea and Flood, "Fast splittable pseudorandom
 // number generators", OOPSLA 2014; constants of Vigna's public-domain splitmix64.c).
@@ -277,13 +281,16 @@ std::vector<Truncation> truncations_to_field_ranges(const std::vector<UncertainF
       continue;
     }
     cuts.push_back(truncation(fields[k].distribution, bounds));
-    if (!(cuts.back().mass >= kMinProbabilityInRange)) {
+    const double least =
+        fields[k].conditioned_on_range ? kMinProbabilityConditioned : kMinProbabilityInRange;
+    if (!(cuts.back().mass >= least)) {
       issues.push_back({refs[k].path(), describe(fields[k].distribution) + " has " +
                                             number(cuts.back().mass * 100.0) +
                                             "% of its probability in the "
                                             "field's range [" +
                                             number(bounds.min) + ", " + number(bounds.max) +
-                                            "]; at least 99% must be (the rest is cut off)"});
+                                            "]; at least " + number(least * 100.0) +
+                                            "% must be (the rest is cut off)"});
     }
   }
   if (!issues.empty()) throw ValidationError(std::move(issues));

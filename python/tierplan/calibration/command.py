@@ -65,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
         print("tierplan calibrate: give measurement files or --prometheus", file=sys.stderr)
         return EXIT_INVALID
     try:
-        calibration = calibrate(_scenario(args.scenario), read_measurements(args))
+        calibration = calibrate(
+            _scenario(args.scenario),
+            read_measurements(args),
+            warn_beyond_multiple=args.warn_beyond_multiple,
+        )
     except ValidationError as error:
         for where, message in error.issues:
             print(f"{where}: {message}", file=sys.stderr)
@@ -115,6 +119,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     command.add_argument(
         "--locust-component", default="api", help="the component a Locust test loads (api)"
+    )
+    command.add_argument(
+        "--warn-beyond-multiple",
+        type=float,
+        default=2.0,
+        metavar="X",
+        help="a plan from the calibrated scenario warns where it sizes a replica for more than "
+        "X times the highest rate measured (default 2, at least 1)",
     )
     command.add_argument(
         "-o",

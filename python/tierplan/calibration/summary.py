@@ -18,7 +18,10 @@ def _line(name: str, unit: str, fit: LinearFit) -> str:
 
 
 def component_text(c: ComponentCalibration) -> list[str]:
-    lines = [f"{c.component}: {len(c.sources)} series, {c.samples} samples"]
+    lines = [
+        f"{c.component}: {len(c.sources)} series, {c.samples} samples from "
+        f"{c.first_timestamp_s:.0f} to {c.last_timestamp_s:.0f} (Unix s)"
+    ]
     if c.cpu_cores is not None:
         lines.append(_line("cpu_cores", "cores", c.cpu_cores))
     if c.memory_mib is not None:

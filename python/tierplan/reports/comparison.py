@@ -974,3 +974,31 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, object]:
         },
         "not_compared": list(comparison.not_compared),
     }
+
+
+def calibration_section(scenario: Scenario, environments: int) -> Section | None:
+    """The components whose resource models were calibrated from measurements: the highest
+    rate per replica the fits covered, the multiple beyond which a plan warns, and the fits'
+    source (the measurements, the window, the points and the fits' quality); None when no
+    component was calibrated. The same in every environment: the stack is shared."""
+    rows = []
+    for index, component in enumerate(scenario.stack.components):
+        measured = component.measured_load
+        if measured is None:
+            continue
+        source = scenario.sources.get(f"stack.components[{index}].resources", "")
+        cell = Cell(
+            f"measured to {measured.max_rate_per_s:.4g} req/s per replica; "
+            f"warns beyond {measured.warn_beyond_multiple:g}x",
+            source,
+        )
+        rows.append(Row(component.name, (cell,) * environments))
+    return Section("Calibration from measurements", tuple(rows)) if rows else None
+
+
+def with_calibration(comparison: Comparison, scenario: Scenario) -> Comparison:
+    """The comparison with a calibration section when the scenario was calibrated."""
+    section = calibration_section(scenario, len(comparison.environments))
+    if section is None:
+        return comparison
+    return replace(comparison, sections=(*comparison.sections, section))

@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from tierplan._core import EnvironmentPlan, Plan
+from tierplan._core import (
+    Calibration,
+    ComponentCalibration,
+    EnvironmentPlan,
+    MeasurementSeries,
+    Plan,
+    UslFit,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -222,6 +229,101 @@ def distribution(
     axes.set_ylabel("samples")
     axes.set_title(f"Distribution of {x_label or output} over {len(feasible):,} planned samples")
     axes.legend(fontsize=8, loc="upper right")
+    figure.tight_layout()
+    result: Figure = figure
+    return result
+
+
+def _component_fit(calibration: Calibration, component: str) -> ComponentCalibration:
+    for c in calibration.components:
+        if c.component == component:
+            return c
+    fitted = ", ".join(c.component for c in calibration.components)
+    raise ValueError(f"component: {component!r} was not calibrated (fitted: {fitted})")
+
+
+def measured_against_fitted(
+    calibration: Calibration,
+    series: Sequence[MeasurementSeries],
+    component: str,
+    column: str = "cpu_cores",
+) -> Figure:
+    """One component's measured ``column`` (cpu_cores or memory_mib) against requests per
+    second, every series a colour, with the fitted line over the measured range; below, the
+    residuals (measured minus the fit at the measured rate)."""
+    import numpy as np
+
+    if column not in ("cpu_cores", "memory_mib"):
+        raise ValueError(f"column: must be one of cpu_cores, memory_mib, got {column!r}")
+    fit = getattr(_component_fit(calibration, component), column)
+    if fit is None:
+        raise ValueError(f"column: {component} has no {column} fit")
+    plt = _pyplot()
+    # Constrained layout: the legend names each series by its (long) source.
+    figure, (axes, residual_axes) = plt.subplots(
+        2, 1, figsize=(9, 7), sharex=True, height_ratios=[3, 1], layout="constrained"
+    )
+    for s in series:
+        y = getattr(s, column)
+        if s.component != component or len(y) == 0 or len(s.rate_per_s) == 0:
+            continue
+        axes.scatter(s.rate_per_s, y, s=8, alpha=0.6, label=s.source)
+        residual_axes.scatter(s.rate_per_s, y - fit.at(s.rate_per_s), s=8, alpha=0.6)
+    line = np.linspace(fit.x_min, fit.x_max, 50)
+    axes.plot(
+        line,
+        fit.at(line),
+        color="black",
+        label=f"fit: {fit.intercept.value:.4g} + {fit.slope.value:.4g} x rate "
+        f"(R^2 {fit.r_squared:.3f}, {fit.outliers} outliers)",
+    )
+    residual_axes.axhline(0.0, color="black", linewidth=0.8)
+    axes.set_ylabel(column.replace("_", " "))
+    axes.set_title(f"{component}: measured against fitted")
+    axes.legend(fontsize="x-small", loc="upper left")
+    residual_axes.set_xlabel("requests per second (per series)")
+    residual_axes.set_ylabel("residual")
+    result: Figure = figure
+    return result
+
+
+def usl_curve(
+    fit: UslFit,
+    load: Sequence[float] = (),
+    throughput: Sequence[float] = (),
+    up_to_load: float | None = None,
+) -> Figure:
+    """The fitted Universal Scalability Law X(N) with the band of its confidence intervals
+    (UslFit.throughput_low and throughput_high), the measured points if given, and the peak
+    where there is one; drawn from N = 1 to up_to_load (default: twice the measured range)."""
+    import numpy as np
+
+    end = up_to_load if up_to_load is not None else 2.0 * fit.load_max
+    grid = np.linspace(1.0, max(end, 1.0 + 1e-9), 200)
+    plt = _pyplot()
+    figure, axes = plt.subplots(figsize=(8, 4.5))
+    axes.fill_between(
+        grid,
+        fit.throughput_low(grid),
+        fit.throughput_high(grid),
+        alpha=0.25,
+        label="band of the confidence intervals",
+    )
+    axes.plot(
+        grid,
+        [fit.throughput(n) for n in grid],
+        color="black",
+        label=f"USL: alpha {fit.alpha.value:.3g}, beta {fit.beta.value:.3g}, "
+        f"gamma {fit.gamma.value:.4g}",
+    )
+    if len(load):
+        axes.scatter(load, throughput, s=12, color="tab:red", label="measured", zorder=3)
+    if fit.peak_load is not None and fit.peak_throughput is not None and fit.peak_load <= end:
+        axes.axvline(fit.peak_load, linestyle="--", color="grey", label="peak")
+    axes.axvspan(fit.load_min, fit.load_max, color="grey", alpha=0.08, label="measured range")
+    axes.set_xlabel("load N (users or requests in flight)")
+    axes.set_ylabel("throughput X(N), requests/s")
+    axes.legend(fontsize="small")
     figure.tight_layout()
     result: Figure = figure
     return result

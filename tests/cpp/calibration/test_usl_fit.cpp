@@ -119,6 +119,35 @@ TEST(UslFit, recovers_known_coefficients_from_noisy_repeated_levels) {
   EXPECT_EQ(fit.load_max, 128.0);
 }
 
+TEST(UslFit, the_band_of_the_intervals_holds_the_curve_and_widens_with_fewer_points) {
+  const auto fit_of = [](int repeats) {
+    tierplan_test::Noise noise(15);
+    std::vector<double> load;
+    std::vector<double> throughput;
+    for (int level : {1, 2, 4, 8, 16, 32}) {
+      for (int k = 0; k < repeats; ++k) {
+        const double n = level;
+        load.push_back(n);
+        throughput.push_back(40.0 * n / (1.0 + 0.05 * (n - 1.0) + 0.0002 * n * (n - 1.0)) *
+                             (1.0 + 0.05 * noise.normal()));
+      }
+    }
+    return fit_usl(load, throughput, "synthetic");
+  };
+  const UslFit many = fit_of(100);
+  const UslFit few = fit_of(2);
+  for (double n : {1.0, 3.0, 16.0, 64.0}) {
+    EXPECT_LE(many.throughput_low(n), many.throughput(n)) << n;
+    EXPECT_GE(many.throughput_high(n), many.throughput(n)) << n;
+    EXPECT_GT(few.throughput_high(n) - few.throughput_low(n),
+              many.throughput_high(n) - many.throughput_low(n))
+        << n;
+  }
+  // At N = 1 only gamma matters: the band is gamma's interval.
+  EXPECT_DOUBLE_EQ(many.throughput_low(1.0), many.gamma.ci_low);
+  EXPECT_DOUBLE_EQ(many.throughput_high(1.0), many.gamma.ci_high);
+}
+
 TEST(UslFit, fewer_than_three_load_levels_is_an_error_naming_the_series) {
   const std::vector<double> load = {4, 4, 8, 8, 8};
   const std::vector<double> x = {10, 11, 15, 16, 15};
