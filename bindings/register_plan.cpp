@@ -515,7 +515,7 @@ void register_plan(py::module_& m) {
       .def_readonly("bound_by_wait", &ServerSizing::bound_by_wait);
   m.def("min_servers", &min_servers, py::arg("offered_load_erlangs"), py::arg("service_s"),
         py::arg("wait_target_s"), py::arg("percentile"), py::arg("max_utilization"),
-        py::arg("max_servers"),
+        py::arg("max_servers"), py::call_guard<py::gil_scoped_release>(),
         "The fewest servers (M/M/c) with utilisation at most max_utilization and P(wait > "
         "wait_target_s) at most 1 - percentile; None when more than max_servers are needed.");
   m.def("node_allocatable", &node_allocatable, py::arg("node_type"), py::arg("policy"),

@@ -8,8 +8,9 @@ import numpy
 import numpy.typing
 import os
 import pandas
+import tierplan._autoscaling
 import typing
-__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasuredLoad', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgTuneInput', 'PgTuneSettings', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'calibration_uncertainty', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'numeric_field_paths', 'percentile_rightsizing', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'probability_wait_exceeds', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'validate', 'validate_measurements', 'with_value', 'with_values']
+__all__: list[str] = ['BackupPlan', 'BackupPolicy', 'BrokerModel', 'Calibration', 'CapacityResult', 'Catalog', 'CatalogChange', 'Cloud', 'CloudOption', 'Component', 'ComponentCalibration', 'ComponentKind', 'ComponentList', 'ComponentLoad', 'ComponentLogVolume', 'ComponentLogging', 'ComponentPlan', 'ConnectionUse', 'CostItem', 'CostPlan', 'CostPolicy', 'DataPlan', 'DatabaseModel', 'DatastoreKind', 'DatastoreMode', 'DatastoreModeOption', 'DatastoreModel', 'DatastorePolicy', 'DiskType', 'Distribution', 'Environment', 'EnvironmentList', 'EnvironmentPlan', 'EnvironmentPolicy', 'Estimate', 'FieldBounds', 'FixedCluster', 'Growth', 'InClusterPod', 'KnowledgeBase', 'LinearFit', 'LinesByLevel', 'LittleLawFit', 'LoadDriver', 'LogLevel', 'LogPlan', 'LogPolicy', 'MachineShape', 'MachineShapeList', 'MeasuredLoad', 'MeasurementSeries', 'NodeAllocatable', 'NodePlan', 'NodeType', 'NodeTypeList', 'NodeUsage', 'ObjectStorageBackupPlan', 'ObjectStorageBackupPolicy', 'ObjectStoragePlan', 'PackingMeasure', 'ParameterSetting', 'PeakDemand', 'PgOs', 'PgTuneInput', 'PgTuneSettings', 'PgWorkload', 'Plan', 'PostgresBackupPlan', 'PostgresBackupPolicy', 'PostgresPlan', 'Prices', 'PricesList', 'PricingModel', 'QdrantPlan', 'Quantization', 'RankedWarning', 'RedisPlan', 'Region', 'RegionList', 'RequestClass', 'RequestClassList', 'ReservedModel', 'ResourceModel', 'ResourceTotals', 'Retention', 'RetentionClass', 'Rightsizing', 'Scenario', 'SensitivityResult', 'ServerSizing', 'Shortfall', 'SizeSegment', 'SizeSegmentList', 'SourcedValue', 'SpreadPolicy', 'Stack', 'StudyTable', 'TableModel', 'TableModelList', 'TableSize', 'TierPreset', 'TierPresetList', 'TierRecommendation', 'UncertainField', 'UncertaintyResult', 'UnitPrice', 'Uploads', 'UslFit', 'VectorDatatype', 'VectorRecovery', 'VectorStoreBackupPlan', 'VectorStoreBackupPolicy', 'VectorStoreModel', 'WarningRisk', 'Workload', 'builtin_data_file', 'builtin_data_file_names', 'builtin_scenario_names', 'bytes_per_row', 'cache_key_bytes', 'calibrate', 'calibrated_resources', 'calibration_uncertainty', 'canonical_field_path', 'chunks_per_document', 'environment_cost_usd_month', 'erlang_b', 'erlang_c', 'evaluate_points', 'field_bounds', 'fit_components', 'fit_littles_law', 'fit_robust_linear', 'fit_usl', 'get_value', 'max_supported_load', 'mean_wait_s', 'message_bytes', 'min_servers', 'node_allocatable', 'numeric_field_paths', 'percentile_rightsizing', 'pgtune_with_input', 'plan', 'plan_environment', 'plan_on_each_cloud', 'plan_with_each_datastore_mode', 'postgresql_conf', 'probability_wait_exceeds', 'reserved_cpu_m', 'reserved_memory_mib', 'scenario_json_schema', 'sensitivity', 'shortfalls', 'student_t_quantile', 'study_output_columns', 'sweep', 'table_bytes', 'table_rows', 'uncertainty', 'unknown_environment_message', 'validate', 'validate_measurements', 'warning_risk', 'with_value', 'with_values']
 class ComponentKind(enum.Enum):
     daemon: typing.ClassVar[ComponentKind]
     service: typing.ClassVar[ComponentKind]
@@ -1226,6 +1227,22 @@ class DiskType(enum.Enum):
     @classmethod
     def __new__(cls, value):
         ...
+class PgWorkload(enum.Enum):
+    desktop: typing.ClassVar[PgWorkload]
+    dw: typing.ClassVar[PgWorkload]
+    mixed: typing.ClassVar[PgWorkload]
+    oltp: typing.ClassVar[PgWorkload]
+    web: typing.ClassVar[PgWorkload]
+    @classmethod
+    def __new__(cls, value):
+        ...
+class PgOs(enum.Enum):
+    linux: typing.ClassVar[PgOs]
+    mac: typing.ClassVar[PgOs]
+    windows: typing.ClassVar[PgOs]
+    @classmethod
+    def __new__(cls, value):
+        ...
 class VectorDatatype(enum.Enum):
     float16: typing.ClassVar[VectorDatatype]
     float32: typing.ClassVar[VectorDatatype]
@@ -1253,11 +1270,13 @@ class DatastorePolicy:
     Topology, replication and headroom of the data plane.
     """
     __hash__: typing.ClassVar[None] = None
+    burstable_instances_allowed: bool
     object_storage_mode: DatastoreMode
     postgres_disk: DiskType
     postgres_mode: DatastoreMode
     postgres_standby: bool
     postgres_synchronous: bool
+    postgres_workload: PgWorkload
     qdrant_datatype: VectorDatatype
     qdrant_quantization: Quantization
     qdrant_vectors_on_disk: bool
@@ -1285,6 +1304,12 @@ class DatastorePolicy:
         ...
     @pgbouncer_above_connections.setter
     def pgbouncer_above_connections(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def postgres_version(self) -> int:
+        ...
+    @postgres_version.setter
+    def postgres_version(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def qdrant_min_nodes(self) -> int:
@@ -1880,6 +1905,7 @@ class MachineShape:
     """
     __hash__: typing.ClassVar[None] = None
     as_of: str
+    burstable: bool
     cloud: str
     name: str
     source: str
@@ -2067,6 +2093,7 @@ class Prices:
     nat_gateway_usd_per_hour: UnitPrice
     node_root_volume_gib: SourcedValue
     object_storage_usd_per_gib_month: UnitPrice
+    postgres_backup_free_storage_percent: SourcedValue
     postgres_backup_retention_max_days: SourcedValue
     postgres_max_storage_gib: SourcedValue
     redis_max_memory_gib: SourcedValue
@@ -2081,7 +2108,9 @@ class Prices:
     def __init__(self) -> None:
         ...
     def __repr__(self) -> str:
-        ...
+        """
+        The key numbers of the Prices.
+        """
 class PricesList:
     __hash__: typing.ClassVar[None] = None
     def __bool__(self: collections.abc.Sequence[Prices]) -> bool:
@@ -2572,9 +2601,18 @@ class PeakDemand:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: PeakDemand) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the PeakDemand.
+        """
     @property
     def api_rate_per_s(self) -> float:
         ...
+    @property
+    def api_service_ms(self) -> float:
+        """
+        The plan JSON's api_service_ms.
+        """
     @property
     def api_service_s(self) -> float:
         ...
@@ -2603,6 +2641,10 @@ class ComponentLoad:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ComponentLoad) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ComponentLoad.
+        """
     @property
     def arrival_rate_per_s(self) -> float:
         ...
@@ -2611,16 +2653,35 @@ class ComponentLoad:
         ...
     @property
     def derivation(self) -> str:
-        ...
+        """
+        Deprecated: use reason.
+        """
     @property
     def hold_s(self) -> float:
-        ...
+        """
+        Deprecated: use stream_hold_s.
+        """
     @property
     def offered_load_erlangs(self) -> float:
         ...
     @property
+    def reason(self) -> str:
+        """
+        The plan JSON's reason.
+        """
+    @property
     def service_s(self) -> float:
         ...
+    @property
+    def service_time_ms(self) -> float:
+        """
+        The plan JSON's service_time_ms.
+        """
+    @property
+    def stream_hold_s(self) -> float:
+        """
+        The plan JSON's stream_hold_s.
+        """
 class ComponentPlan:
     """
     Replicas and resources of one component.
@@ -2632,7 +2693,14 @@ class ComponentPlan:
         ...
     @property
     def autoscaled(self) -> bool:
-        ...
+        """
+        Deprecated: use autoscaling.enabled.
+        """
+    @property
+    def autoscaling(self) -> tierplan._autoscaling.Autoscaling:
+        """
+        The Horizontal Pod Autoscaler (the plan JSON's autoscaling).
+        """
     @property
     def connection_replicas(self) -> int:
         ...
@@ -2644,16 +2712,24 @@ class ComponentPlan:
         ...
     @property
     def hpa_max_replicas(self) -> int:
-        ...
+        """
+        Deprecated: use autoscaling.max_replicas.
+        """
     @property
     def hpa_min_replicas(self) -> int:
-        ...
+        """
+        Deprecated: use autoscaling.min_replicas.
+        """
     @property
     def hpa_reason(self) -> str:
-        ...
+        """
+        Deprecated: use autoscaling.reason.
+        """
     @property
     def hpa_target_cpu_utilization_percent(self) -> float:
-        ...
+        """
+        Deprecated: use autoscaling.target_cpu_utilization_percent.
+        """
     @property
     def kind(self) -> ComponentKind:
         ...
@@ -2695,7 +2771,14 @@ class ComponentPlan:
         ...
     @property
     def server_utilization(self) -> float:
-        ...
+        """
+        Deprecated: use server_utilization_fraction.
+        """
+    @property
+    def server_utilization_fraction(self) -> float:
+        """
+        The plan JSON's server_utilization_fraction.
+        """
     @property
     def wait_probability(self) -> float:
         ...
@@ -2706,6 +2789,10 @@ class NodeAllocatable:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: NodeAllocatable) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the NodeAllocatable.
+        """
     @property
     def allocatable_cpu_m(self) -> float:
         ...
@@ -2749,6 +2836,10 @@ class NodeUsage:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: NodeUsage) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the NodeUsage.
+        """
     @property
     def free_cpu_m(self) -> float:
         ...
@@ -2786,6 +2877,10 @@ class NodePlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: NodePlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the NodePlan.
+        """
     @property
     def allocatable(self) -> NodeAllocatable:
         ...
@@ -2799,7 +2894,13 @@ class NodePlan:
     def count(self) -> int:
         ...
     @property
+    def count_at_horizon(self) -> int:
+        ...
+    @property
     def count_reason(self) -> str:
+        ...
+    @property
+    def horizon_reason(self) -> str:
         ...
     @property
     def node_type(self) -> NodeType:
@@ -2809,6 +2910,9 @@ class NodePlan:
         ...
     @property
     def packed_by(self) -> PackingMeasure:
+        ...
+    @property
+    def runs_out_month(self) -> int:
         ...
     @property
     def steady_state_count(self) -> int:
@@ -2826,6 +2930,10 @@ class ResourceTotals:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ResourceTotals) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ResourceTotals.
+        """
     @property
     def limit_cpu_m(self) -> float:
         ...
@@ -2854,12 +2962,21 @@ class TierRecommendation:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: TierRecommendation) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the TierRecommendation.
+        """
     @property
     def custom(self) -> bool:
         ...
     @property
     def exceeded_resource(self) -> str:
         ...
+    @property
+    def name(self) -> str:
+        """
+        The plan JSON's name.
+        """
     @property
     def reason(self) -> str:
         ...
@@ -2868,7 +2985,9 @@ class TierRecommendation:
         ...
     @property
     def tier(self) -> str:
-        ...
+        """
+        Deprecated: use name.
+        """
 class TableSize:
     """
     Rows and bytes of one table at the horizon.
@@ -2876,6 +2995,10 @@ class TableSize:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: TableSize) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the TableSize.
+        """
     @property
     def bytes_per_row(self) -> float:
         ...
@@ -2891,6 +3014,11 @@ class TableSize:
     @property
     def total_bytes(self) -> float:
         ...
+    @property
+    def total_gib(self) -> float:
+        """
+        The plan JSON's total_gib.
+        """
 class ConnectionUse:
     """
     Connections one component may open.
@@ -2898,6 +3026,10 @@ class ConnectionUse:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ConnectionUse) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ConnectionUse.
+        """
     @property
     def component(self) -> str:
         ...
@@ -2927,10 +3059,16 @@ class PgTuneInput:
     def memory_mib(self) -> float:
         ...
     @property
+    def os(self) -> PgOs:
+        ...
+    @property
     def postgres_version(self) -> int:
         ...
     @property
     def vcpu(self) -> int:
+        ...
+    @property
+    def workload(self) -> PgWorkload:
         ...
 class PgTuneSettings:
     """
@@ -2938,6 +3076,12 @@ class PgTuneSettings:
     """
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: PgTuneSettings) -> bool:
+        ...
+    @property
+    def autovacuum_max_workers(self) -> int:
+        ...
+    @property
+    def autovacuum_work_mem_kib(self) -> float:
         ...
     @property
     def checkpoint_completion_target(self) -> float:
@@ -2955,6 +3099,15 @@ class PgTuneSettings:
     def huge_pages(self) -> str:
         ...
     @property
+    def io_method(self) -> str:
+        ...
+    @property
+    def io_workers(self) -> int:
+        ...
+    @property
+    def jit(self) -> str:
+        ...
+    @property
     def maintenance_work_mem_kib(self) -> float:
         ...
     @property
@@ -2970,6 +3123,9 @@ class PgTuneSettings:
     def max_parallel_workers_per_gather(self) -> int:
         ...
     @property
+    def max_wal_senders(self) -> int:
+        ...
+    @property
     def max_wal_size_kib(self) -> float:
         ...
     @property
@@ -2979,6 +3135,9 @@ class PgTuneSettings:
     def min_wal_size_kib(self) -> float:
         ...
     @property
+    def parallel_settings(self) -> bool:
+        ...
+    @property
     def random_page_cost(self) -> float:
         ...
     @property
@@ -2986,6 +3145,15 @@ class PgTuneSettings:
         ...
     @property
     def wal_buffers_kib(self) -> float:
+        ...
+    @property
+    def wal_compression(self) -> str:
+        ...
+    @property
+    def wal_level(self) -> str:
+        ...
+    @property
+    def warnings(self) -> list[str]:
         ...
     @property
     def work_mem_kib(self) -> float:
@@ -3013,9 +3181,13 @@ class PostgresPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: PostgresPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the PostgresPlan.
+        """
     def postgresql_conf(self) -> str:
         """
-        The postgresql.conf fragment (PGTune's rules, web profile).
+        The postgresql.conf fragment (PGTune's rules for the policy's postgres_workload and postgres_version).
         """
     def settings_text(self) -> str:
         """
@@ -3115,6 +3287,10 @@ class RedisPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: RedisPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the RedisPlan.
+        """
     @property
     def broker_backlog_messages(self) -> float:
         ...
@@ -3122,10 +3298,23 @@ class RedisPlan:
     def broker_bytes(self) -> float:
         ...
     @property
+    def broker_mib(self) -> float:
+        """
+        The plan JSON's broker_mib.
+        """
+    @property
     def cache_bytes(self) -> float:
         ...
     @property
     def cache_keys(self) -> float:
+        ...
+    @property
+    def cache_mib(self) -> float:
+        """
+        The plan JSON's cache_mib.
+        """
+    @property
+    def horizon_task_rate_per_s(self) -> float:
         ...
     @property
     def instance_memory_gib(self) -> float:
@@ -3141,6 +3330,9 @@ class RedisPlan:
         ...
     @property
     def memory_reason(self) -> str:
+        ...
+    @property
+    def outage_minutes_held(self) -> float:
         ...
     @property
     def reserved_memory_fraction(self) -> float:
@@ -3164,6 +3356,10 @@ class QdrantPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: QdrantPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the QdrantPlan.
+        """
     @property
     def chunks_per_document(self) -> float:
         ...
@@ -3180,8 +3376,18 @@ class QdrantPlan:
     def hnsw_bytes(self) -> float:
         ...
     @property
+    def hnsw_gib(self) -> float:
+        """
+        The plan JSON's hnsw_gib.
+        """
+    @property
     def id_tracker_bytes(self) -> float:
         ...
+    @property
+    def id_tracker_gib(self) -> float:
+        """
+        The plan JSON's id_tracker_gib.
+        """
     @property
     def nodes(self) -> int:
         ...
@@ -3189,11 +3395,21 @@ class QdrantPlan:
     def payload_bytes(self) -> float:
         ...
     @property
+    def payload_gib(self) -> float:
+        """
+        The plan JSON's payload_gib.
+        """
+    @property
     def points(self) -> float:
         ...
     @property
     def quantized_bytes(self) -> float:
         ...
+    @property
+    def quantized_gib(self) -> float:
+        """
+        The plan JSON's quantized_gib.
+        """
     @property
     def ram_per_node_gib(self) -> float:
         ...
@@ -3215,6 +3431,11 @@ class QdrantPlan:
     @property
     def vector_bytes(self) -> float:
         ...
+    @property
+    def vector_gib(self) -> float:
+        """
+        The plan JSON's vector_gib.
+        """
 class ObjectStoragePlan:
     """
     Object storage by what it holds.
@@ -3222,6 +3443,10 @@ class ObjectStoragePlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ObjectStoragePlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ObjectStoragePlan.
+        """
     @property
     def documents_gib(self) -> float:
         ...
@@ -3247,6 +3472,10 @@ class InClusterPod:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: InClusterPod) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the InClusterPod.
+        """
     @property
     def limit_cpu_m(self) -> float:
         ...
@@ -3278,6 +3507,10 @@ class DataPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: DataPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the DataPlan.
+        """
     @property
     def in_cluster_pods(self) -> list[InClusterPod]:
         ...
@@ -3303,6 +3536,10 @@ class ComponentLogVolume:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ComponentLogVolume) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ComponentLogVolume.
+        """
     @property
     def access_lines_per_day(self) -> float:
         ...
@@ -3334,6 +3571,10 @@ class LogPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: LogPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the LogPlan.
+        """
     @property
     def access_gib_per_day(self) -> float:
         ...
@@ -3377,6 +3618,10 @@ class PostgresBackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: PostgresBackupPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the PostgresBackupPlan.
+        """
     @property
     def full_backup_gib(self) -> float:
         ...
@@ -3426,6 +3671,10 @@ class ObjectStorageBackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: ObjectStorageBackupPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the ObjectStorageBackupPlan.
+        """
     @property
     def noncurrent_version_gib(self) -> float:
         ...
@@ -3442,6 +3691,10 @@ class VectorStoreBackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: VectorStoreBackupPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the VectorStoreBackupPlan.
+        """
     @property
     def method(self) -> VectorRecovery:
         ...
@@ -3473,6 +3726,10 @@ class BackupPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: BackupPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the BackupPlan.
+        """
     @property
     def helm_values_in_version_control(self) -> bool:
         ...
@@ -3497,6 +3754,77 @@ class BackupPlan:
     @property
     def vector_store(self) -> VectorStoreBackupPlan:
         ...
+class WarningRisk:
+    """
+    What a warning puts at risk, most serious first.
+    
+    Members:
+    
+      outage
+    
+      data_loss
+    
+      errors_under_load
+    
+      unbounded_growth
+    
+      other
+    """
+    __members__: typing.ClassVar[dict[str, WarningRisk]]
+    data_loss: typing.ClassVar[WarningRisk]
+    errors_under_load: typing.ClassVar[WarningRisk]
+    other: typing.ClassVar[WarningRisk]
+    outage: typing.ClassVar[WarningRisk]
+    unbounded_growth: typing.ClassVar[WarningRisk]
+    @typing.overload
+    def __eq__(self, other: WarningRisk) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: WarningRisk) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class RankedWarning:
+    """
+    A warning and the risk it names.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: RankedWarning) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def risk(self) -> WarningRisk:
+        ...
+    @property
+    def text(self) -> str:
+        ...
 class CostItem:
     """
     One line of the monthly cost.
@@ -3504,6 +3832,10 @@ class CostItem:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: CostItem) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the CostItem.
+        """
     @property
     def cost_usd_month(self) -> float:
         ...
@@ -3529,6 +3861,10 @@ class CostPlan:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, arg0: CostPlan) -> bool:
         ...
+    def __repr__(self) -> str:
+        """
+        The key numbers of the CostPlan.
+        """
     def item(self, name: str) -> CostItem:
         ...
     @property
@@ -3580,6 +3916,14 @@ class EnvironmentPlan:
         """
     def component(self, name: str) -> ComponentPlan:
         ...
+    def key_warnings(self, count: typing.SupportsInt | typing.SupportsIndex = 3) -> list[str]:
+        """
+        The first `count` of ranked_warnings' texts: what a report's summary shows.
+        """
+    def ranked_warnings(self) -> list[RankedWarning]:
+        """
+        The warnings, most serious risk first (outage, data loss, errors under load, unbounded growth); the planner's order within a risk.
+        """
     def to_frame(self, table: str = 'components') -> pandas.DataFrame:
         """
         One table of the plan as a tidy pandas DataFrame: "components", "nodes" or "datastores" (tierplan.study.frames.plan_to_frame).
@@ -3601,7 +3945,9 @@ class EnvironmentPlan:
         ...
     @property
     def demand(self) -> PeakDemand:
-        ...
+        """
+        Deprecated: use peak_demand.
+        """
     @property
     def growth_factor(self) -> float:
         ...
@@ -3614,6 +3960,11 @@ class EnvironmentPlan:
     @property
     def nodes(self) -> NodePlan:
         ...
+    @property
+    def peak_demand(self) -> PeakDemand:
+        """
+        The plan JSON's peak_demand.
+        """
     @property
     def tier(self) -> TierRecommendation:
         ...
@@ -3628,6 +3979,11 @@ class Plan:
     Plans of every environment of a scenario.
     """
     __hash__: typing.ClassVar[None] = None
+    @staticmethod
+    def from_json(text: str) -> Plan:
+        """
+        The plan JSON (Plan.to_json, `tierplan plan --format json`) read back; raises ValidationError naming every missing or mistyped member.
+        """
     def __eq__(self, arg0: Plan) -> bool:
         ...
     def __getstate__(self) -> bytes:
@@ -3694,6 +4050,28 @@ class DatastoreModeOption:
         ...
     @property
     def why_not(self) -> str:
+        ...
+class ServerSizing:
+    """
+    The fewest servers for a queueing target, and what bound them.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, arg0: ServerSizing) -> bool:
+        ...
+    @property
+    def bound_by_wait(self) -> bool:
+        ...
+    @property
+    def servers(self) -> int:
+        ...
+    @property
+    def utilization(self) -> float:
+        ...
+    @property
+    def wait_exceeds_target_probability(self) -> float:
+        ...
+    @property
+    def wait_probability(self) -> float:
         ...
 class FieldBounds:
     """
@@ -3861,10 +4239,16 @@ class SensitivityResult:
     def base_values(self) -> list[float]:
         ...
     @property
+    def change_fraction(self) -> float:
+        ...
+    @property
     def columns(self) -> list[str]:
         ...
     @property
     def fields(self) -> list[str]:
+        ...
+    @property
+    def given_fields(self) -> list[str]:
         ...
     @property
     def high(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
@@ -4446,6 +4830,14 @@ def message_bytes(broker: BrokerModel, body_bytes: typing.SupportsFloat | typing
     """
     Redis bytes per queued Celery message of that body size.
     """
+def min_servers(offered_load_erlangs: typing.SupportsFloat | typing.SupportsIndex, service_s: typing.SupportsFloat | typing.SupportsIndex, wait_target_s: typing.SupportsFloat | typing.SupportsIndex, percentile: typing.SupportsFloat | typing.SupportsIndex, max_utilization: typing.SupportsFloat | typing.SupportsIndex, max_servers: typing.SupportsInt | typing.SupportsIndex) -> ServerSizing | None:
+    """
+    The fewest servers (M/M/c) with utilisation at most max_utilization and P(wait > wait_target_s) at most 1 - percentile; None when more than max_servers are needed.
+    """
+def node_allocatable(node_type: NodeType, policy: EnvironmentPolicy) -> NodeAllocatable:
+    """
+    What one node of the type offers pods under the environment's policy: capacity, the kubelet's reservations (policy.reserved_model), eviction threshold, DaemonSets.
+    """
 def numeric_field_paths(scenario: Scenario) -> list[str]:
     """
     Every numeric field path of the scenario (e.g. 'workload.daily_active_users').
@@ -4454,9 +4846,13 @@ def percentile_rightsizing(cpu_cores: typing.Annotated[numpy.typing.ArrayLike, n
     """
     CPU request at the 95th percentile, memory at the maximum plus 15%.
     """
-def plan(scenario: Scenario) -> Plan:
+def pgtune_with_input(memory_mib: typing.SupportsFloat | typing.SupportsIndex, vcpu: typing.SupportsInt | typing.SupportsIndex, workload: PgWorkload, postgres_version: typing.SupportsInt | typing.SupportsIndex, disk: DiskType, max_connections: typing.SupportsInt | typing.SupportsIndex, os: PgOs) -> tuple[PgTuneSettings, PgTuneInput]:
     """
-    Plan every environment of the scenario (raises PlanningError when impossible).
+    PGTune's settings and the input they answer (ValueError for an input PGTune does not take); tierplan.pgtune is the keyword interface.
+    """
+def plan(scenario: Scenario, environments: collections.abc.Sequence[str] | None = None) -> Plan:
+    """
+    Plan every environment of the scenario, or only those named in environments (raises PlanningError when impossible, ValueError for a name that is no environment).
     """
 def plan_environment(scenario: Scenario, environment: Environment) -> EnvironmentPlan:
     """
@@ -4470,9 +4866,21 @@ def plan_with_each_datastore_mode(scenario: Scenario, environment: str) -> list[
     """
     The environment planned with its datastores managed, in the cluster and self-managed: a plan per way, or why it cannot be used.
     """
+def postgresql_conf(input: PgTuneInput, settings: PgTuneSettings) -> str:
+    """
+    The postgresql.conf fragment PGTune's web tool prints for these inputs.
+    """
 def probability_wait_exceeds(offered_load_erlangs: typing.SupportsFloat | typing.SupportsIndex, servers: typing.SupportsInt | typing.SupportsIndex, service_s: typing.SupportsFloat | typing.SupportsIndex, wait_s: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     P(wait > wait_s) in M/M/c.
+    """
+def reserved_cpu_m(vcpu: typing.SupportsInt | typing.SupportsIndex, model: ReservedModel) -> float:
+    """
+    Kubelet CPU reservation of a node, millicores, by GKE's, EKS's or AKS's formula.
+    """
+def reserved_memory_mib(memory_gib: typing.SupportsFloat | typing.SupportsIndex, max_pods: typing.SupportsInt | typing.SupportsIndex, model: ReservedModel) -> float:
+    """
+    Kubelet memory reservation of a node, MiB, by GKE's, EKS's or AKS's formula.
     """
 def scenario_json_schema() -> str:
     """
@@ -4510,6 +4918,10 @@ def uncertainty(scenario: Scenario, fields: collections.abc.Sequence[UncertainFi
     """
     Sample the fields' distributions (truncated to each field's range), plan every sample, and summarise. environment: the environment planned (default 'production'); threads: 0 for one per core; progress: optional callable(done, total), called on the calling thread about ten times a second and once at the end (e.g. to drive tqdm). The GIL is released while planning.
     """
+def unknown_environment_message(name: str, known: collections.abc.Sequence[str]) -> str:
+    """
+    What to say of an environment name that is none of known: the known names and the nearest.
+    """
 def validate(scenario: Scenario) -> None:
     """
     Raises tierplan.ValidationError listing every problem of the scenario (Scenario.validate).
@@ -4517,6 +4929,10 @@ def validate(scenario: Scenario) -> None:
 def validate_measurements(series: collections.abc.Sequence[MeasurementSeries]) -> None:
     """
     Raises ValidationError listing every problem of the series (empty, NaN, negative, timestamps out of order, columns of the wrong length), each named by its source.
+    """
+def warning_risk(warning: str) -> WarningRisk:
+    """
+    The risk a warning of the planner names (WarningRisk.other when unknown).
     """
 def with_value(scenario: Scenario, path: str, value: typing.SupportsFloat | typing.SupportsIndex) -> Scenario:
     """

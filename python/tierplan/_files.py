@@ -35,6 +35,16 @@ def _mode_for(target: Path) -> int:
         return _NEW_FILE_MODE & ~_current_umask()
 
 
+def _set_mode(descriptor: int, mode: int, existed: bool) -> None:
+    """Gives the temporary file the mode the output should have; a file system without
+    modes (vfat, some network mounts) refuses, which matters only when a mode was kept."""
+    try:
+        os.fchmod(descriptor, mode)
+    except OSError:
+        if existed:
+            raise
+
+
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     """Write text to a temporary file beside path, then rename it over path.
 
@@ -47,11 +57,17 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     # Renaming over a link would replace the link itself with a regular file.
     target = Path(os.path.realpath(path))
     directory = target.parent
-    if not directory.is_dir():
-        raise OutputError(f"cannot write {os.fspath(path)}: no directory {directory}")
-    if target.is_dir():
-        raise OutputError(f"cannot write {os.fspath(path)}: it is a directory")
-    mode = _mode_for(target)
+    try:
+        if not directory.is_dir():
+            raise OutputError(f"cannot write {os.fspath(path)}: no directory {directory}")
+        if target.is_dir():
+            raise OutputError(f"cannot write {os.fspath(path)}: it is a directory")
+        existed = target.exists()
+        mode = _mode_for(target)
+    except OSError as error:
+        if isinstance(error, OutputError):
+            raise
+        raise OutputError(f"cannot write {os.fspath(path)}: {error.strerror or error}") from None
     try:
         descriptor, temporary = tempfile.mkstemp(
             dir=directory, prefix=f".{target.name}.", suffix=".tmp"
@@ -64,7 +80,7 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
-            os.fchmod(handle.fileno(), mode)
+            _set_mode(handle.fileno(), mode, existed)
             os.fsync(handle.fileno())
         os.replace(temporary, target)
     except BaseException as error:

@@ -31,7 +31,14 @@ def _choice(kind: type[_Choice], field: str, value: str | _Choice) -> _Choice:
 def _memory_mib(memory_gib: float | None, memory_mib: float | None) -> float:
     if (memory_gib is None) == (memory_mib is None):
         raise ValueError("give the memory once: memory_gib or memory_mib")
-    return float(memory_mib) if memory_mib is not None else float(memory_gib or 0) * 1024.0
+    if memory_mib is not None:
+        return float(memory_mib)
+    mib = float(memory_gib or 0) * 1024.0
+    if mib != int(mib) or mib <= 0:
+        raise ValueError(
+            f"memory_gib {memory_gib} is {mib} MiB: PGTune takes a positive whole number of MiB"
+        )
+    return mib
 
 
 def _tuned(

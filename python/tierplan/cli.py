@@ -109,7 +109,7 @@ def _write(args: argparse.Namespace, text: str) -> int:
     try:
         write_atomically(args.output, text)
     except OutputError as error:
-        print(f"tierplan: -o {args.output}: {error}", file=sys.stderr)
+        print(f"tierplan: {error}", file=sys.stderr)  # it names the file
         return EXIT_INVALID
     return 0
 
@@ -124,7 +124,11 @@ def _compare(args: argparse.Namespace, scenario: Scenario, source: str, names: l
             file=sys.stderr,
         )
         return EXIT_INVALID
-    environment = args.env[0] if args.env and args.env != ["all"] else "production"
+    named = list(dict.fromkeys(name for name in args.env or [] if name != "all"))
+    if len(named) > 1:
+        print(f"{source}: --compare plans one environment: give one --env", file=sys.stderr)
+        return EXIT_INVALID
+    environment = named[0] if named else "production"
     if environment not in names:
         print(
             f"{source}: --compare {args.compare} plans one environment: add --env NAME"
@@ -152,7 +156,7 @@ def _chosen_environments(asked: list[str] | None, names: list[str]) -> list[str]
         return names
     unknown = [name for name in asked if name not in names]
     for name in unknown:
-        print(f"tierplan: --env: {unknown_environment_message(name, names)}", file=sys.stderr)
+        print(f"--env: {unknown_environment_message(name, names)}", file=sys.stderr)
     return None if unknown else [name for name in names if name in asked]
 
 
@@ -168,9 +172,6 @@ def _plan(args: argparse.Namespace) -> int:
     if chosen is None:
         return EXIT_INVALID
     if args.compare:
-        if len(chosen) > 1 and args.env and "all" not in args.env:
-            print(f"{source}: --compare plans one environment: give one --env", file=sys.stderr)
-            return EXIT_INVALID
         return _compare(args, scenario, source, names)
     if args.format in SINGLE_ENVIRONMENT_FORMATS and len(chosen) != 1:
         print(
@@ -222,8 +223,7 @@ def _compare_files(args: argparse.Namespace) -> int:
     except KeyError as error:
         print(f"compare: {error.args[0]}", file=sys.stderr)
         return EXIT_INVALID
-    _write(args, render_comparison(comparison, args.format))
-    return 0
+    return _write(args, render_comparison(comparison, args.format))
 
 
 def _add_compare_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -49,7 +49,8 @@ def test_an_output_in_a_missing_directory_names_it_not_the_temporary_file(tmp_pa
     result = run("plan", "--env", "test", "-o", str(missing))
     assert result.returncode == 2
     assert_no_traceback(result)
-    assert f"-o {missing}: cannot write {missing}: no directory {missing.parent}" in result.stderr
+    assert f"cannot write {missing}: no directory {missing.parent}" in result.stderr
+    assert result.stderr.count(str(missing)) == 1, result.stderr
     assert not missing.parent.exists()
 
 
@@ -140,3 +141,29 @@ def test_plan_environment_of_an_unknown_name_lists_the_environments_and_the_near
     assert [e.name for e in only.environments] == ["production"]
     with pytest.raises(ValueError, match='no environment "prd"'):
         tierplan.plan(tierplan.Scenario.builtin(), ["prd"])
+
+
+def test_compare_into_a_missing_directory_fails(tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.json"
+    assert run("plan", "--env", "production", "--format", "json", "-o", str(plan_file)).returncode == 0
+    missing = tmp_path / "missing" / "compare.txt"
+    result = run("compare", str(plan_file), str(plan_file), "--name", "a", "--name", "b", "-o",
+                 str(missing))
+    assert result.returncode == 2, result.stderr
+    assert_no_traceback(result)
+    assert "no directory" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("envs", "code"),
+    [(["test", "all"], 0), (["all", "all"], 0), (["test", "production"], 2), (["test", "test"], 0)],
+)
+def test_compare_takes_one_environment_whatever_the_repeats(envs: list[str], code: int) -> None:
+    arguments = ["plan", "--compare", "modes"]
+    for env in envs:
+        arguments += ["--env", env]
+    result = run(*arguments)
+    assert result.returncode == code, result.stderr
+    assert_no_traceback(result)
+    if code == 2:
+        assert "give one --env" in result.stderr

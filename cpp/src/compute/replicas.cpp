@@ -214,8 +214,10 @@ ReplicaLimit size_autoscaling(ComponentPlan& plan, const Component& component,
   plan.hpa_min_replicas = plan.replicas;
   plan.hpa_max_replicas =
       std::min(policy.max_replicas, std::max({plan.replicas, grown.queueing, grown.connections}));
+  // The HPA's averageUtilization is a whole percent (autoscaling/v2, int32): the ceiling's,
+  // rounded down so that the target stays within it (0.9 is 90, not 90.00000000000001).
   plan.hpa_target_cpu_utilization_percent =
-      policy.max_server_utilization * units::kPercentPerFraction;
+      std::floor(policy.max_server_utilization * units::kPercentPerFraction + 1e-9);
   return grown.beyond_max_replicas;
 }
 

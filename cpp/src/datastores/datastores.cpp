@@ -41,8 +41,11 @@ constexpr int kDifyDefaultMaxConnections = 100;
 // The PostgreSQL wiki's pool size ("Number Of Database Connections"), connections = cores
 // * 2 + effective spindles; SSD or network storage counts as one spindle. PgBouncer keeps
 // that many server connections per database/user pair (default_pool_size, PgBouncer's
-// configuration docs); Dify connects as one user to one database, so one pool.
+// configuration docs).
 constexpr int kPoolConnectionsPerCore = 2;
+// Dify's database pairs: the API and workers' database (DB_DATABASE) and the plugin
+// daemon's own (DB_PLUGIN_DATABASE=dify_plugin, Dify's docker/.env.example): two pools.
+constexpr int kDatabaseUserPairs = 2;
 constexpr int kEffectiveSpindles = 1;
 // Assumption: keep the database server at or below 60% CPU at the peak.
 constexpr double kDatabaseCpuCeiling = 0.6;
@@ -113,9 +116,10 @@ const std::string& connections_rounding_text() {
 }
 const std::string& pool_formula_text() {
   static const std::string text =
-      concat(" per database/user pair (Dify uses one) = cores * ", kPoolConnectionsPerCore,
-             " + ", kEffectiveSpindles,
-             " spindle (PostgreSQL wiki, \"Number Of Database Connections\"); the ");
+      concat(" per database/user pair = cores * ", kPoolConnectionsPerCore, " + ",
+             kEffectiveSpindles,
+             " spindle (PostgreSQL wiki, \"Number Of Database Connections\"), for each of Dify's ",
+             kDatabaseUserPairs, " databases (its own and the plugin daemon's dify_plugin); ");
   return text;
 }
 const std::string& cpu_ceiling_text() {
@@ -153,7 +157,8 @@ const std::string& docs_rule_text() {
 // Whether a datastore's class is burstable, or burstable classes were left out for it.
 const char* burstable_text(const MachineShape& shape, bool allowed, DatastoreMode mode) {
   if (shape.burstable) return " (burstable: the policy allows it)";
-  if (allowed || mode == DatastoreMode::in_cluster) return "";
+  // Only the managed services' classes are burstable in the catalog (t4g).
+  if (allowed || mode != DatastoreMode::managed) return "";
   return " (burstable classes left out: burstable_instances_allowed is false)";
 }
 
@@ -490,7 +495,7 @@ void size_database_server(PostgresPlan& p, const DatabaseModel& model, const Pea
     if (!p.pgbouncer) break;
     p.pgbouncer_default_pool_size = shape->vcpu * kPoolConnectionsPerCore + kEffectiveSpindles;
     p.pgbouncer_max_client_conn = p.client_connections;
-    server_connections = p.pgbouncer_default_pool_size;
+    server_connections = p.pgbouncer_default_pool_size * kDatabaseUserPairs;
   }
   p.shape = *shape;
   p.max_connections = server_connections + p.reserved_connections;
@@ -599,7 +604,8 @@ void explain_postgres(PostgresPlan& p, const DatabaseModel& model, const Datasto
                            " days (", to_string(retention), ")");
     }
   }
-  const int server_connections = p.pgbouncer ? p.pgbouncer_default_pool_size : p.client_connections;
+  const int server_connections =
+      p.pgbouncer ? p.pgbouncer_default_pool_size * kDatabaseUserPairs : p.client_connections;
   TextBuilder connections_reason;
   connections_reason.add(p.client_connections,
                          " client connections (every DB-using replica at its autoscaling maximum "
@@ -613,10 +619,13 @@ void explain_postgres(PostgresPlan& p, const DatabaseModel& model, const Datasto
     p.pgbouncer_reason = concat(
         p.client_connections, " client connections exceed ", ds.pgbouncer_above_connections,
         ": transaction pooling, default_pool_size ", p.pgbouncer_default_pool_size,
-        pool_formula_text(), Readable{p.requests_in_flight},
-        " requests in flight at the peak wait in PgBouncer's queue for a server connection, "
-        "held only while a transaction runs (a request that keeps its transaction open while "
-        "the LLM streams, dify #21437, waits longer: watch PgBouncer's cl_waiting)");
+        pool_formula_text(), Readable{p.requests_in_flight}, " requests in flight at the peak",
+        p.requests_in_flight > p.pgbouncer_default_pool_size
+            ? concat(": those beyond the pool wait in PgBouncer's queue for a server "
+                     "connection, held only while a transaction runs (a request that keeps its "
+                     "transaction open while the LLM streams, dify #21437, waits longer: watch "
+                     "PgBouncer's cl_waiting)")
+            : std::string(", within the pool"));
   } else {
     p.pgbouncer_reason = concat(p.client_connections, " client connections, within ",
                                 ds.pgbouncer_above_connections, ": no pooler needed");
@@ -647,7 +656,8 @@ void explain_postgres(PostgresPlan& p, const DatabaseModel& model, const Datasto
 // worker outage of broker_backlog_minutes at the peak task rate grown to the horizon.
 void size_redis_memory(RedisPlan& r, const Workload& w, const PeakDemand& demand,
                        const BrokerModel& b, const DatastorePolicy& ds) {
-  r.horizon_task_rate_per_s = demand.worker_task_rate_per_s * growth_at_horizon(w);
+  // A load that shrinks over the horizon still has today's peak first.
+  r.horizon_task_rate_per_s = demand.worker_task_rate_per_s * std::max(1.0, growth_at_horizon(w));
   r.broker_backlog_messages =
       r.horizon_task_rate_per_s * ds.broker_backlog_minutes * units::kSecondsPerMinute;
   r.broker_bytes = r.broker_backlog_messages * message_bytes(b, b.task_body_bytes);
@@ -665,9 +675,9 @@ void find_broker_margin(RedisPlan& r, const BrokerModel& b) {
                                      message_bytes(b, b.task_body_bytes) * kRedisFragmentation /
                                      kBytesPerMib;
   const double cache_mib = (kRedisEmptyMib + r.cache_bytes / kBytesPerMib) * kRedisFragmentation;
-  r.outage_minutes_held = task_mib_per_minute > 0.0
-                              ? std::max(0.0, r.maxmemory_mib - cache_mib) / task_mib_per_minute
-                              : 0.0;
+  const double minutes = std::max(0.0, r.maxmemory_mib - cache_mib) / task_mib_per_minute;
+  // No tasks (or too few to measure in a double): nothing to queue, no outage to hold.
+  r.outage_minutes_held = task_mib_per_minute > 0.0 && std::isfinite(minutes) ? minutes : 0.0;
 }
 
 // The smallest cache tier whose memory holds maxmemory beside the reserve (the cheaper
@@ -765,10 +775,13 @@ void explain_redis(RedisPlan& r, const PeakDemand& demand, const DatastorePolicy
              burstable_text(r.shape, ds.burstable_instances_allowed, ds.redis_mode),
              ", maxmemory ",
              Readable{r.maxmemory_mib}, " MiB, ", percent(r.used_memory_mib / r.maxmemory_mib),
-             "% used at the horizon; beside the cache it holds ",
-             Readable{r.outage_minutes_held},
-             " min of worker outage at the horizon's peak; maxmemory-policy noeviction (the "
-             "broker must not lose tasks: past maxmemory, Redis refuses new tasks)");
+             "% used with a full backlog at the horizon; ",
+             r.outage_minutes_held > 0.0
+                 ? concat("beside the cache it holds ", Readable{r.outage_minutes_held},
+                          " min of worker outage at the horizon's peak")
+                 : std::string("no worker tasks to queue"),
+             "; maxmemory-policy noeviction (the broker must not lose tasks: past maxmemory, "
+             "Redis refuses new tasks)");
   r.maxclients_reason = concat(r.client_connections, maxclients_floor_text());
   r.topology_reason =
       !ds.redis_replica_with_sentinels ? "no replica: a restart loses queued tasks not yet consumed"
@@ -814,7 +827,9 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
   const std::string_view cloud = detail::cloud_name(policy.cloud);
   double largest_memory = 0.0;
   for (const auto& shape : catalog.vector_store_shapes) {
-    if (shape.cloud == cloud) largest_memory = std::max(largest_memory, shape.memory_gib);
+    if (shape.cloud == cloud && (!shape.burstable || ds.burstable_instances_allowed)) {
+      largest_memory = std::max(largest_memory, shape.memory_gib);
+    }
   }
   if (largest_memory <= 0.0) {
     throw PlanningError(environment_name + ": the catalog has no vector store shapes of " +
@@ -838,6 +853,12 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
   const MachineShape* shape =
       smallest_shape(catalog.vector_store_shapes, cloud, 0, machine_memory_gib,
                      ds.burstable_instances_allowed);
+  if (shape == nullptr && ds.vector_store_mode != DatastoreMode::in_cluster) {
+    throw PlanningError(concat(environment_name, ": no vector store shape of ", cloud, " has ",
+                               Readable{machine_memory_gib},
+                               " GiB: add a larger one to catalog.vector_store_shapes, or raise "
+                               "qdrant_min_nodes"));
+  }
   q.shape = ds.vector_store_mode == DatastoreMode::in_cluster
                 ? detail::in_cluster_shape(cloud, 0.0, machine_memory_gib)
                 : *shape;

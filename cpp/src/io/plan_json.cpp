@@ -1,5 +1,7 @@
 // The Plan as JSON. Keys carry their units; every planned number has a *_reason key
 // next to it. data/schema/plan.schema.json documents the shape.
+#include <cmath>
+
 #include "io/field_reader.hpp"
 #include "tierplan/json.hpp"
 #include "tierplan/plan.hpp"
@@ -382,12 +384,39 @@ json environment_json(const EnvironmentPlan& e) {
 
 }  // namespace
 
+namespace {
+
+// Significant digits a plan's numbers keep in JSON: a double's binary noise sits in the
+// 16th and 17th (0.1 * 3 = 0.30000000000000004), which no input or output of a capacity
+// plan resolves, so 15 drop the noise and keep every figure the model computes.
+constexpr int kJsonSignificantDigits = 15;
+
+void drop_binary_noise(json& value) {
+  if (value.is_number_float()) {
+    const double number = value.get<double>();
+    if (std::isfinite(number) && number != 0.0) {
+      const double scale = std::pow(
+          10.0, kJsonSignificantDigits - 1 - static_cast<int>(std::floor(std::log10(std::fabs(number)))));
+      const double rounded = std::round(number * scale) / scale;
+      if (std::isfinite(rounded)) value = rounded;
+    }
+    return;
+  }
+  if (value.is_structured()) {
+    for (auto& item : value) drop_binary_noise(item);
+  }
+}
+
+}  // namespace
+
 nlohmann::ordered_json plan_to_json(const Plan& plan) {
   json environments = json::array();
   for (const auto& e : plan.environments) environments.push_back(environment_json(e));
-  return {{"schema_version", kPlanSchemaVersion},
-          {"scenario", plan.scenario},
-          {"environments", environments}};
+  json document = {{"schema_version", kPlanSchemaVersion},
+                   {"scenario", plan.scenario},
+                   {"environments", environments}};
+  drop_binary_noise(document);
+  return document;
 }
 
 std::string plan_to_json_string(const Plan& plan, int indent) {

@@ -73,7 +73,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TableSize, name, rows, bytes_per_row, total_b
                                    days_kept, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConnectionUse, component, replicas, per_replica, total)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PgTuneInput, postgres_version, workload, memory_mib, vcpu,
-                                   max_connections, disk)
+                                   max_connections, disk, os)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(
     PgTuneSettings, max_connections, shared_buffers_kib, effective_cache_size_kib,
     maintenance_work_mem_kib, checkpoint_completion_target, wal_buffers_kib,
@@ -152,7 +152,8 @@ namespace {
 // 5: the data plane and backups record what bound them; 6: scenarios and costs name their
 // cloud and region (catalog prices per cloud, regions, the control plane); 7: how each
 // datastore runs, and the pods of those run in the cluster; 8: managed PostgreSQL's parameter
-// group and storage limit, Redis's reserve, the pricing model.
+// group and storage limit, Redis's reserve, the pricing model; 9: burstable shapes, the Redis
+// backlog at the horizon and its margin, nodes at the horizon, PGTune's OS.
 constexpr int kPlanStateFormat = 9;
 
 template <class T>

@@ -104,7 +104,7 @@ inline constexpr std::array<SourcedValueKey, 9> kSourcedValueKeys = {{
      &Prices::commitment_1yr_discount_percent},
     {"commitment_3yr_discount", "percent", kPercentBounds,
      &Prices::commitment_3yr_discount_percent},
-    {"postgres_backup_free_storage", "percent_of_storage", kStorageShareBounds,
+    {"postgres_backup_free_storage", "percent", kStorageShareBounds,
      &Prices::postgres_backup_free_storage_percent},
 }};
 

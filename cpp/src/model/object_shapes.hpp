@@ -201,15 +201,16 @@ inline constexpr ObjectShape kPercentFigure{"percent_figure", kPercentKeys,
                                             "A percentage of a cloud (a discount, a reserved "
                                             "share) with its source."};
 inline constexpr auto kStorageShareKeys =
-    sourced_amount("percent_of_storage", kStorageShareBounds, "% of provisioned storage");
+    sourced_amount("percent", kStorageShareBounds, "% of provisioned storage");
 inline constexpr ObjectShape kStorageShareFigure{
     "storage_share_figure", kStorageShareKeys,
     "A share of provisioned storage a service includes at no charge, with its source."};
 // The shape of a figure of kSourcedValueKeys (io/serialization.hpp), by its bounds and unit.
 constexpr const ObjectShape* figure_shape(const SourcedValueKey& figure) {
   if (figure.amount_key == "days") return &kDaysFigure;
-  if (figure.amount_key == "percent_of_storage") return &kStorageShareFigure;
-  if (figure.amount_key == "percent") return &kPercentFigure;
+  if (figure.amount_key == "percent") {
+    return figure.bounds.max > kPercentBounds.max ? &kStorageShareFigure : &kPercentFigure;
+  }
   return figure.bounds.min_exclusive ? &kLimitGib : &kSizeGib;
 }
 // The cloud and its listed region, then one object per price of kPriceKeys

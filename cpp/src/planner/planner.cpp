@@ -363,58 +363,69 @@ void size_environment_nodes(EnvironmentPlan& plan, const Scenario& scenario,
 // Most nodes of one type searched for at the horizon: beyond, the plan says so.
 constexpr int kMostNodesAtHorizon = 10000;
 
-// The autoscaled replicas a month into the plan, packed onto nodes of the planned type.
+// The autoscaled replicas at a growth of the load, packed onto nodes of the planned type.
+// A count holds them when they fit and, under the policy's N+1, survive a node's loss, as
+// node sizing asks of the planned count.
 class HorizonPacking {
  public:
   HorizonPacking(const EnvironmentPlan& plan, const std::vector<const Component*>& components,
-                 const Environment& environment, double annual_growth)
-      : plan_(plan), components_(components), environment_(environment),
-        annual_growth_(annual_growth) {}
+                 const Environment& environment)
+      : plan_(plan), components_(components), environment_(environment) {}
+  // The packer points into table_: a copy would point into the original's.
+  HorizonPacking(const HorizonPacking&) = delete;
+  HorizonPacking& operator=(const HorizonPacking&) = delete;
+  HorizonPacking(HorizonPacking&&) = delete;
+  HorizonPacking& operator=(HorizonPacking&&) = delete;
+  ~HorizonPacking() = default;
 
-  // The fewest nodes that hold the pods at month (0 when none up to kMostNodesAtHorizon),
-  // searched from at_least up, doubling, then halving back.
-  int fewest_nodes(int month, int at_least) {
-    load(month);
-    int low = std::max(1, at_least);
-    if (packer_.pack(low)) return low;
-    int high = low;
-    while (!packer_.pack(high)) {
-      if (high >= kMostNodesAtHorizon) return 0;
-      low = high;
-      high = std::min(kMostNodesAtHorizon, high * 2);
-    }
-    while (high - low > 1) {
-      const int middle = low + (high - low) / 2;
-      (packer_.pack(middle) ? high : low) = middle;
-    }
-    return high;
-  }
-
- private:
-  void load(int month) {
-    const double factor =
-        std::pow(1.0 + annual_growth_, static_cast<double>(month) / units::kMonthsPerYear);
+  void grow_to(double growth_factor) {
     std::vector<ComponentPlan> grown = plan_.components;
     for (std::size_t i = 0; i < grown.size() && i < components_.size(); ++i) {
-      grown[i].replicas = detail::replicas_at_growth(plan_.components[i], *components_[i],
-                                                     environment_.policy, factor,
-                                                     environment_.name);
+      grown[i].replicas =
+          detail::replicas_at_growth(plan_.components[i], *components_[i], environment_.policy,
+                                     growth_factor, environment_.name);
     }
     fill_pod_table(table_, grown, plan_.data.in_cluster_pods, environment_.policy);
     packer_.reset(table_, environment_.policy);
     packer_.set_node(plan_.nodes.allocatable);
   }
 
+  bool holds(int count) {
+    return packer_.pack(count) &&
+           (!environment_.policy.survive_node_loss || packer_.survives_node_loss());
+  }
+
+  // The fewest nodes that hold the grown pods, from at_least up (0: more than
+  // kMostNodesAtHorizon): doubling, halving back, then down while one fewer still holds
+  // (spreading replicas over more nodes can make a larger count fail).
+  int fewest_nodes(int at_least) {
+    int low = std::max(1, at_least);
+    if (holds(low)) return low;
+    int high = low;
+    while (!holds(high)) {
+      if (high >= kMostNodesAtHorizon) return 0;
+      low = high;
+      high = std::min(kMostNodesAtHorizon, high * 2);
+    }
+    while (high - low > 1) {
+      const int middle = low + (high - low) / 2;
+      (holds(middle) ? high : low) = middle;
+    }
+    while (high > at_least + 1 && holds(high - 1)) --high;
+    return high;
+  }
+
+ private:
   const EnvironmentPlan& plan_;
   const std::vector<const Component*>& components_;
   const Environment& environment_;
-  double annual_growth_;
   detail::PodTable table_;
   detail::Packer packer_;
 };
 
 // Node capacity at the horizon: the nodes of the planned type the autoscaling maxima need
-// then, and the first month the planned count runs out (nodes needed grow with the month,
+// then (the load grown by the plan's growth factor), and the first whole month in which the
+// planned count no longer holds the autoscaled replicas (nodes needed grow with the month,
 // so the month is found by halving).
 void size_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload,
                            const std::vector<const Component*>& components,
@@ -426,19 +437,23 @@ void size_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload,
                                  [](const ComponentPlan& c) {
                                    return c.autoscaled && c.hpa_max_replicas > c.replicas;
                                  });
-  const int horizon = static_cast<int>(std::ceil(workload.growth.planning_horizon_months));
-  if (!grows || nodes.count == 0 || horizon <= 0) return;
-  HorizonPacking packing(plan, components, environment, workload.growth.annual_growth_fraction);
-  const int spare = nodes.count - nodes.steady_state_count;  // N+1's node, if any
-  const int needed = packing.fewest_nodes(horizon, nodes.steady_state_count);
-  nodes.count_at_horizon = needed == 0 ? 0 : needed + spare;
-  if (needed != 0 && needed <= nodes.steady_state_count) return;
-  int holds = 0;  // the last month the planned nodes hold, searched by halving
-  int fails = horizon;
-  while (fails - holds > 1) {
-    const int month = holds + (fails - holds) / 2;
-    const int at_month = packing.fewest_nodes(month, nodes.steady_state_count);
-    (at_month != 0 && at_month <= nodes.steady_state_count ? holds : fails) = month;
+  const double horizon_months = workload.growth.planning_horizon_months;
+  if (!grows || nodes.count == 0 || horizon_months <= 0.0) return;
+  HorizonPacking packing(plan, components, environment);
+  packing.grow_to(plan.growth_factor);
+  if (packing.holds(nodes.count)) return;
+  nodes.count_at_horizon = packing.fewest_nodes(nodes.count);
+  // Month m's load: (1 + growth)^(m/12), the horizon's at the last (partial) month.
+  const auto factor_at = [&](int month) {
+    return std::pow(1.0 + workload.growth.annual_growth_fraction,
+                    std::min(static_cast<double>(month), horizon_months) / units::kMonthsPerYear);
+  };
+  int held = 0;  // the last month the planned nodes hold (month 0: today's replicas)
+  int fails = static_cast<int>(std::ceil(horizon_months));
+  while (fails - held > 1) {
+    const int month = held + (fails - held) / 2;
+    packing.grow_to(factor_at(month));
+    (packing.holds(nodes.count) ? held : fails) = month;
   }
   nodes.runs_out_month = fails;
 }
@@ -447,33 +462,41 @@ void size_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload,
 // runs out before the horizon, as a warning with what to do by when.
 void explain_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload) {
   NodePlan& nodes = plan.nodes;
-  const int horizon = static_cast<int>(std::ceil(workload.growth.planning_horizon_months));
+  const Readable horizon{workload.growth.planning_horizon_months};
   const std::string& type = nodes.node_type.name;
   if (nodes.runs_out_month == 0) {
+    const bool autoscaled = std::any_of(plan.components.begin(), plan.components.end(),
+                                        [](const ComponentPlan& c) { return c.autoscaled; });
     nodes.horizon_reason =
-        concat("the ", nodes.count, " nodes hold every component at its autoscaling maximum at "
-               "month ", horizon, " (the load grown ", Readable{plan.growth_factor}, "x)");
+        !autoscaled || plan.growth_factor <= 1.0
+            ? concat("the ", nodes.count, " nodes hold today's replicas to month ", horizon,
+                     ": no autoscaled component grows over the horizon (load x",
+                     Readable{plan.growth_factor}, ")")
+            : concat("the ", nodes.count,
+                     " nodes hold every component at its autoscaling maximum at month ", horizon,
+                     " (the load grown ", Readable{plan.growth_factor}, "x)");
     return;
   }
   const std::string at_horizon =
       nodes.count_at_horizon == 0
           ? concat("more than ", kMostNodesAtHorizon, " nodes of ", type)
-          : concat(nodes.count_at_horizon, " nodes of ", type, " ($",
+          : concat(nodes.count_at_horizon, " nodes of ", type, ", $",
                    Readable{nodes.cost_usd_month / nodes.count * nodes.count_at_horizon},
-                   "/month)");
+                   "/month on demand");
   const std::string until =
       nodes.runs_out_month == 1
           ? std::string(" nodes are sized for today's load: the autoscaled replicas outgrow "
                         "them from month 1")
           : concat(" nodes hold the autoscaled replicas until month ", nodes.runs_out_month - 1);
-  nodes.horizon_reason = concat(
-      "the ", nodes.count, until, "; at month ", horizon, " (the load grown ",
-      Readable{plan.growth_factor}, "x) the autoscaling maxima need ", at_horizon,
-      nodes.count > nodes.steady_state_count ? ", the N+1 spare included" : "");
+  nodes.horizon_reason =
+      concat("the ", nodes.count, until, "; at month ", horizon, " (the load grown ",
+             Readable{plan.growth_factor}, "x) the autoscaling maxima need ", at_horizon,
+             plan.data.in_cluster_pods.empty() ? "" : ", beside the in-cluster datastores",
+             plan.nodes.count > plan.nodes.steady_state_count ? " (with the N+1 spare)" : "");
   plan.warnings.push_back(concat(
       "nodes: the ", nodes.count, " planned nodes run out in month ", nodes.runs_out_month, " of ",
       horizon, " as the load grows: let the cluster autoscaler grow the pool to ", at_horizon,
-      " (its maximum size), or add nodes of ", type, " by month ", nodes.runs_out_month));
+      " as its maximum size, or add nodes of ", type, " before month ", nodes.runs_out_month));
 }
 
 // Plans the environment into plan, a default-constructed EnvironmentPlan (the element of
@@ -570,6 +593,9 @@ namespace {
 Plan plan_chosen(const Scenario& scenario, const std::vector<std::string>* chosen) {
   validate(scenario);  // every way in: JSON, code, Python attributes (tierplan/validation.hpp)
   if (chosen != nullptr) {
+    if (chosen->empty()) {
+      throw std::invalid_argument("no environment named: give at least one, or plan them all");
+    }
     std::vector<std::string> known;
     for (const auto& environment : scenario.environments) known.push_back(environment.name);
     for (const auto& name : *chosen) {

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_atomically(args.output, calibration.scenario.to_json())
         except OutputError as error:
-            print(f"tierplan calibrate: -o {args.output}: {error}", file=sys.stderr)
+            print(f"tierplan calibrate: {error}", file=sys.stderr)  # it names the file
             return EXIT_INVALID
         sys.stdout.write(summary)
     else:

@@ -55,7 +55,7 @@ TEST(RedisEdges, the_broker_margin_is_a_worker_outage_at_the_horizon_peak) {
   const double policy_minutes = builtin().environments.back().policy.datastores.broker_backlog_minutes;
   EXPECT_GE(redis.outage_minutes_held, policy_minutes * (1.0 - 1e-9));
   EXPECT_TRUE(contains(redis.memory_reason, "min of worker outage at the horizon's peak"));
-  EXPECT_TRUE(contains(redis.memory_reason, "% used at the horizon"));
+  EXPECT_TRUE(contains(redis.memory_reason, "% used with a full backlog at the horizon"));
 
   // Growth raises the backlog the broker must hold: from 50% a year to 200%, the horizon's
   // rate doubles (3 / 1.5), and so does the backlog.
@@ -103,7 +103,7 @@ TEST(HorizonEdges, node_capacity_at_the_horizon_and_the_month_it_runs_out) {
   const auto& still = environment_of(flat, "production");
   EXPECT_EQ(still.nodes.count_at_horizon, still.nodes.count);
   EXPECT_EQ(still.nodes.runs_out_month, 0);
-  EXPECT_TRUE(contains(still.nodes.horizon_reason, "hold every component at its autoscaling"));
+  EXPECT_TRUE(contains(still.nodes.horizon_reason, "hold today's replicas to month 12"));
 
   scenario.workload.growth.annual_growth_fraction = 2.0;
   const Plan grown = tierplan::plan(scenario);
@@ -128,6 +128,22 @@ TEST(HorizonEdges, node_capacity_at_the_horizon_and_the_month_it_runs_out) {
     pods_today += c.replicas;
   }
   EXPECT_GT(pods_at_max, pods_today);
+
+  // A horizon of part of a month is evaluated at the plan's own growth factor.
+  scenario.workload.growth.planning_horizon_months = 12.5;
+  const Plan partial = tierplan::plan(scenario);
+  const auto& partial_month = environment_of(partial, "production");
+  EXPECT_LE(partial_month.nodes.runs_out_month, 13);
+  EXPECT_TRUE(contains(partial_month.nodes.horizon_reason, "at month 12.5"))
+      << partial_month.nodes.horizon_reason;
+  scenario.workload.growth.planning_horizon_months = 12.0;
+
+  // Under N+1, the count at the horizon also survives the loss of a node.
+  Scenario lossless = scenario;
+  for (auto& environment : lossless.environments) environment.policy.survive_node_loss = true;
+  const Plan survived = tierplan::plan(lossless);
+  const auto& surviving = environment_of(survived, "production");
+  EXPECT_GT(surviving.nodes.count_at_horizon, 0);
 
   scenario.workload.growth.annual_growth_fraction = 0.5;
   const Plan half = tierplan::plan(scenario);
