@@ -207,8 +207,8 @@ void register_scenario(py::module_& m) {
   py::native_enum<DiskType> disk(m, "DiskType", "enum.Enum");
   enum_values(disk, {DiskType::ssd, DiskType::hdd, DiskType::san, DiskType::nvme});
   py::native_enum<PgWorkload> pg_workload(m, "PgWorkload", "enum.Enum");
-  enum_values(pg_workload, {PgWorkload::web, PgWorkload::oltp, PgWorkload::dw,
-                            PgWorkload::desktop, PgWorkload::mixed});
+  enum_values(pg_workload, {PgWorkload::web, PgWorkload::oltp, PgWorkload::dw, PgWorkload::desktop,
+                            PgWorkload::mixed});
   py::native_enum<PgOs> pg_os(m, "PgOs", "enum.Enum");
   enum_values(pg_os, {PgOs::os_linux, PgOs::os_windows, PgOs::os_mac});
   py::native_enum<VectorDatatype> datatype(m, "VectorDatatype", "enum.Enum");

@@ -346,7 +346,10 @@ def build_parser() -> argparse.ArgumentParser:
         "example", help="print the built-in scenario file (its catalog extends the built-in one)"
     )
     example.add_argument(
-        "--name", default="dify-enterprise", choices=builtin_scenario_names(), help="built-in scenario"
+        "--name",
+        default="dify-enterprise",
+        choices=builtin_scenario_names(),
+        help="built-in scenario",
     )
     example.set_defaults(run=_example)
 
@@ -360,7 +363,10 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", help="plan the built-in scenario: test and production side by side"
     )
     demo.add_argument(
-        "--name", default="dify-enterprise", choices=builtin_scenario_names(), help="built-in scenario"
+        "--name",
+        default="dify-enterprise",
+        choices=builtin_scenario_names(),
+        help="built-in scenario",
     )
     demo.set_defaults(run=_demo)
 

@@ -36,13 +36,19 @@ def test_components_and_tiers_answer_to_the_plan_jsons_names(plan: tierplan.Plan
     for env, env_json in zip(plan.environments, document["environments"], strict=True):
         assert env.tier.name == env_json["tier"]["name"]
         for component, component_json in zip(env.components, env_json["components"], strict=True):
+            # The plan JSON keeps 15 significant digits (no binary noise): compare to that.
             for key, value in component_json["autoscaling"].items():
-                assert getattr(component.autoscaling, key) == value, (component.name, key)
-            assert (
-                component.server_utilization_fraction
-                == component_json["server_utilization_fraction"]
+                expected = value if isinstance(value, str) else pytest.approx(value, rel=1e-14)
+                assert getattr(component.autoscaling, key) == expected, (
+                    component.name,
+                    key,
+                )
+            assert component.server_utilization_fraction == pytest.approx(
+                component_json["server_utilization_fraction"], rel=1e-14
             )
-            assert component.load.stream_hold_s == component_json["load"]["stream_hold_s"]
+            assert component.load.stream_hold_s == pytest.approx(
+                component_json["load"]["stream_hold_s"], rel=1e-14
+            )
             assert component.load.reason == component_json["load"]["reason"]
 
 

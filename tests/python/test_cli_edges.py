@@ -145,10 +145,13 @@ def test_plan_environment_of_an_unknown_name_lists_the_environments_and_the_near
 
 def test_compare_into_a_missing_directory_fails(tmp_path: Path) -> None:
     plan_file = tmp_path / "plan.json"
-    assert run("plan", "--env", "production", "--format", "json", "-o", str(plan_file)).returncode == 0
+    assert (
+        run("plan", "--env", "production", "--format", "json", "-o", str(plan_file)).returncode == 0
+    )
     missing = tmp_path / "missing" / "compare.txt"
-    result = run("compare", str(plan_file), str(plan_file), "--name", "a", "--name", "b", "-o",
-                 str(missing))
+    result = run(
+        "compare", str(plan_file), str(plan_file), "--name", "a", "--name", "b", "-o", str(missing)
+    )
     assert result.returncode == 2, result.stderr
     assert_no_traceback(result)
     assert "no directory" in result.stderr
@@ -167,3 +170,15 @@ def test_compare_takes_one_environment_whatever_the_repeats(envs: list[str], cod
     assert_no_traceback(result)
     if code == 2:
         assert "give one --env" in result.stderr
+
+
+def test_the_plan_json_has_no_binary_noise() -> None:
+    # 0.9 * 100 was 90.00000000000001 and reserved CPU 69.99999999999999 (issue 15).
+    scenario = tierplan.Scenario.builtin()
+    for environment in scenario.environments:
+        environment.policy.max_server_utilization = 0.9
+    text = tierplan.plan(scenario).to_json()
+    assert "9999999999" not in text and "0000000000" not in text
+    document = json.loads(text)
+    component = document["environments"][2]["components"][0]
+    assert component["autoscaling"]["target_cpu_utilization_percent"] == 90

@@ -61,7 +61,7 @@ struct PgTuneSettings {
   int autovacuum_max_workers = 0;        // 4 or 5 on 16+ vCPUs, else 0 (PostgreSQL's default 3)
   double autovacuum_work_mem_kib = 0.0;  // set only when maintenance_work_mem >= 2 GB
   std::string io_method;  // PostgreSQL >= 18: "io_uring" on Linux, "worker" elsewhere; else ""
-  int io_workers = 0;                    // PostgreSQL >= 18 with 16+ vCPUs, else 0
+  int io_workers = 0;     // PostgreSQL >= 18 with 16+ vCPUs, else 0
   double min_wal_size_kib = 0.0;
   double max_wal_size_kib = 0.0;
   // PGTune writes the max_*worker* settings only with 4 or more vCPUs; without them

@@ -115,11 +115,10 @@ const std::string& connections_rounding_text() {
   return text;
 }
 const std::string& pool_formula_text() {
-  static const std::string text =
-      concat(" per database/user pair = cores * ", kPoolConnectionsPerCore, " + ",
-             kEffectiveSpindles,
-             " spindle (PostgreSQL wiki, \"Number Of Database Connections\"), for each of Dify's ",
-             kDatabaseUserPairs, " databases (its own and the plugin daemon's dify_plugin); ");
+  static const std::string text = concat(
+      " per database/user pair = cores * ", kPoolConnectionsPerCore, " + ", kEffectiveSpindles,
+      " spindle (PostgreSQL wiki, \"Number Of Database Connections\"), for each of Dify's ",
+      kDatabaseUserPairs, " databases (its own and the plugin daemon's dify_plugin); ");
   return text;
 }
 const std::string& cpu_ceiling_text() {
@@ -485,12 +484,12 @@ void size_database_server(PostgresPlan& p, const DatabaseModel& model, const Pea
                              ds.burstable_instances_allowed);
     }
     if (shape == nullptr) {
-      throw PlanningError(concat(
-          environment_name, ": no database shape of ", cloud, " has ",
-          Readable{p.cpu_needed_cores}, " vCPU and ", Readable{p.memory_needed_gib},
-          " GiB: add a larger one to catalog.database_shapes, or take load off the primary "
-          "(PgBouncer sooner: a lower pgbouncer_above_connections; shorter retention; a "
-          "separate database per workspace group, which Dify does not do for you)"));
+      throw PlanningError(
+          concat(environment_name, ": no database shape of ", cloud, " has ",
+                 Readable{p.cpu_needed_cores}, " vCPU and ", Readable{p.memory_needed_gib},
+                 " GiB: add a larger one to catalog.database_shapes, or take load off the primary "
+                 "(PgBouncer sooner: a lower pgbouncer_above_connections; shorter retention; a "
+                 "separate database per workspace group, which Dify does not do for you)"));
     }
     if (!p.pgbouncer) break;
     p.pgbouncer_default_pool_size = shape->vcpu * kPoolConnectionsPerCore + kEffectiveSpindles;
@@ -574,8 +573,9 @@ void explain_parameter_group(PostgresPlan& p, Cloud cloud) {
                  ") = ", p.service_default_max_connections, ", below the ", p.max_connections,
                  " the replicas need");
     } else if (setting.name == "work_mem" || setting.name == "maintenance_work_mem") {
-      setting.reason = concat("kB; PGTune (", to_string(p.tune_input.workload), ") for ", Readable{p.shape.memory_gib}, " GiB and ",
-                              p.max_connections, " connections");
+      setting.reason =
+          concat("kB; PGTune (", to_string(p.tune_input.workload), ") for ",
+                 Readable{p.shape.memory_gib}, " GiB and ", p.max_connections, " connections");
     } else {
       setting.reason = "PGTune for SSD storage (the service's default assumes spinning disks)";
     }
@@ -630,14 +630,14 @@ void explain_postgres(PostgresPlan& p, const DatabaseModel& model, const Datasto
     p.pgbouncer_reason = concat(p.client_connections, " client connections, within ",
                                 ds.pgbouncer_above_connections, ": no pooler needed");
   }
-  p.shape_reason =
-      concat(p.shape.name, burstable_text(p.shape, ds.burstable_instances_allowed, ds.postgres_mode),
-             ": smallest shape with ", Readable{p.cpu_needed_cores}, " vCPU (",
-             Readable{p.query_rate_per_s}, " queries/s x ", Readable{model.cpu_ms_per_query},
-             cpu_ceiling_text(), Readable{p.memory_needed_gib}, " GiB (working set ",
-             Readable{p.working_set_gib}, effective_cache_text(),
-             server_connections + p.reserved_connections, " connections x ",
-             Readable{model.memory_mib_per_connection}, " MiB)");
+  p.shape_reason = concat(
+      p.shape.name, burstable_text(p.shape, ds.burstable_instances_allowed, ds.postgres_mode),
+      ": smallest shape with ", Readable{p.cpu_needed_cores}, " vCPU (",
+      Readable{p.query_rate_per_s}, " queries/s x ", Readable{model.cpu_ms_per_query},
+      cpu_ceiling_text(), Readable{p.memory_needed_gib}, " GiB (working set ",
+      Readable{p.working_set_gib}, effective_cache_text(),
+      server_connections + p.reserved_connections, " connections x ",
+      Readable{model.memory_mib_per_connection}, " MiB)");
   p.storage_reason =
       concat(Readable{p.data_gib}, " GiB of tables and indexes at the horizon + ",
              Readable{ds.storage_headroom_fraction * 100.0}, "% headroom + ", Readable{p.wal_gib},
@@ -760,28 +760,26 @@ RedisPlan plan_redis(const Workload& w, const PeakDemand& demand,
 }
 
 void explain_redis(RedisPlan& r, const PeakDemand& demand, const DatastorePolicy& ds) {
-  r.memory_reason =
-      concat(Readable{r.broker_backlog_messages}, " Celery messages (a worker outage of ",
-             Readable{ds.broker_backlog_minutes}, " min at the horizon's peak of ",
-             Readable{r.horizon_task_rate_per_s}, " tasks/s, ", Readable{demand.worker_task_rate_per_s},
-             "/s today) and ", Readable{r.cache_keys},
-             " cache keys at the horizon use ", Readable{r.used_memory_mib},
-             " MiB with fragmentation; ",
-             percent(r.reserved_memory_fraction), "% of the instance kept from maxmemory (",
-             ds.redis_mode == DatastoreMode::managed
-                 ? "the managed service's reserve, catalog.prices[cloud].redis_reserved_memory"
-                 : "fork copy-on-write and replication buffers, as ElastiCache's default",
-             "): the ", Readable{r.instance_memory_gib}, " GiB tier",
-             burstable_text(r.shape, ds.burstable_instances_allowed, ds.redis_mode),
-             ", maxmemory ",
-             Readable{r.maxmemory_mib}, " MiB, ", percent(r.used_memory_mib / r.maxmemory_mib),
-             "% used with a full backlog at the horizon; ",
-             r.outage_minutes_held > 0.0
-                 ? concat("beside the cache it holds ", Readable{r.outage_minutes_held},
-                          " min of worker outage at the horizon's peak")
-                 : std::string("no worker tasks to queue"),
-             "; maxmemory-policy noeviction (the broker must not lose tasks: past maxmemory, "
-             "Redis refuses new tasks)");
+  r.memory_reason = concat(
+      Readable{r.broker_backlog_messages}, " Celery messages (a worker outage of ",
+      Readable{ds.broker_backlog_minutes}, " min at the horizon's peak of ",
+      Readable{r.horizon_task_rate_per_s}, " tasks/s, ", Readable{demand.worker_task_rate_per_s},
+      "/s today) and ", Readable{r.cache_keys}, " cache keys at the horizon use ",
+      Readable{r.used_memory_mib}, " MiB with fragmentation; ", percent(r.reserved_memory_fraction),
+      "% of the instance kept from maxmemory (",
+      ds.redis_mode == DatastoreMode::managed
+          ? "the managed service's reserve, catalog.prices[cloud].redis_reserved_memory"
+          : "fork copy-on-write and replication buffers, as ElastiCache's default",
+      "): the ", Readable{r.instance_memory_gib}, " GiB tier",
+      burstable_text(r.shape, ds.burstable_instances_allowed, ds.redis_mode), ", maxmemory ",
+      Readable{r.maxmemory_mib}, " MiB, ", percent(r.used_memory_mib / r.maxmemory_mib),
+      "% used with a full backlog at the horizon; ",
+      r.outage_minutes_held > 0.0
+          ? concat("beside the cache it holds ", Readable{r.outage_minutes_held},
+                   " min of worker outage at the horizon's peak")
+          : std::string("no worker tasks to queue"),
+      "; maxmemory-policy noeviction (the broker must not lose tasks: past maxmemory, "
+      "Redis refuses new tasks)");
   r.maxclients_reason = concat(r.client_connections, maxclients_floor_text());
   r.topology_reason =
       !ds.redis_replica_with_sentinels ? "no replica: a restart loses queued tasks not yet consumed"
@@ -838,10 +836,10 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
   // Each node keeps its segments on one block volume, at most the cloud's largest.
   const Prices* prices = catalog.prices_for(cloud);
   const double largest_volume_gib = prices != nullptr ? prices->block_volume_max_gib.value : 0.0;
-  q.nodes = std::max(
-      {ds.qdrant_min_nodes, q.replication_factor,
-       static_cast<int>(std::ceil(q.ram_total_gib / (largest_memory * kQdrantResidentShareMax) -
-                                  1e-9)),
+  q.nodes =
+      std::max({ds.qdrant_min_nodes, q.replication_factor,
+                static_cast<int>(
+                    std::ceil(q.ram_total_gib / (largest_memory * kQdrantResidentShareMax) - 1e-9)),
                 static_cast<int>(
                     std::ceil(q.points * q.replication_factor / kQdrantMaxPointsPerNode - 1e-9)),
                 largest_volume_gib > 0.0
@@ -850,9 +848,8 @@ QdrantPlan plan_qdrant(const Workload& w, const Stack& stack, const EnvironmentP
   q.ram_per_node_gib = q.ram_total_gib / q.nodes;
   q.disk_per_node_gib = q.disk_total_gib / q.nodes;
   const double machine_memory_gib = q.ram_per_node_gib / kQdrantResidentShareMax;
-  const MachineShape* shape =
-      smallest_shape(catalog.vector_store_shapes, cloud, 0, machine_memory_gib,
-                     ds.burstable_instances_allowed);
+  const MachineShape* shape = smallest_shape(catalog.vector_store_shapes, cloud, 0,
+                                             machine_memory_gib, ds.burstable_instances_allowed);
   if (shape == nullptr && ds.vector_store_mode != DatastoreMode::in_cluster) {
     throw PlanningError(concat(environment_name, ": no vector store shape of ", cloud, " has ",
                                Readable{machine_memory_gib},

@@ -177,8 +177,7 @@ json postgres_json(const PostgresPlan& p) {
           {"settings", pgtune_json(p.settings)},
           {"settings_reason", "PGTune rules (" + to_string(p.tune_input.workload) +
                                   ", PostgreSQL " + std::to_string(p.tune_input.postgres_version) +
-                                  ") for " +
-                                  std::to_string(p.tune_input.vcpu) + " vCPU, " +
+                                  ") for " + std::to_string(p.tune_input.vcpu) + " vCPU, " +
                                   std::to_string(static_cast<int>(p.tune_input.memory_mib)) +
                                   " MiB, " + std::to_string(p.tune_input.max_connections) +
                                   " connections, " + to_string(p.tune_input.disk)}};
@@ -395,8 +394,9 @@ void drop_binary_noise(json& value) {
   if (value.is_number_float()) {
     const double number = value.get<double>();
     if (std::isfinite(number) && number != 0.0) {
-      const double scale = std::pow(
-          10.0, kJsonSignificantDigits - 1 - static_cast<int>(std::floor(std::log10(std::fabs(number)))));
+      const double scale =
+          std::pow(10.0, kJsonSignificantDigits - 1 -
+                             static_cast<int>(std::floor(std::log10(std::fabs(number)))));
       const double rounded = std::round(number * scale) / scale;
       if (std::isfinite(rounded)) value = rounded;
     }

@@ -63,8 +63,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeUsage, index, pods, packed_cpu_m, packed_
                                    free_cpu_m, free_memory_mib)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodePlan, node_type, allocatable, packed_by, count,
                                    steady_state_count, survives_node_loss, count_at_horizon,
-                                   runs_out_month, horizon_reason, count_reason, type_reason,
-                                   nodes, cost_usd_month, cost_reason)
+                                   runs_out_month, horizon_reason, count_reason, type_reason, nodes,
+                                   cost_usd_month, cost_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ResourceTotals, request_cpu_m, request_memory_mib, limit_cpu_m,
                                    limit_memory_mib, pods, spare_cpu_m, spare_memory_mib)
 

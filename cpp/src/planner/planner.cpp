@@ -433,10 +433,9 @@ void size_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload,
   NodePlan& nodes = plan.nodes;
   nodes.count_at_horizon = nodes.count;
   nodes.runs_out_month = 0;
-  const bool grows = std::any_of(plan.components.begin(), plan.components.end(),
-                                 [](const ComponentPlan& c) {
-                                   return c.autoscaled && c.hpa_max_replicas > c.replicas;
-                                 });
+  const bool grows = std::any_of(
+      plan.components.begin(), plan.components.end(),
+      [](const ComponentPlan& c) { return c.autoscaled && c.hpa_max_replicas > c.replicas; });
   const double horizon_months = workload.growth.planning_horizon_months;
   if (!grows || nodes.count == 0 || horizon_months <= 0.0) return;
   HorizonPacking packing(plan, components, environment);
@@ -485,8 +484,9 @@ void explain_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload) {
                    "/month on demand");
   const std::string until =
       nodes.runs_out_month == 1
-          ? std::string(" nodes are sized for today's load: the autoscaled replicas outgrow "
-                        "them from month 1")
+          ? std::string(
+                " nodes are sized for today's load: the autoscaled replicas outgrow "
+                "them from month 1")
           : concat(" nodes hold the autoscaled replicas until month ", nodes.runs_out_month - 1);
   nodes.horizon_reason =
       concat("the ", nodes.count, until, "; at month ", horizon, " (the load grown ",

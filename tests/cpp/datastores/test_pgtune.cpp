@@ -809,8 +809,7 @@ namespace {
 
 using tierplan::PgOs;
 
-PgTuneSettings tuned(PgOs os, int version, double memory_gib, int vcpu = 4,
-                     int connections = 0) {
+PgTuneSettings tuned(PgOs os, int version, double memory_gib, int vcpu = 4, int connections = 0) {
   PgTuneInput input;
   input.os = os;
   input.postgres_version = version;
@@ -857,9 +856,9 @@ TEST(PgTuneUpstreamOsCases, asynchronous_io_uses_workers_off_linux) {
   for (const auto& warning : tuned(PgOs::os_mac, 18, 16).warnings) {
     EXPECT_EQ(warning.find("io_uring"), std::string::npos) << warning;
   }
-  EXPECT_NE(tierplan::postgresql_conf(PgTuneInput{18, PgWorkload::web, 16384, 4, 0,
-                                                  DiskType::ssd, PgOs::os_mac},
-                                      tuned(PgOs::os_mac, 18, 16))
+  EXPECT_NE(tierplan::postgresql_conf(
+                PgTuneInput{18, PgWorkload::web, 16384, 4, 0, DiskType::ssd, PgOs::os_mac},
+                tuned(PgOs::os_mac, 18, 16))
                 .find("# OS Type: mac\n"),
             std::string::npos);
 }

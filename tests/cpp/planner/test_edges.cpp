@@ -52,7 +52,8 @@ TEST(RedisEdges, the_broker_margin_is_a_worker_outage_at_the_horizon_peak) {
   EXPECT_NEAR(redis.horizon_task_rate_per_s,
               today.demand.worker_task_rate_per_s * today.growth_factor, 1e-9);
   // maxmemory holds at least the policy's outage beside the cache, and the reason says how long.
-  const double policy_minutes = builtin().environments.back().policy.datastores.broker_backlog_minutes;
+  const double policy_minutes =
+      builtin().environments.back().policy.datastores.broker_backlog_minutes;
   EXPECT_GE(redis.outage_minutes_held, policy_minutes * (1.0 - 1e-9));
   EXPECT_TRUE(contains(redis.memory_reason, "min of worker outage at the horizon's peak"));
   EXPECT_TRUE(contains(redis.memory_reason, "% used with a full backlog at the horizon"));
@@ -88,8 +89,8 @@ TEST(QdrantEdges, resident_memory_stays_within_qdrants_share_of_the_machine) {
         << users << " " << q.shape.name;
     EXPECT_TRUE(contains(q.reason, "resident at most 80%")) << q.reason;
     // The docs rule is shown per node, for the same copies.
-    const std::string per_node = tierplan::detail::readable(
-        q.docs_rule_memory_gib * q.replication_factor / q.nodes);
+    const std::string per_node =
+        tierplan::detail::readable(q.docs_rule_memory_gib * q.replication_factor / q.nodes);
     EXPECT_TRUE(contains(q.reason, per_node + " GiB per node for the same copies")) << q.reason;
   }
 }

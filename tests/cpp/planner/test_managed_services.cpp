@@ -223,13 +223,12 @@ TEST(WholeBill, managed_postgres_backups_are_billed_beyond_the_services_free_sha
     move_to(scenario, cloud);
     const Plan managed_plan = tierplan::plan(scenario);
     const EnvironmentPlan& managed = environment_of(managed_plan, "production");
-    const double free_share =
-        scenario.catalog.prices_for(cloud == Cloud::aws ? "aws" : "gcp")
-            ->postgres_backup_free_storage_percent.value / 100.0;
-    const double billed =
-        std::max(0.0, managed.backups.postgres.repository_gib -
-                          managed.data.postgres.storage_gib * free_share) +
-        managed.backups.vector_store.snapshot_storage_gib;
+    const double free_share = scenario.catalog.prices_for(cloud == Cloud::aws ? "aws" : "gcp")
+                                  ->postgres_backup_free_storage_percent.value /
+                              100.0;
+    const double billed = std::max(0.0, managed.backups.postgres.repository_gib -
+                                            managed.data.postgres.storage_gib * free_share) +
+                          managed.backups.vector_store.snapshot_storage_gib;
     EXPECT_NEAR(item_of(managed, "backup_storage").quantity, billed, 1e-9);
     EXPECT_NE(item_of(managed, "backup_storage").reason.find("% of its"), std::string::npos);
     // The same backups run yourself are billed whole.
