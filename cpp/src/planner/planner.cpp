@@ -19,6 +19,7 @@
 namespace tierplan {
 
 using detail::concat;
+using detail::Fixed;
 using detail::Readable;
 
 const ComponentPlan* EnvironmentPlan::find_component(std::string_view component_name) const {
@@ -461,7 +462,9 @@ void size_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload,
 // runs out before the horizon, as a warning with what to do by when.
 void explain_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload) {
   NodePlan& nodes = plan.nodes;
-  const Readable horizon{workload.growth.planning_horizon_months};
+  // Whole months print whole ("month 12"), part of a month with its tenth ("month 12.5").
+  const double months = workload.growth.planning_horizon_months;
+  const Fixed horizon{months, months == std::floor(months) ? 0 : 1};
   const std::string& type = nodes.node_type.name;
   if (nodes.runs_out_month == 0) {
     const bool autoscaled = std::any_of(plan.components.begin(), plan.components.end(),
