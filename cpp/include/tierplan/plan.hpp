@@ -29,7 +29,8 @@ struct NodePlan {
   bool survives_node_loss = false;
   // Nodes of this type the autoscaling maxima need at the planning horizon (the N+1 spare
   // included when the policy asks for it), and the first month in which the planned count
-  // no longer holds the autoscaled replicas (0: it holds them to the horizon).
+  // no longer holds the autoscaled replicas (0: it holds them to the horizon). Full plans
+  // only: a study point (numbers only) leaves both 0, as it leaves the tier.
   int count_at_horizon = 0;
   int runs_out_month = 0;
   std::string horizon_reason;

@@ -43,8 +43,9 @@ void explain_component(ComponentPlan& plan, const ComponentSizing& sizing,
 
 // The replicas the autoscaler runs at growth_factor times the planned load (the HPA
 // maximum sized for that load, within max_replicas); a component that is not autoscaled
-// keeps its replicas.
-int replicas_at_growth(const ComponentPlan& plan, const Component& component,
+// keeps its replicas. scratch is a copy of the component's plan with its planned replicas:
+// its autoscaling range is sized again in place (no copy per call; its texts are not read).
+int replicas_at_growth(ComponentPlan& scratch, const Component& component,
                        const EnvironmentPolicy& policy, double growth_factor,
                        const std::string& environment_name);
 

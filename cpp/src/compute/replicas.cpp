@@ -372,13 +372,12 @@ void detail::explain_component(ComponentPlan& plan, const ComponentSizing& sizin
   plan.reasons = ComponentPlan::Texts(reason.view(), ends);
 }
 
-int detail::replicas_at_growth(const ComponentPlan& plan, const Component& component,
+int detail::replicas_at_growth(ComponentPlan& scratch, const Component& component,
                                const EnvironmentPolicy& policy, double growth_factor,
                                const std::string& environment_name) {
-  if (!plan.autoscaled) return plan.replicas;
-  ComponentPlan grown = plan;
-  size_autoscaling(grown, component, policy, growth_factor, environment_name);
-  return grown.hpa_max_replicas;
+  if (!scratch.autoscaled) return scratch.replicas;
+  size_autoscaling(scratch, component, policy, growth_factor, environment_name);
+  return scratch.hpa_max_replicas;
 }
 
 }  // namespace tierplan

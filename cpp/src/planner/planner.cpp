@@ -371,7 +371,21 @@ class HorizonPacking {
  public:
   HorizonPacking(const EnvironmentPlan& plan, const std::vector<const Component*>& components,
                  const Environment& environment)
-      : plan_(plan), components_(components), environment_(environment) {}
+      : plan_(plan), components_(components), environment_(environment) {
+    // The numbers packing reads, without the texts: copied once, grown in place.
+    grown_.reserve(plan.components.size());
+    for (const ComponentPlan& c : plan.components) {
+      ComponentPlan& copy = grown_.emplace_back();
+      copy.name = c.name;
+      copy.load = c.load;
+      copy.autoscaled = c.autoscaled;
+      copy.replicas = c.replicas;
+      copy.request_cpu_m = c.request_cpu_m;
+      copy.request_memory_mib = c.request_memory_mib;
+      copy.limit_cpu_m = c.limit_cpu_m;
+      copy.limit_memory_mib = c.limit_memory_mib;
+    }
+  }
   // The packer points into table_: a copy would point into the original's.
   HorizonPacking(const HorizonPacking&) = delete;
   HorizonPacking& operator=(const HorizonPacking&) = delete;
@@ -380,13 +394,13 @@ class HorizonPacking {
   ~HorizonPacking() = default;
 
   void grow_to(double growth_factor) {
-    std::vector<ComponentPlan> grown = plan_.components;
-    for (std::size_t i = 0; i < grown.size() && i < components_.size(); ++i) {
-      grown[i].replicas =
-          detail::replicas_at_growth(plan_.components[i], *components_[i], environment_.policy,
-                                     growth_factor, environment_.name);
+    for (std::size_t i = 0; i < grown_.size() && i < components_.size(); ++i) {
+      grown_[i].replicas = plan_.components[i].replicas;
+      grown_[i].replicas = detail::replicas_at_growth(grown_[i], *components_[i],
+                                                      environment_.policy, growth_factor,
+                                                      environment_.name);
     }
-    fill_pod_table(table_, grown, plan_.data.in_cluster_pods, environment_.policy);
+    fill_pod_table(table_, grown_, plan_.data.in_cluster_pods, environment_.policy);
     packer_.reset(table_, environment_.policy);
     packer_.set_node(plan_.nodes.allocatable);
   }
@@ -420,6 +434,7 @@ class HorizonPacking {
   const EnvironmentPlan& plan_;
   const std::vector<const Component*>& components_;
   const Environment& environment_;
+  std::vector<ComponentPlan> grown_;
   detail::PodTable table_;
   detail::Packer packer_;
 };
@@ -442,7 +457,7 @@ void size_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload,
   HorizonPacking packing(plan, components, environment);
   packing.grow_to(plan.growth_factor);
   if (packing.holds(nodes.count)) return;
-  nodes.count_at_horizon = packing.fewest_nodes(nodes.count);
+  nodes.count_at_horizon = packing.fewest_nodes(nodes.count + 1);
   // Month m's load: (1 + growth)^(m/12), the horizon's at the last (partial) month.
   const auto factor_at = [&](int month) {
     return std::pow(1.0 + workload.growth.annual_growth_fraction,
@@ -529,7 +544,8 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   plan.data = detail::plan_data(workload, plan.demand, plan.components, scenario.stack, policy,
                                 scenario.catalog, environment.name);
   size_environment_nodes(plan, scenario, environment, full, reuse);
-  size_nodes_at_horizon(plan, workload, components, environment);
+  // Like the tier, what the horizon asks is for a full plan: a study point reads neither.
+  if (full) size_nodes_at_horizon(plan, workload, components, environment);
   plan.totals = detail::totals_of(plan.components, plan.data.in_cluster_pods, plan.nodes);
   if (full) {
     detail::explain_data(plan.data, workload, plan.demand, plan.components, scenario.stack, policy);
