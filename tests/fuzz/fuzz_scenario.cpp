@@ -176,6 +176,24 @@ bool mutate_document(Json& document, std::minstd_rand& rng) {
   return true;
 }
 
+// Deeper than any scenario (a handful of levels) and than the reader accepts
+// (too_deep_path): nlohmann's dump recurses per level, and libFuzzer's own byte mutations
+// can build "[[[[..." thousands deep, which overflowed the stack under ASan in dump below.
+constexpr std::size_t kMostLevelsToMutate = 64;
+
+bool deeper_than(const Json& document, std::size_t levels) {
+  std::vector<std::pair<const Json*, std::size_t>> pending{{&document, 1}};
+  while (!pending.empty()) {
+    const auto [value, depth] = pending.back();
+    pending.pop_back();
+    if (depth > levels) return true;
+    if (value->is_structured()) {
+      for (const auto& item : *value) pending.emplace_back(&item, depth + 1);
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t max_size);
@@ -185,7 +203,8 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
   std::minstd_rand rng(seed);
   if (rng() % 2 == 0) return LLVMFuzzerMutate(data, size, max_size);
   Json document = Json::parse(data, data + size, nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded() || !mutate_document(document, rng)) {
+  if (document.is_discarded() || deeper_than(document, kMostLevelsToMutate) ||
+      !mutate_document(document, rng)) {
     return LLVMFuzzerMutate(data, size, max_size);
   }
   // Replaced strings are valid UTF-8 (the parser checked them), so dump does not throw.
