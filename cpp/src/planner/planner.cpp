@@ -396,9 +396,8 @@ class HorizonPacking {
   void grow_to(double growth_factor) {
     for (std::size_t i = 0; i < grown_.size() && i < components_.size(); ++i) {
       grown_[i].replicas = plan_.components[i].replicas;
-      grown_[i].replicas = detail::replicas_at_growth(grown_[i], *components_[i],
-                                                      environment_.policy, growth_factor,
-                                                      environment_.name);
+      grown_[i].replicas = detail::replicas_at_growth(
+          grown_[i], *components_[i], environment_.policy, growth_factor, environment_.name);
     }
     fill_pod_table(table_, grown_, plan_.data.in_cluster_pods, environment_.policy);
     packer_.reset(table_, environment_.policy);
