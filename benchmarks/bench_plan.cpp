@@ -75,6 +75,22 @@ void BM_PlanProductionOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_PlanProductionOnly);
 
+// The built-in scenario with every environment asking for a spot pool (policy.cost.
+// stateless_on_spot): against BM_PlanBuiltinScenario it measures sizing two more pools per
+// environment and comparing their bill with the one pool's.
+void BM_PlanWithSpotPools(benchmark::State& state) {
+  tierplan::Scenario scenario = builtin();
+  for (auto& environment : scenario.environments) {
+    environment.policy.cost.stateless_on_spot = true;
+  }
+  for (auto _ : state) {
+    tierplan::Plan plan = tierplan::plan(scenario);
+    benchmark::DoNotOptimize(plan);
+    benchmark::ClobberMemory();
+  }
+}
+BENCHMARK(BM_PlanWithSpotPools);
+
 // Every environment planned as a sweep point plans it: the same numbers, none of the
 // reasons, usage rows, tier text or warnings (PlanDetail::numbers). Against
 // BM_PlanBuiltinScenario it measures what writing the explanations costs.

@@ -67,6 +67,7 @@ void register_plan(py::module_& m) {
       .def_readonly("hpa_max_replicas", &ComponentPlan::hpa_max_replicas)
       .def_readonly("hpa_target_cpu_utilization_percent",
                     &ComponentPlan::hpa_target_cpu_utilization_percent)
+      .def_readonly("on_spot", &ComponentPlan::on_spot)
       .def_property_readonly("hpa_reason", &ComponentPlan::hpa_reason)
       .def("__repr__", [](const ComponentPlan& c) {
         return "<tierplan.ComponentPlan '" + c.name + "': " + std::string(c.replicas_reason()) +
@@ -106,6 +107,7 @@ void register_plan(py::module_& m) {
       .def_readonly("count_at_horizon", &NodePlan::count_at_horizon)
       .def_readonly("runs_out_month", &NodePlan::runs_out_month)
       .def_readonly("horizon_reason", &NodePlan::horizon_reason)
+      .def_readonly("pool_reason", &NodePlan::pool_reason)
       .def_readonly("count_reason", &NodePlan::count_reason)
       .def_readonly("type_reason", &NodePlan::type_reason)
       .def_readonly("nodes", &NodePlan::nodes)
@@ -407,6 +409,7 @@ void register_plan(py::module_& m) {
       .def_readonly("demand", &EnvironmentPlan::demand)
       .def_readonly("components", &EnvironmentPlan::components)
       .def_readonly("nodes", &EnvironmentPlan::nodes)
+      .def_readonly("spot_nodes", &EnvironmentPlan::spot_nodes)
       .def_readonly("totals", &EnvironmentPlan::totals)
       .def_readonly("tier", &EnvironmentPlan::tier)
       .def_readonly("data", &EnvironmentPlan::data)

@@ -253,7 +253,8 @@ void register_scenario(py::module_& m) {
       .def_readwrite("pricing", &CostPolicy::pricing)
       .def_readwrite("load_balancers", &CostPolicy::load_balancers)
       .def_readwrite("nat_gateways", &CostPolicy::nat_gateways)
-      .def_readwrite("outbound_kib_per_request", &CostPolicy::outbound_kib_per_request);
+      .def_readwrite("outbound_kib_per_request", &CostPolicy::outbound_kib_per_request)
+      .def_readwrite("stateless_on_spot", &CostPolicy::stateless_on_spot);
   value_class<LogPolicy>(m, "LogPolicy", "Log levels, access and audit logs, retention.")
       .def_readwrite("level", &LogPolicy::level)
       .def_readwrite("component_levels", &LogPolicy::component_levels)
@@ -391,6 +392,7 @@ void register_scenario(py::module_& m) {
                      &Prices::postgres_backup_free_storage_percent)
       .def_readwrite("commitment_1yr_discount_percent", &Prices::commitment_1yr_discount_percent)
       .def_readwrite("commitment_3yr_discount_percent", &Prices::commitment_3yr_discount_percent)
+      .def_readwrite("spot_discount_percent", &Prices::spot_discount_percent)
       .def("__repr__",
            [](const Prices& p) { return "<tierplan.Prices " + p.cloud + " " + p.region + ">"; });
   py::bind_vector<std::vector<Prices>>(m, "PricesList");

@@ -1348,6 +1348,7 @@ class CostPolicy:
     """
     __hash__: typing.ClassVar[None] = None
     pricing: PricingModel
+    stateless_on_spot: bool
     def __copy__(self) -> CostPolicy:
         ...
     def __deepcopy__(self, memo: dict) -> CostPolicy:
@@ -2099,6 +2100,7 @@ class Prices:
     redis_max_memory_gib: SourcedValue
     redis_reserved_memory_percent: SourcedValue
     region: str
+    spot_discount_percent: SourcedValue
     def __copy__(self) -> Prices:
         ...
     def __deepcopy__(self, memo: dict) -> Prices:
@@ -2746,6 +2748,9 @@ class ComponentPlan:
     def name(self) -> str:
         ...
     @property
+    def on_spot(self) -> bool:
+        ...
+    @property
     def processes_per_replica(self) -> int:
         ...
     @property
@@ -2910,6 +2915,9 @@ class NodePlan:
         ...
     @property
     def packed_by(self) -> PackingMeasure:
+        ...
+    @property
+    def pool_reason(self) -> str:
         ...
     @property
     def runs_out_month(self) -> int:
@@ -3965,6 +3973,9 @@ class EnvironmentPlan:
         """
         The plan JSON's peak_demand.
         """
+    @property
+    def spot_nodes(self) -> NodePlan:
+        ...
     @property
     def tier(self) -> TierRecommendation:
         ...

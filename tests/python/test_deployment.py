@@ -70,8 +70,29 @@ def test_catalog_prices_are_listed_per_cloud_and_editable_in_place() -> None:
         scenario.catalog.prices_for("oracle")
 
 
-def test_the_cloud_comparison_names_each_cloud_and_why_one_is_left_out() -> None:
+def without_azure_datastores(scenario: tierplan.Scenario) -> tierplan.Scenario:
+    """The scenario's catalog without Azure's datastore shapes."""
+    catalog = scenario.catalog
+    for shapes in (catalog.database_shapes, catalog.cache_shapes, catalog.vector_store_shapes):
+        for index in reversed(range(len(shapes))):
+            if shapes[index].cloud == "azure":
+                del shapes[index]
+    return scenario
+
+
+def test_the_cloud_comparison_puts_every_cloud_side_by_side() -> None:
     comparison = compare_clouds(tierplan.Scenario.builtin(), "production")
+    assert comparison.environments == (
+        "production on aws us-east-1",
+        "production on gcp us-central1",
+        "production on azure eastus",
+    )
+    assert comparison.not_compared == ()
+
+
+def test_the_cloud_comparison_names_each_cloud_and_why_one_is_left_out() -> None:
+    scenario = without_azure_datastores(tierplan.Scenario.builtin())
+    comparison = compare_clouds(scenario, "production")
     assert comparison.environments == (
         "production on aws us-east-1",
         "production on gcp us-central1",
@@ -82,8 +103,18 @@ def test_the_cloud_comparison_names_each_cloud_and_why_one_is_left_out() -> None
     assert document["not_compared"] == list(comparison.not_compared)
 
 
-def test_cli_compare_clouds_prints_one_table_and_the_cloud_it_could_not_plan() -> None:
+def test_cli_compare_clouds_prints_one_table_and_the_cloud_it_could_not_plan(
+    tmp_path: Path,
+) -> None:
     result = run("plan", "--compare", "clouds")
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.splitlines()[2]
+    for column in ("aws us-east-1", "gcp us-central1", "azure eastus"):
+        assert f"production on {column}" in header
+    assert "Not compared:" not in result.stdout
+    scenario = tmp_path / "no-azure-datastores.json"
+    scenario.write_text(without_azure_datastores(tierplan.Scenario.builtin()).to_json())
+    result = run("plan", str(scenario), "--compare", "clouds")
     assert result.returncode == 0, result.stderr
     header = result.stdout.splitlines()[2]
     assert "production on aws us-east-1" in header
@@ -117,7 +148,11 @@ def test_cli_compare_clouds_of_another_environment(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     document = json.loads(out.read_text())
-    assert document["environments"] == ["test on aws us-east-1", "test on gcp us-central1"]
+    assert document["environments"] == [
+        "test on aws us-east-1",
+        "test on gcp us-central1",
+        "test on azure eastus",
+    ]
 
 
 def test_the_report_states_cloud_region_and_yearly_cost() -> None:

@@ -27,6 +27,19 @@ def on_gcp(scenario: tierplan.Scenario) -> None:
         environment.policy.region = ""
 
 
+def on_azure(scenario: tierplan.Scenario) -> None:
+    """Every environment on azure, in the region its prices are listed for."""
+    for environment in scenario.environments:
+        environment.policy.cloud = tierplan.Cloud.azure
+        environment.policy.region = ""
+
+
+def stateless_on_spot(scenario: tierplan.Scenario) -> None:
+    """Every environment asks for a spot pool for its stateless services."""
+    for environment in scenario.environments:
+        environment.policy.cost.stateless_on_spot = True
+
+
 def datastores_run(
     postgres: tierplan.DatastoreMode,
     redis: tierplan.DatastoreMode,
@@ -67,6 +80,12 @@ CASES: dict[str, tuple[str, list[str], Callable[[tierplan.Scenario], None]]] = {
     # The same scenario on gcp: GKE, Cloud SQL, Memorystore, N2 nodes.
     "plan-gcp.txt": ("text", EVERY, on_gcp),
     "production-gcp.conf": ("pgconf", ["production"], on_gcp),
+    # On azure: AKS, Azure Database for PostgreSQL Flexible Server, Azure Cache for Redis.
+    "plan-azure.txt": ("text", EVERY, on_azure),
+    # The stateless services on a spot pool where it pays (production, staging), one pool
+    # where it does not (test), and the overlay that puts them there.
+    "plan-spot.txt": ("text", EVERY, stateless_on_spot),
+    "values-production-spot.yaml": ("helm", ["production"], stateless_on_spot),
     # Production's datastores each way: in the cluster (Qdrant's 32 GiB pods fit no node of
     # the catalog at half a node per pod, so it stays on VMs), all on VMs you run.
     "production-in-cluster.txt": (

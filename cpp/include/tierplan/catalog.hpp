@@ -84,6 +84,10 @@ struct Prices {
   // Discounts off on-demand compute for a 1- and a 3-year commitment.
   SourcedValue commitment_1yr_discount_percent;
   SourcedValue commitment_3yr_discount_percent;
+  // Discount of spot capacity (AWS Spot Instances, GCP Spot VMs, Azure Spot VMs) off
+  // on-demand worker nodes, for the spot pool of policy.cost.stateless_on_spot. Spot prices
+  // move with demand: the source states the instance and the day the figure was read.
+  SourcedValue spot_discount_percent;
   bool operator==(const Prices&) const = default;
 };
 

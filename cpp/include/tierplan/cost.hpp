@@ -50,5 +50,10 @@ struct CostPlan {
 CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
                    const BackupPlan& backups, const EnvironmentPolicy& policy,
                    const Catalog& catalog, double user_requests_per_day = 0.0);
+// The same with a spot pool of the stateless services (EnvironmentPlan::spot_nodes), priced
+// at the catalog's spot discount of the cloud; none when its count is 0.
+CostPlan plan_cost(const NodePlan& nodes, const NodePlan& spot_nodes, const DataPlan& data,
+                   const LogPlan& logs, const BackupPlan& backups, const EnvironmentPolicy& policy,
+                   const Catalog& catalog, double user_requests_per_day);
 
 }  // namespace tierplan

@@ -78,6 +78,12 @@ struct CostPolicy {
   // Outbound bytes per user-facing request (the prompt sent to the LLM provider, tool
   // calls), for the data transfer estimate; 0 leaves data transfer out of the bill.
   double outbound_kib_per_request = 0.0;
+  // Stateless services (kind service, scaled out, not a datastore) on a second node pool of
+  // spot capacity at the catalog's spot discount of the cloud; singletons, daemons, workers
+  // and datastores stay on the on-demand pool. A spot node can be reclaimed at short notice
+  // (the catalog's spot_discount source gives the cloud's), so only pods that restart
+  // elsewhere without losing work belong there.
+  bool stateless_on_spot = false;
   bool operator==(const CostPolicy&) const = default;
 };
 

@@ -34,6 +34,9 @@ struct NodePlan {
   int count_at_horizon = 0;
   int runs_out_month = 0;
   std::string horizon_reason;
+  // Which pods this pool holds and why, when the environment splits its pods over an
+  // on-demand and a spot pool (policy.cost.stateless_on_spot); empty with one pool.
+  std::string pool_reason;
   std::string count_reason;
   std::string type_reason;
   std::vector<NodeUsage> nodes;
@@ -61,7 +64,10 @@ struct EnvironmentPlan {
   double growth_factor = 1.0;  // load at the end of the planning horizon / today
   PeakDemand demand;
   std::vector<ComponentPlan> components;
-  NodePlan nodes;
+  NodePlan nodes;  // the on-demand pool: every pod, or all but the spot pool's
+  // The spot pool of the stateless services (policy.cost.stateless_on_spot); count 0 when the
+  // environment runs every pod on demand.
+  NodePlan spot_nodes;
   ResourceTotals totals;
   DataPlan data;
   LogPlan logs;

@@ -39,6 +39,9 @@ struct ComponentPlan {
   int hpa_min_replicas = 0;
   int hpa_max_replicas = 0;
   double hpa_target_cpu_utilization_percent = 0.0;
+  // On the spot node pool (policy.cost.stateless_on_spot and a stateless service), else on
+  // the on-demand pool.
+  bool on_spot = false;
 
   // Why replicas, requests and limits, processes and the HPA range are what they are,
   // in one buffer (packed_texts.hpp says why); empty when only numbers were planned. The

@@ -701,14 +701,19 @@ void add_totals(ResourceTotals& t, const Sized& c) {
 }  // namespace
 
 ResourceTotals totals_of(const std::vector<ComponentPlan>& components,
-                         const std::vector<InClusterPod>& datastores, const NodePlan& nodes) {
+                         const std::vector<InClusterPod>& datastores, const NodePlan& nodes,
+                         const NodePlan& spot_nodes) {
   ResourceTotals t;
   for (const auto& c : components) add_totals(t, c);
   for (const auto& d : datastores) add_totals(t, d);
   // Spare is measured against requests in every environment (what the pods are sized
   // to use), so that environments packed by different measures compare fairly.
-  t.spare_cpu_m = nodes.count * nodes.allocatable.pod_cpu_m - t.request_cpu_m;
-  t.spare_memory_mib = nodes.count * nodes.allocatable.pod_memory_mib - t.request_memory_mib;
+  const auto room = [&](double NodeAllocatable::*member) {
+    return nodes.count * nodes.allocatable.*member +
+           spot_nodes.count * spot_nodes.allocatable.*member;
+  };
+  t.spare_cpu_m = room(&NodeAllocatable::pod_cpu_m) - t.request_cpu_m;
+  t.spare_memory_mib = room(&NodeAllocatable::pod_memory_mib) - t.request_memory_mib;
   return t;
 }
 

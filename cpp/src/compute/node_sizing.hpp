@@ -130,10 +130,10 @@ TierRecommendation recommend_tier(const PodTotals& totals, const std::vector<Tie
 void explain_tier(TierRecommendation& recommendation, const TierChoice& choice,
                   const PodTotals& totals, const EnvironmentPolicy& policy, const NodePlan& nodes);
 
-// Requests, limits and spare room of an environment's pods on its nodes.
 // Requests, limits and pods of the components and the in-cluster datastores, and the spare
-// room the nodes leave above the requests.
+// room the nodes of both pools (spot_nodes: count 0 when none) leave above the requests.
 ResourceTotals totals_of(const std::vector<ComponentPlan>& components,
-                         const std::vector<InClusterPod>& datastores, const NodePlan& nodes);
+                         const std::vector<InClusterPod>& datastores, const NodePlan& nodes,
+                         const NodePlan& spot_nodes);
 
 }  // namespace tierplan::detail

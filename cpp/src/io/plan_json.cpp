@@ -45,7 +45,8 @@ json component_json(const ComponentPlan& c) {
             {"min_replicas", c.hpa_min_replicas},
             {"max_replicas", c.hpa_max_replicas},
             {"target_cpu_utilization_percent", c.hpa_target_cpu_utilization_percent},
-            {"reason", c.hpa_reason()}}}};
+            {"reason", c.hpa_reason()}}},
+          {"on_spot", c.on_spot}};
 }
 
 json nodes_json(const NodePlan& n) {
@@ -76,6 +77,7 @@ json nodes_json(const NodePlan& n) {
           {"count_at_horizon", n.count_at_horizon},
           {"runs_out_month", n.runs_out_month},
           {"horizon_reason", n.horizon_reason},
+          {"pool_reason", n.pool_reason},
           {"packed_by", to_string(n.packed_by)},
           {"allocatable",
            {{"capacity_cpu_m", a.capacity_cpu_m},
@@ -346,39 +348,42 @@ json environment_json(const EnvironmentPlan& e) {
   const auto& t = e.totals;
   json components = json::array();
   for (const auto& c : e.components) components.push_back(component_json(c));
-  return {{"name", e.name},
-          {"daily_active_users", e.daily_active_users},
-          {"growth_factor", e.growth_factor},
-          {"peak_demand",
-           {{"api_rate_per_s", d.api_rate_per_s},
-            {"api_service_ms", d.api_service_s * 1000.0},
-            {"api_stream_hold_s", d.api_stream_hold_s},
-            {"worker_task_rate_per_s", d.worker_task_rate_per_s},
-            {"plugin_call_rate_per_s", d.plugin_call_rate_per_s},
-            {"sandbox_execution_rate_per_s", d.sandbox_execution_rate_per_s},
-            {"document_ingestion_rate_per_s", d.document_ingestion_rate_per_s},
-            {"outbound_request_rate_per_s", d.outbound_request_rate_per_s}}},
-          {"components", components},
-          {"nodes", nodes_json(e.nodes)},
-          {"totals",
-           {{"pods", t.pods},
-            {"request_cpu_m", t.request_cpu_m},
-            {"request_memory_mib", t.request_memory_mib},
-            {"limit_cpu_m", t.limit_cpu_m},
-            {"limit_memory_mib", t.limit_memory_mib},
-            {"spare_cpu_m", t.spare_cpu_m},
-            {"spare_memory_mib", t.spare_memory_mib}}},
-          {"tier",
-           {{"name", e.tier.tier},
-            {"custom", e.tier.custom},
-            {"survives_node_loss", e.tier.survives_node_loss},
-            {"exceeded_resource", e.tier.exceeded_resource},
-            {"reason", e.tier.reason}}},
-          {"data", data_json(e.data)},
-          {"logs", logs_json(e.logs)},
-          {"backups", backups_json(e.backups)},
-          {"cost", cost_json(e.cost)},
-          {"warnings", e.warnings}};
+  json out = {{"name", e.name},
+              {"daily_active_users", e.daily_active_users},
+              {"growth_factor", e.growth_factor},
+              {"peak_demand",
+               {{"api_rate_per_s", d.api_rate_per_s},
+                {"api_service_ms", d.api_service_s * 1000.0},
+                {"api_stream_hold_s", d.api_stream_hold_s},
+                {"worker_task_rate_per_s", d.worker_task_rate_per_s},
+                {"plugin_call_rate_per_s", d.plugin_call_rate_per_s},
+                {"sandbox_execution_rate_per_s", d.sandbox_execution_rate_per_s},
+                {"document_ingestion_rate_per_s", d.document_ingestion_rate_per_s},
+                {"outbound_request_rate_per_s", d.outbound_request_rate_per_s}}},
+              {"components", components},
+              {"nodes", nodes_json(e.nodes)},
+              {"totals",
+               {{"pods", t.pods},
+                {"request_cpu_m", t.request_cpu_m},
+                {"request_memory_mib", t.request_memory_mib},
+                {"limit_cpu_m", t.limit_cpu_m},
+                {"limit_memory_mib", t.limit_memory_mib},
+                {"spare_cpu_m", t.spare_cpu_m},
+                {"spare_memory_mib", t.spare_memory_mib}}},
+              {"tier",
+               {{"name", e.tier.tier},
+                {"custom", e.tier.custom},
+                {"survives_node_loss", e.tier.survives_node_loss},
+                {"exceeded_resource", e.tier.exceeded_resource},
+                {"reason", e.tier.reason}}},
+              {"data", data_json(e.data)},
+              {"logs", logs_json(e.logs)},
+              {"backups", backups_json(e.backups)},
+              {"cost", cost_json(e.cost)},
+              {"warnings", e.warnings}};
+  // The spot pool only where the environment has one (policy.cost.stateless_on_spot).
+  if (e.spot_nodes.count > 0) out["spot_nodes"] = nodes_json(e.spot_nodes);
+  return out;
 }
 
 }  // namespace

@@ -59,6 +59,11 @@ class Reader {
     if (find(key) != nullptr) issues_.push_back({at(key), "unknown value \"" + name + "\""});
   }
 
+  // Whether the object has the member (for the members a plan writes only when they apply).
+  bool has(std::string_view key) const {
+    return object_.is_object() && object_.find(key) != object_.end();
+  }
+
   Reader child(std::string_view key) const {
     const json* value = find(key);
     return Reader(value != nullptr ? *value : kEmpty, at(key), issues_);
@@ -136,6 +141,7 @@ void read_component(const Reader& r, ComponentPlan& c) {
   hpa.read("min_replicas", c.hpa_min_replicas);
   hpa.read("max_replicas", c.hpa_max_replicas);
   hpa.read("target_cpu_utilization_percent", c.hpa_target_cpu_utilization_percent);
+  r.read("on_spot", c.on_spot);
   std::array<std::string, 4> reasons;
   r.read("replicas_reason", reasons[0]);
   r.read("resources_reason", reasons[1]);
@@ -161,6 +167,7 @@ void read_nodes(const Reader& r, NodePlan& n) {
   r.read("count_at_horizon", n.count_at_horizon);
   r.read("runs_out_month", n.runs_out_month);
   r.read("horizon_reason", n.horizon_reason);
+  r.read("pool_reason", n.pool_reason);
   r.read_choice("packed_by", n.packed_by,
                 std::array{PackingMeasure::requests, PackingMeasure::limits});
   const Reader a = r.child("allocatable");
@@ -442,6 +449,7 @@ void read_environment(const Reader& r, EnvironmentPlan& e) {
   d.read("outbound_request_rate_per_s", e.demand.outbound_request_rate_per_s);
   r.read_array("components", e.components, read_component);
   read_nodes(r.child("nodes"), e.nodes);
+  if (r.has("spot_nodes")) read_nodes(r.child("spot_nodes"), e.spot_nodes);
   const Reader t = r.child("totals");
   t.read("pods", e.totals.pods);
   t.read("request_cpu_m", e.totals.request_cpu_m);

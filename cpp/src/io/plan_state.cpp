@@ -53,7 +53,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ComponentPlan, name, helm_key, kind, load, re
                                    server_utilization, wait_probability, request_cpu_m,
                                    request_memory_mib, limit_cpu_m, limit_memory_mib,
                                    processes_per_replica, autoscaled, hpa_min_replicas,
-                                   hpa_max_replicas, hpa_target_cpu_utilization_percent, reasons)
+                                   hpa_max_replicas, hpa_target_cpu_utilization_percent, on_spot,
+                                   reasons)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeAllocatable, capacity_cpu_m, capacity_memory_mib,
                                    reserved_cpu_m, reserved_memory_mib, eviction_memory_mib,
                                    allocatable_cpu_m, allocatable_memory_mib, daemonset_cpu_m,
@@ -63,8 +64,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeUsage, index, pods, packed_cpu_m, packed_
                                    free_cpu_m, free_memory_mib)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodePlan, node_type, allocatable, packed_by, count,
                                    steady_state_count, survives_node_loss, count_at_horizon,
-                                   runs_out_month, horizon_reason, count_reason, type_reason, nodes,
-                                   cost_usd_month, cost_reason)
+                                   runs_out_month, horizon_reason, pool_reason, count_reason,
+                                   type_reason, nodes, cost_usd_month, cost_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ResourceTotals, request_cpu_m, request_memory_mib, limit_cpu_m,
                                    limit_memory_mib, pods, spare_cpu_m, spare_memory_mib)
 
@@ -142,8 +143,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CostPlan, items, cloud, region, region_price_
                                    commitment_discount_fraction, total_usd_month, total_usd_year,
                                    prices_as_of, total_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(EnvironmentPlan, name, daily_active_users, growth_factor, demand,
-                                   components, nodes, totals, data, tier, logs, backups, cost,
-                                   warnings)
+                                   components, nodes, spot_nodes, totals, data, tier, logs, backups,
+                                   cost, warnings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Plan, scenario, environments)
 
 namespace {
@@ -153,8 +154,8 @@ namespace {
 // cloud and region (catalog prices per cloud, regions, the control plane); 7: how each
 // datastore runs, and the pods of those run in the cluster; 8: managed PostgreSQL's parameter
 // group and storage limit, Redis's reserve, the pricing model; 9: burstable shapes, the Redis
-// backlog at the horizon and its margin, nodes at the horizon, PGTune's OS.
-constexpr int kPlanStateFormat = 9;
+// backlog at the horizon and its margin, nodes at the horizon, PGTune's OS; 10: the spot pool.
+constexpr int kPlanStateFormat = 10;
 
 template <class T>
 std::string to_state(const T& value) {

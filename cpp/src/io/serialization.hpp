@@ -92,7 +92,7 @@ inline constexpr FieldBounds kDaysBounds = field_table::above(0, 36500);
 inline constexpr FieldBounds kPercentBounds = field_table::between(0, 99);
 // A free allowance as a share of provisioned storage (RDS: 100%).
 inline constexpr FieldBounds kStorageShareBounds = field_table::between(0, 1000);
-inline constexpr std::array<SourcedValueKey, 9> kSourcedValueKeys = {{
+inline constexpr std::array<SourcedValueKey, 10> kSourcedValueKeys = {{
     {"node_root_volume", "gib", kSizeGibBounds, &Prices::node_root_volume_gib},
     {"postgres_max_storage", "gib", kLimitGibBounds, &Prices::postgres_max_storage_gib},
     {"block_volume_max", "gib", kLimitGibBounds, &Prices::block_volume_max_gib},
@@ -106,6 +106,7 @@ inline constexpr std::array<SourcedValueKey, 9> kSourcedValueKeys = {{
      &Prices::commitment_3yr_discount_percent},
     {"postgres_backup_free_storage", "percent", kStorageShareBounds,
      &Prices::postgres_backup_free_storage_percent},
+    {"spot_discount", "percent", kPercentBounds, &Prices::spot_discount_percent},
 }};
 
 }  // namespace tierplan::detail

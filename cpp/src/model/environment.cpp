@@ -205,6 +205,7 @@ void read_policy(ObjectReader& r, EnvironmentPolicy& p) {
     ObjectReader cost(r, "cost");
     cost.choice("pricing", p.cost.pricing, kPricingModels);
     read_fields(cost, p.cost, kCostPolicyFields);
+    cost.boolean("stateless_on_spot", p.cost.stateless_on_spot);
     cost.finish();
   }
   {
@@ -241,7 +242,8 @@ json write_policy(const EnvironmentPolicy& p) {
            {{"pricing", choice_name(p.cost.pricing, kPricingModels)},
             {"load_balancers", p.cost.load_balancers},
             {"nat_gateways", p.cost.nat_gateways},
-            {"outbound_kib_per_request", p.cost.outbound_kib_per_request}}}};
+            {"outbound_kib_per_request", p.cost.outbound_kib_per_request},
+            {"stateless_on_spot", p.cost.stateless_on_spot}}}};
 }
 
 }  // namespace

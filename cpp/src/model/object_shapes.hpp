@@ -87,7 +87,7 @@ inline constexpr auto kCostPolicyKeys =
     keys(choice<kPricingModels>("pricing", Need::optional,
                                 "on_demand, or a 1- or 3-year commitment on the worker nodes and "
                                 "the vector store's VMs at catalog.prices' discount of the cloud"),
-         numbers(kCostPolicyFields));
+         numbers(kCostPolicyFields), flag("stateless_on_spot"));
 inline constexpr ObjectShape kCostPolicy{
     "cost_policy", kCostPolicyKeys,
     "How the bill is paid, and the network lines besides nodes and datastores."};

@@ -24,6 +24,7 @@ using units::kDaysPerMonth;
 // The items of a cost plan, in their order.
 constexpr const char* kControlPlane = "control_plane";
 constexpr const char* kWorkerNodes = "worker_nodes";
+constexpr const char* kSpotNodes = "spot_nodes";  // only when the environment has a spot pool
 constexpr const char* kNodeRootVolumes = "node_root_volumes";
 constexpr const char* kLoadBalancers = "load_balancers";
 constexpr const char* kNatGateways = "nat_gateways";
@@ -84,19 +85,6 @@ const Prices& prices_of(const Catalog& catalog, const EnvironmentPolicy& policy)
     throw PlanningError("the catalog lists no prices of " + std::string(cloud));
   }
   return *prices;
-}
-
-// The share a commitment takes off compute, from the catalog's discount of the cloud.
-double commitment_discount(const Prices& prices, PricingModel pricing) {
-  switch (pricing) {
-    case PricingModel::commitment_1yr:
-      return prices.commitment_1yr_discount_percent.value / 100.0;
-    case PricingModel::commitment_3yr:
-      return prices.commitment_3yr_discount_percent.value / 100.0;
-    case PricingModel::on_demand:
-      break;
-  }
-  return 0.0;
 }
 
 // The item of that name, which plan_cost added.
@@ -193,7 +181,7 @@ void explain_network(CostPlan& plan, const Prices& prices, const CostPolicy& cos
 
 // The oldest and newest date of the prices the bill uses: the node type's, the datastore
 // shapes' priced as instances, and the cloud's prices.
-std::string prices_as_of(const NodePlan& nodes, const DataPlan& data, const Prices& prices,
+std::string prices_as_of(const detail::NodePools& pools, const DataPlan& data, const Prices& prices,
                          const DatastorePolicy& ds) {
   std::string oldest;
   std::string newest;
@@ -202,7 +190,8 @@ std::string prices_as_of(const NodePlan& nodes, const DataPlan& data, const Pric
     if (oldest.empty() || date < oldest) oldest = date;
     if (newest.empty() || date > newest) newest = date;
   };
-  add(nodes.node_type.as_of);
+  add(pools.on_demand.node_type.as_of);
+  if (pools.spot.count > 0) add(pools.spot.node_type.as_of);
   const std::pair<DatastoreMode, const MachineShape*> shapes[] = {
       {ds.postgres_mode, &data.postgres.shape},
       {ds.redis_mode, &data.redis.shape},
@@ -212,6 +201,7 @@ std::string prices_as_of(const NodePlan& nodes, const DataPlan& data, const Pric
   }
   for (const auto& key : detail::kPriceKeys) add((prices.*key.member).as_of);
   add(prices.node_root_volume_gib.as_of);
+  if (pools.spot.count > 0) add(prices.spot_discount_percent.as_of);
   return oldest == newest ? oldest : oldest + " to " + newest;
 }
 
@@ -252,6 +242,18 @@ double billed_backup_gib(const BackupPlan& backups, const DataPlan& data, const 
 
 }  // namespace
 
+double detail::commitment_discount(const Prices& prices, PricingModel pricing) {
+  switch (pricing) {
+    case PricingModel::commitment_1yr:
+      return prices.commitment_1yr_discount_percent.value / 100.0;
+    case PricingModel::commitment_3yr:
+      return prices.commitment_3yr_discount_percent.value / 100.0;
+    case PricingModel::on_demand:
+      break;
+  }
+  return 0.0;
+}
+
 const CostItem* CostPlan::find(const std::string& item) const {
   for (const auto& c : items) {
     if (c.item == item) return &c;
@@ -262,15 +264,24 @@ const CostItem* CostPlan::find(const std::string& item) const {
 CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
                    const BackupPlan& backups, const EnvironmentPolicy& policy,
                    const Catalog& catalog, double user_requests_per_day) {
+  return plan_cost(nodes, NodePlan{}, data, logs, backups, policy, catalog, user_requests_per_day);
+}
+
+CostPlan plan_cost(const NodePlan& nodes, const NodePlan& spot_nodes, const DataPlan& data,
+                   const LogPlan& logs, const BackupPlan& backups, const EnvironmentPolicy& policy,
+                   const Catalog& catalog, double user_requests_per_day) {
+  const detail::NodePools pools{nodes, spot_nodes};
   CostPlan plan =
-      detail::plan_cost(nodes, data, logs, backups, policy, catalog, user_requests_per_day);
-  detail::explain_cost(plan, nodes, data, policy, catalog);
+      detail::plan_cost(pools, data, logs, backups, policy, catalog, user_requests_per_day);
+  detail::explain_cost(plan, pools, data, policy, catalog);
   return plan;
 }
 
-CostPlan detail::plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
+CostPlan detail::plan_cost(const NodePools& pools, const DataPlan& data, const LogPlan& logs,
                            const BackupPlan& backups, const EnvironmentPolicy& policy,
                            const Catalog& catalog, double user_requests_per_day) {
+  const NodePlan& nodes = pools.on_demand;
+  const NodePlan& spot = pools.spot;
   CostPlan plan;
   plan.items.reserve(15);
   const Prices& prices = prices_of(catalog, policy);
@@ -279,7 +290,7 @@ CostPlan detail::plan_cost(const NodePlan& nodes, const DataPlan& data, const Lo
   const double factor = catalog.price_factor(plan.cloud, policy.region);
   plan.region_price_factor = factor;
   plan.pricing = to_string(policy.cost.pricing);
-  plan.commitment_discount_fraction = commitment_discount(prices, policy.cost.pricing);
+  plan.commitment_discount_fraction = detail::commitment_discount(prices, policy.cost.pricing);
   const double committed = 1.0 - plan.commitment_discount_fraction;
   add_item(plan, kControlPlane, 1, "clusters",
            prices.control_plane_usd_per_hour.usd * kHoursPerMonth * factor);
@@ -287,8 +298,15 @@ CostPlan detail::plan_cost(const NodePlan& nodes, const DataPlan& data, const Lo
   add_item(plan, kWorkerNodes, nodes.count, "nodes",
            nodes.node_type.price_usd_per_hour * kHoursPerMonth * factor * committed);
   plan.items.back().cost_usd_month = nodes.cost_usd_month * committed;
-  add_item(plan, kNodeRootVolumes, nodes.count * prices.node_root_volume_gib.value, "GiB",
-           prices.block_storage_usd_per_gib_month.usd * factor);
+  // Spot capacity is bought at the market's price, which no commitment covers.
+  if (spot.count > 0) {
+    const double spot_share = 1.0 - prices.spot_discount_percent.value / 100.0;
+    add_item(plan, kSpotNodes, spot.count, "nodes",
+             spot.node_type.price_usd_per_hour * kHoursPerMonth * factor * spot_share);
+    plan.items.back().cost_usd_month = spot.cost_usd_month * spot_share;
+  }
+  add_item(plan, kNodeRootVolumes, (nodes.count + spot.count) * prices.node_root_volume_gib.value,
+           "GiB", prices.block_storage_usd_per_gib_month.usd * factor);
   add_item(plan, kLoadBalancers, policy.cost.load_balancers, "load balancers",
            prices.load_balancer_usd_per_hour.usd * kHoursPerMonth * factor);
   add_item(plan, kNatGateways, policy.cost.nat_gateways, "gateways",
@@ -325,12 +343,13 @@ CostPlan detail::plan_cost(const NodePlan& nodes, const DataPlan& data, const Lo
            prices.log_ingestion_usd_per_gib.usd * factor);
   for (const auto& c : plan.items) plan.total_usd_month += c.cost_usd_month;
   plan.total_usd_year = plan.total_usd_month * units::kMonthsPerYear;
-  plan.prices_as_of = prices_as_of(nodes, data, prices, datastores);
+  plan.prices_as_of = prices_as_of(pools, data, prices, datastores);
   return plan;
 }
 
-void detail::explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan& data,
+void detail::explain_cost(CostPlan& plan, const NodePools& pools, const DataPlan& data,
                           const EnvironmentPolicy& policy, const Catalog& catalog) {
+  const NodePlan& nodes = pools.on_demand;
   const Prices& prices = prices_of(catalog, policy);
   const DatastorePolicy& datastores = policy.datastores;
   {
@@ -342,6 +361,15 @@ void detail::explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan&
     item_of(plan, kControlPlane).reason = reason.str();
   }
   explain_committed(plan, kWorkerNodes, nodes.cost_reason, prices, policy.cost.pricing);
+  if (pools.spot.count > 0) {
+    const SourcedValue& discount = prices.spot_discount_percent;
+    TextBuilder reason;
+    reason.add(pools.spot.cost_reason, "; spot capacity: ", Readable{discount.value},
+               "% off on-demand");
+    add_source(reason, discount.source, discount.as_of);
+    reason.add(", no commitment");
+    item_of(plan, kSpotNodes).reason = reason.str();
+  }
   explain_network(plan, prices, policy.cost, catalog);
   explain_instances(plan, kPostgresInstances, data.postgres.shape,
                     datastores.postgres_standby ? "primary and standby" : "single instance",
@@ -389,6 +417,7 @@ void detail::explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan&
       policy.cost.pricing == PricingModel::on_demand
           ? "on-demand"
           : "worker nodes and vector store VMs committed, the rest on-demand",
+      pools.spot.count > 0 ? "; the spot pool at the spot discount" : "",
       "; managed datastores on-demand: their reserved prices are not in the catalog)");
 }
 

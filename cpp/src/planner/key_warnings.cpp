@@ -27,6 +27,7 @@ constexpr std::array kRiskPhrases{
     RiskPhrase{"has no high availability", WarningRisk::outage},
     RiskPhrase{"cannot lose a node", WarningRisk::outage},
     RiskPhrase{"does not survive the loss of a node", WarningRisk::outage},
+    RiskPhrase{"replica on the spot pool", WarningRisk::outage},
     // Dify cannot connect to a Redis Cluster at all.
     RiskPhrase{"Dify does not support it", WarningRisk::outage},
     // What a restore cannot bring back, or not within the targets.

@@ -205,6 +205,16 @@ void add_extrapolation_warning(EnvironmentPlan& plan, const Component& component
                                  "extrapolated; measure at a higher load"));
 }
 
+// Whether a component may run on spot capacity, whose nodes the cloud reclaims at short
+// notice: a service scaled out behind its Service, whose requests a reclaimed replica's
+// peers take. Not a worker: Celery acknowledges a task when a worker takes it, before it
+// runs (task_acks_late is off by default, Celery's configuration reference), so a reclaimed
+// worker loses the tasks it runs; not a singleton, a daemon or a datastore in the cluster.
+bool tolerates_interruption(const Component& component) {
+  return component.kind == ComponentKind::service && component.scales_horizontally &&
+         component.in_cluster_for == DatastoreKind::none;
+}
+
 // The components of the environment, computed and, in a full plan, explained (with the
 // warning of a single replica below the environment's floor).
 void size_components(EnvironmentPlan& plan, const Workload& workload, const Scenario& scenario,
@@ -220,6 +230,7 @@ void size_components(EnvironmentPlan& plan, const Workload& workload, const Scen
     const detail::ComponentSizing sizing = detail::size_component_into(
         sized, *component, component_load(*component, plan.demand, workload), policy, ratio,
         plan.growth_factor, environment.name);
+    sized.on_spot = policy.cost.stateless_on_spot && tolerates_interruption(*component);
     if (!explain) continue;
     detail::explain_component(sized, sizing, *component, policy, ratio, plan.growth_factor,
                               environment.name);
@@ -276,18 +287,36 @@ void add_pods(detail::PodTable& table, const Sized& c, bool by_limits) {
   table.add_replicas(pod, c.replicas);
 }
 
-// The pods of the components and of the datastores run in the cluster, packed by
-// policy.pack_by, by component index, into table.
+// The pods a node pool holds: every pod (one pool), or those of the on-demand or the spot
+// pool (policy.cost.stateless_on_spot: the components marked on_spot on the spot pool).
+enum class Pool : std::uint8_t { every, on_demand, spot };
+
+bool in_pool(const ComponentPlan& c, Pool pool) {
+  return pool == Pool::every || c.on_spot == (pool == Pool::spot);
+}
+
+// The pods of the components and of the datastores run in the cluster that the pool holds
+// (the datastores are on demand), packed by policy.pack_by, by component index, into table.
 void fill_pod_table(detail::PodTable& table, const std::vector<ComponentPlan>& components,
-                    const std::vector<InClusterPod>& datastores, const EnvironmentPolicy& policy) {
+                    const std::vector<InClusterPod>& datastores, const EnvironmentPolicy& policy,
+                    Pool pool = Pool::every) {
   table.clear();
+  const bool with_datastores = pool != Pool::spot;
   std::size_t pod_count = 0;
-  for (const auto& c : components) pod_count += static_cast<std::size_t>(std::max(0, c.replicas));
-  for (const auto& d : datastores) pod_count += static_cast<std::size_t>(std::max(0, d.replicas));
+  for (const auto& c : components) {
+    if (in_pool(c, pool)) pod_count += static_cast<std::size_t>(std::max(0, c.replicas));
+  }
+  if (with_datastores) {
+    for (const auto& d : datastores) pod_count += static_cast<std::size_t>(std::max(0, d.replicas));
+  }
   table.reserve(pod_count, components.size() + datastores.size());
   const bool by_limits = policy.pack_by == PackingMeasure::limits;
-  for (const auto& c : components) add_pods(table, c, by_limits);
-  for (const auto& d : datastores) add_pods(table, d, by_limits);
+  for (const auto& c : components) {
+    if (in_pool(c, pool)) add_pods(table, c, by_limits);
+  }
+  if (with_datastores) {
+    for (const auto& d : datastores) add_pods(table, d, by_limits);
+  }
   table.finish();
 }
 
@@ -333,6 +362,138 @@ NodePlan reuse_or_size_nodes(NodeSizingState& state, const detail::PodTotals& to
   return nodes;
 }
 
+// The names of the components in the pool and, in the on-demand pool, of the datastores run
+// in the cluster: "api, web (5 pods)".
+std::string pool_members(const EnvironmentPlan& plan, Pool pool) {
+  std::string names;
+  int pods = 0;
+  const auto add = [&](const std::string& name, int replicas) {
+    if (replicas <= 0) return;
+    names += names.empty() ? name : ", " + name;
+    pods += replicas;
+  };
+  for (const auto& c : plan.components) {
+    if (in_pool(c, pool)) add(c.name, c.replicas);
+  }
+  if (pool != Pool::spot) {
+    for (const auto& d : plan.data.in_cluster_pods) add(d.name, d.replicas);
+  }
+  return concat(names, " (", pods, pods == 1 ? " pod)" : " pods)");
+}
+
+// Whether the environment splits its pods over an on-demand and a spot pool: the policy asks,
+// and both pools have pods. With no pod to keep on demand the policy is not followed (a
+// cluster wholly on spot has no node the cloud cannot take back at once): every pod stays on
+// demand, with a warning in a full plan.
+bool split_pools(EnvironmentPlan& plan, const EnvironmentPolicy& policy, bool explain) {
+  if (!policy.cost.stateless_on_spot) return false;
+  bool spot = false;
+  bool on_demand = false;
+  for (const auto& d : plan.data.in_cluster_pods) on_demand = on_demand || d.replicas > 0;
+  for (const auto& c : plan.components) {
+    if (c.replicas > 0) (c.on_spot ? spot : on_demand) = true;
+  }
+  if (spot && on_demand) return true;
+  for (auto& c : plan.components) c.on_spot = false;
+  if (explain) {
+    plan.warnings.push_back(
+        spot ? "policy.cost.stateless_on_spot: every pod is a stateless service, and a cluster "
+               "wholly on spot can lose every node at once: every pod stays on demand"
+             : "policy.cost.stateless_on_spot: no component is a stateless service scaled out, "
+               "so no pod runs on spot: every pod stays on demand");
+  }
+  return false;
+}
+
+// One pool's pods sized onto the cheapest node type of its own and, in a full plan, explained.
+// The on-demand pool leaves the policy's share floor (max_capacity_share_per_node) to the spot
+// pool, which holds most of the capacity and is sized with it: a node of either pool then
+// holds at most that share of the cluster.
+NodePlan size_pool(const EnvironmentPlan& plan, Pool pool, NodeSizingState& state,
+                   const Scenario& scenario, const Environment& environment, bool explain) {
+  EnvironmentPolicy policy = environment.policy;
+  if (pool == Pool::on_demand) policy.max_capacity_share_per_node = 1.0;
+  fill_pod_table(state.table, plan.components, plan.data.in_cluster_pods, policy, pool);
+  const detail::PodTotals totals = detail::totals_of(state.table, policy);
+  state.packer.reset(state.table, policy);
+  state.memo.clear();
+  detail::NodeSearch search;
+  search.runner_up = explain;
+  search.usage_rows = explain;
+  detail::NodeChoice choice;
+  NodePlan nodes = detail::size_nodes(
+      state.table, totals, scenario.catalog, policy,
+      environment.name + (pool == Pool::spot ? "'s spot pool" : "'s on-demand pool"), state.packer,
+      state.memo, search, choice);
+  if (explain) detail::explain_nodes(nodes, choice, state.table, totals, policy);
+  return nodes;
+}
+
+// The stateless services on a spot pool beside an on-demand pool for the rest, where that
+// costs less than one on-demand pool for every pod (each pool keeps its own N+1 spare and
+// spread, so a small environment may pay more for two pools). plan.nodes is the one pool,
+// sized; it is kept, with the comparison as its pool reason, when the split does not pay.
+void split_when_cheaper(EnvironmentPlan& plan, NodeSizingState& state, const Scenario& scenario,
+                        const Environment& environment, bool explain) {
+  const auto& policy = environment.policy;
+  NodePlan on_demand = size_pool(plan, Pool::on_demand, state, scenario, environment, explain);
+  NodePlan spot = size_pool(plan, Pool::spot, state, scenario, environment, explain);
+  const Prices* prices = scenario.catalog.prices_for(detail::cloud_name(policy.cloud));
+  const double committed =
+      1.0 - (prices != nullptr ? detail::commitment_discount(*prices, policy.cost.pricing) : 0.0);
+  const double spot_share =
+      1.0 - (prices != nullptr ? prices->spot_discount_percent.value / 100.0 : 0.0);
+  const double one_pool_usd = plan.nodes.cost_usd_month * committed;
+  const double two_pools_usd =
+      on_demand.cost_usd_month * committed + spot.cost_usd_month * spot_share;
+  // The comparison, written before the pools are moved into the plan.
+  const std::string comparison = [&] {
+    if (!explain) return std::string();
+    return concat(on_demand.count, " x ", on_demand.node_type.name, " on demand and ", spot.count,
+                  " x ", spot.node_type.name, " on spot at ",
+                  Readable{prices != nullptr ? prices->spot_discount_percent.value : 0.0},
+                  "% off cost $", Readable{two_pools_usd}, "/month against $",
+                  Readable{one_pool_usd}, " for ", plan.nodes.count, " x ",
+                  plan.nodes.node_type.name, " on demand");
+  }();
+  if (two_pools_usd >= one_pool_usd) {
+    for (auto& c : plan.components) c.on_spot = false;
+    if (explain) {
+      plan.nodes.pool_reason = concat(
+          "one on-demand pool for every pod: policy.cost.stateless_on_spot asks for a spot "
+          "pool, but ",
+          comparison, " (each pool keeps its own N+1 spare and spread)");
+    }
+    return;
+  }
+  plan.nodes = std::move(on_demand);
+  plan.spot_nodes = std::move(spot);
+  if (!explain) return;
+  plan.spot_nodes.pool_reason = concat(
+      "the stateless services ", pool_members(plan, Pool::spot),
+      " on spot capacity (policy.cost.stateless_on_spot): the cloud may reclaim a spot node at "
+      "short notice, and each Service sends its requests to the replicas left while the "
+      "reclaimed ones start again",
+      policy.survive_node_loss
+          ? "; the pool keeps N+1, so a reclaimed node's pods fit on the others"
+          : "",
+      "; ", comparison);
+  plan.nodes.pool_reason = concat(
+      "the pods that must not be interrupted, on demand: ", pool_members(plan, Pool::on_demand),
+      "; a reclaimed worker loses the Celery tasks it runs, a singleton or daemon has no peer to "
+      "take over, and a datastore keeps state",
+      policy.max_capacity_share_per_node < 1.0
+          ? "; the spot pool holds the share floor (policy.max_capacity_share_per_node)"
+          : "");
+  for (const auto& c : plan.components) {
+    if (!c.on_spot || c.replicas > 1) continue;
+    plan.warnings.push_back(concat(c.name, " runs ", c.replicas,
+                                   " replica on the spot pool: a reclaimed node takes it down "
+                                   "until it starts again elsewhere; raise policy.min_replicas "
+                                   "to 2 or keep policy.cost.stateless_on_spot off"));
+  }
+}
+
 // The node plan and, in a full plan, its reasons, per-node rows and the tier.
 void size_environment_nodes(EnvironmentPlan& plan, const Scenario& scenario,
                             const Environment& environment, bool explain,
@@ -340,38 +501,45 @@ void size_environment_nodes(EnvironmentPlan& plan, const Scenario& scenario,
   thread_local NodeSizingState state;
   const auto& policy = environment.policy;
   fill_pod_table(state.table, plan.components, plan.data.in_cluster_pods, policy);
+  const bool split = split_pools(plan, policy, explain);
   const detail::PodTotals totals = detail::totals_of(state.table, policy);
   if (!explain && reuse != nullptr) {
     plan.nodes = reuse_or_size_nodes(state, totals, scenario, environment, *reuse);
-    return;
+  } else {
+    state.packer.reset(state.table, policy);
+    state.memo.clear();
+    detail::NodeSearch search;
+    search.runner_up = explain;
+    search.usage_rows = explain;
+    detail::NodeChoice choice;
+    plan.nodes = detail::size_nodes(state.table, totals, scenario.catalog, policy, environment.name,
+                                    state.packer, state.memo, search, choice);
+    if (explain) {
+      detail::explain_nodes(plan.nodes, choice, state.table, totals, policy);
+      detail::TierChoice tier;
+      plan.tier =
+          detail::recommend_tier(totals, scenario.tiers, policy, state.packer, state.memo, tier);
+      detail::explain_tier(plan.tier, tier, totals, policy, plan.nodes);
+    }
   }
-  state.packer.reset(state.table, policy);
-  state.memo.clear();
-  detail::NodeSearch search;
-  search.runner_up = explain;
-  search.usage_rows = explain;
-  detail::NodeChoice choice;
-  plan.nodes = detail::size_nodes(state.table, totals, scenario.catalog, policy, environment.name,
-                                  state.packer, state.memo, search, choice);
-  if (!explain) return;
-  detail::explain_nodes(plan.nodes, choice, state.table, totals, policy);
-  detail::TierChoice tier;
-  plan.tier =
-      detail::recommend_tier(totals, scenario.tiers, policy, state.packer, state.memo, tier);
-  detail::explain_tier(plan.tier, tier, totals, policy, plan.nodes);
+  if (split) split_when_cheaper(plan, state, scenario, environment, explain);
 }
 
 // Most nodes of one type searched for at the horizon: beyond, the plan says so.
 constexpr int kMostNodesAtHorizon = 10000;
 
-// The autoscaled replicas at a growth of the load, packed onto nodes of the planned type.
-// A count holds them when they fit and, under the policy's N+1, survive a node's loss, as
-// node sizing asks of the planned count.
+// The autoscaled replicas of a pool at a growth of the load, packed onto nodes of the pool's
+// planned type. A count holds them when they fit and, under the policy's N+1, survive a
+// node's loss, as node sizing asks of the planned count.
 class HorizonPacking {
  public:
   HorizonPacking(const EnvironmentPlan& plan, const std::vector<const Component*>& components,
-                 const Environment& environment)
-      : plan_(plan), components_(components), environment_(environment) {
+                 const Environment& environment, const NodePlan& nodes, Pool pool)
+      : plan_(plan),
+        components_(components),
+        environment_(environment),
+        nodes_(nodes),
+        pool_(pool) {
     // The numbers packing reads, without the texts: copied once, grown in place.
     grown_.reserve(plan.components.size());
     for (const ComponentPlan& c : plan.components) {
@@ -379,6 +547,7 @@ class HorizonPacking {
       copy.name = c.name;
       copy.load = c.load;
       copy.autoscaled = c.autoscaled;
+      copy.on_spot = c.on_spot;
       copy.replicas = c.replicas;
       copy.request_cpu_m = c.request_cpu_m;
       copy.request_memory_mib = c.request_memory_mib;
@@ -399,9 +568,9 @@ class HorizonPacking {
       grown_[i].replicas = detail::replicas_at_growth(
           grown_[i], *components_[i], environment_.policy, growth_factor, environment_.name);
     }
-    fill_pod_table(table_, grown_, plan_.data.in_cluster_pods, environment_.policy);
+    fill_pod_table(table_, grown_, plan_.data.in_cluster_pods, environment_.policy, pool_);
     packer_.reset(table_, environment_.policy);
-    packer_.set_node(plan_.nodes.allocatable);
+    packer_.set_node(nodes_.allocatable);
   }
 
   bool holds(int count) {
@@ -433,27 +602,35 @@ class HorizonPacking {
   const EnvironmentPlan& plan_;
   const std::vector<const Component*>& components_;
   const Environment& environment_;
+  const NodePlan& nodes_;
+  Pool pool_;
   std::vector<ComponentPlan> grown_;
   detail::PodTable table_;
   detail::Packer packer_;
 };
 
-// Node capacity at the horizon: the nodes of the planned type the autoscaling maxima need
-// then (the load grown by the plan's growth factor), and the first whole month in which the
-// planned count no longer holds the autoscaled replicas (nodes needed grow with the month,
-// so the month is found by halving).
-void size_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload,
-                           const std::vector<const Component*>& components,
-                           const Environment& environment) {
-  NodePlan& nodes = plan.nodes;
+// The pools an environment's pods are on, with the node plan of each.
+std::vector<std::pair<Pool, NodePlan*>> pools_of(EnvironmentPlan& plan) {
+  if (plan.spot_nodes.count == 0) return {{Pool::every, &plan.nodes}};
+  return {{Pool::on_demand, &plan.nodes}, {Pool::spot, &plan.spot_nodes}};
+}
+
+// Node capacity of a pool at the horizon: the nodes of its planned type the autoscaling
+// maxima need then (the load grown by the plan's growth factor), and the first whole month
+// in which the planned count no longer holds the autoscaled replicas (nodes needed grow with
+// the month, so the month is found by halving).
+void size_pool_at_horizon(EnvironmentPlan& plan, NodePlan& nodes, Pool pool,
+                          const Workload& workload, const std::vector<const Component*>& components,
+                          const Environment& environment) {
   nodes.count_at_horizon = nodes.count;
   nodes.runs_out_month = 0;
-  const bool grows = std::any_of(
-      plan.components.begin(), plan.components.end(),
-      [](const ComponentPlan& c) { return c.autoscaled && c.hpa_max_replicas > c.replicas; });
+  const bool grows =
+      std::any_of(plan.components.begin(), plan.components.end(), [&](const ComponentPlan& c) {
+        return in_pool(c, pool) && c.autoscaled && c.hpa_max_replicas > c.replicas;
+      });
   const double horizon_months = workload.growth.planning_horizon_months;
   if (!grows || nodes.count == 0 || horizon_months <= 0.0) return;
-  HorizonPacking packing(plan, components, environment);
+  HorizonPacking packing(plan, components, environment, nodes, pool);
   packing.grow_to(plan.growth_factor);
   if (packing.holds(nodes.count)) return;
   nodes.count_at_horizon = packing.fewest_nodes(nodes.count + 1);
@@ -472,17 +649,26 @@ void size_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload,
   nodes.runs_out_month = fails;
 }
 
+void size_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload,
+                           const std::vector<const Component*>& components,
+                           const Environment& environment) {
+  for (const auto& [pool, nodes] : pools_of(plan)) {
+    size_pool_at_horizon(plan, *nodes, pool, workload, components, environment);
+  }
+}
+
 // What the horizon's load asks of the nodes, in the node plan and, when the planned count
 // runs out before the horizon, as a warning with what to do by when.
-void explain_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload) {
-  NodePlan& nodes = plan.nodes;
+void explain_pool_at_horizon(EnvironmentPlan& plan, NodePlan& nodes, Pool pool,
+                             const Workload& workload) {
   // Whole months print whole ("month 12"), part of a month with its tenth ("month 12.5").
   const double months = workload.growth.planning_horizon_months;
   const Fixed horizon{months, months == std::floor(months) ? 0 : 1};
   const std::string& type = nodes.node_type.name;
   if (nodes.runs_out_month == 0) {
-    const bool autoscaled = std::any_of(plan.components.begin(), plan.components.end(),
-                                        [](const ComponentPlan& c) { return c.autoscaled; });
+    const bool autoscaled =
+        std::any_of(plan.components.begin(), plan.components.end(),
+                    [&](const ComponentPlan& c) { return in_pool(c, pool) && c.autoscaled; });
     nodes.horizon_reason =
         !autoscaled || plan.growth_factor <= 1.0
             ? concat("the ", nodes.count, " nodes hold today's replicas to month ", horizon,
@@ -508,12 +694,21 @@ void explain_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload) {
   nodes.horizon_reason =
       concat("the ", nodes.count, until, "; at month ", horizon, " (the load grown ",
              Readable{plan.growth_factor}, "x) the autoscaling maxima need ", at_horizon,
-             plan.data.in_cluster_pods.empty() ? "" : ", beside the in-cluster datastores",
-             plan.nodes.count > plan.nodes.steady_state_count ? " (with the N+1 spare)" : "");
+             plan.data.in_cluster_pods.empty() || pool == Pool::spot
+                 ? ""
+                 : ", beside the in-cluster datastores",
+             nodes.count > nodes.steady_state_count ? " (with the N+1 spare)" : "");
   plan.warnings.push_back(concat(
-      "nodes: the ", nodes.count, " planned nodes run out in month ", nodes.runs_out_month, " of ",
-      horizon, " as the load grows: let the cluster autoscaler grow the pool to ", at_horizon,
+      pool == Pool::spot ? "spot nodes: the " : "nodes: the ", nodes.count,
+      " planned nodes run out in month ", nodes.runs_out_month, " of ", horizon,
+      " as the load grows: let the cluster autoscaler grow the pool to ", at_horizon,
       " as its maximum size, or add nodes of ", type, " before month ", nodes.runs_out_month));
+}
+
+void explain_nodes_at_horizon(EnvironmentPlan& plan, const Workload& workload) {
+  for (const auto& [pool, nodes] : pools_of(plan)) {
+    explain_pool_at_horizon(plan, *nodes, pool, workload);
+  }
 }
 
 // Plans the environment into plan, a default-constructed EnvironmentPlan (the element of
@@ -545,7 +740,8 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   size_environment_nodes(plan, scenario, environment, full, reuse);
   // Like the tier, what the horizon asks is for a full plan: a study point reads neither.
   if (full) size_nodes_at_horizon(plan, workload, components, environment);
-  plan.totals = detail::totals_of(plan.components, plan.data.in_cluster_pods, plan.nodes);
+  plan.totals =
+      detail::totals_of(plan.components, plan.data.in_cluster_pods, plan.nodes, plan.spot_nodes);
   if (full) {
     detail::explain_data(plan.data, workload, plan.demand, plan.components, scenario.stack, policy);
     plan.warnings.insert(plan.warnings.end(), plan.data.warnings.begin(), plan.data.warnings.end());
@@ -559,13 +755,14 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
   for (const auto& request : workload.requests) {
     user_requests_per_day += request.per_user_per_day * workload.daily_active_users;
   }
-  plan.cost = detail::plan_cost(plan.nodes, plan.data, plan.logs, plan.backups, policy,
-                                scenario.catalog, user_requests_per_day);
+  const detail::NodePools pools{plan.nodes, plan.spot_nodes};
+  plan.cost = detail::plan_cost(pools, plan.data, plan.logs, plan.backups, policy, scenario.catalog,
+                                user_requests_per_day);
   if (!full) return;
   detail::explain_logs(plan.logs, plan.growth_factor, policy.logs);
   detail::explain_backups(plan.backups, scenario.stack.datastores.database, policy.backups,
                           ds.postgres_standby, ds.postgres_synchronous);
-  detail::explain_cost(plan.cost, plan.nodes, plan.data, policy, scenario.catalog);
+  detail::explain_cost(plan.cost, pools, plan.data, policy, scenario.catalog);
   explain_nodes_at_horizon(plan, workload);
   add_operations_warnings(plan, policy, scenario.catalog);
   if (policy.survive_node_loss && !plan.tier.custom && !plan.tier.survives_node_loss) {

@@ -51,10 +51,17 @@ BackupPlan plan_backups(const DataPlan& data, const DatabaseModel& database,
                         const BackupPolicy& policy);
 void explain_backups(BackupPlan& plan, const DatabaseModel& database, const BackupPolicy& policy,
                      bool postgres_standby, bool postgres_synchronous);
-CostPlan plan_cost(const NodePlan& nodes, const DataPlan& data, const LogPlan& logs,
+// The share a commitment takes off compute, from the catalog's discount of the cloud.
+double commitment_discount(const Prices& prices, PricingModel pricing);
+// An environment's node pools: the on-demand one, and the spot one (count 0 when none).
+struct NodePools {
+  const NodePlan& on_demand;
+  const NodePlan& spot;
+};
+CostPlan plan_cost(const NodePools& pools, const DataPlan& data, const LogPlan& logs,
                    const BackupPlan& backups, const EnvironmentPolicy& policy,
                    const Catalog& catalog, double user_requests_per_day = 0.0);
-void explain_cost(CostPlan& plan, const NodePlan& nodes, const DataPlan& data,
+void explain_cost(CostPlan& plan, const NodePools& pools, const DataPlan& data,
                   const EnvironmentPolicy& policy, const Catalog& catalog);
 
 // The node plan of the last environment planned numbers-only with it, and everything that

@@ -186,9 +186,15 @@ def _deployment(e: EnvironmentPlan) -> Cell:
 
 def _cluster(e: EnvironmentPlan) -> Cell:
     node = e.nodes.node_type
+    value = f"{e.nodes.count} x {node.name} ({node.vcpu} vCPU / {node.memory_gib:g} GiB each)"
+    spot = e.spot_nodes
+    if spot.count == 0:
+        return Cell(value, e.nodes.count_reason)
+    spot_type = spot.node_type
     return Cell(
-        f"{e.nodes.count} x {node.name} ({node.vcpu} vCPU / {node.memory_gib:g} GiB each)",
-        e.nodes.count_reason,
+        f"{value} on demand + {spot.count} x {spot_type.name} ({spot_type.vcpu} vCPU /"
+        f" {spot_type.memory_gib:g} GiB each) on spot",
+        f"{e.nodes.count_reason}; spot pool: {spot.pool_reason}",
     )
 
 
@@ -349,6 +355,7 @@ def kubernetes_section(envs: Sequence[EnvironmentPlan]) -> Section:
                 ),
             ),
             _row("allocatable per node for pods", envs, _allocatable),
+            *_spot_rows(envs),
             _row(
                 "pods packed by",
                 envs,
@@ -372,6 +379,30 @@ def kubernetes_section(envs: Sequence[EnvironmentPlan]) -> Section:
             ),
             _row("tier", envs, lambda e: Cell(e.tier.name, e.tier.reason)),
         ),
+    )
+
+
+def _spot_rows(envs: Sequence[EnvironmentPlan]) -> tuple[Row, ...]:
+    """The node pools, where an environment asked for a spot pool
+    (policy.cost.stateless_on_spot)."""
+    if not any(e.spot_nodes.count > 0 or e.nodes.pool_reason for e in envs):
+        return ()
+
+    def on_demand(e: EnvironmentPlan) -> Cell:
+        return Cell(
+            f"{e.nodes.count} x {e.nodes.node_type.name}",
+            e.nodes.pool_reason or "every pod: policy.cost.stateless_on_spot is off",
+        )
+
+    def spot(e: EnvironmentPlan) -> Cell:
+        if e.spot_nodes.count == 0:
+            return Cell("none", e.nodes.pool_reason or "policy.cost.stateless_on_spot is off")
+        s = e.spot_nodes
+        return Cell(f"{s.count} x {s.node_type.name}", f"{s.pool_reason}; {s.count_reason}")
+
+    return (
+        _row("on-demand pool", envs, on_demand),
+        _row("spot pool", envs, spot),
     )
 
 
@@ -742,13 +773,18 @@ SECTIONS: tuple[SectionBuilder, ...] = (
 def nodes_detail_section(envs: Sequence[EnvironmentPlan]) -> Section:
     (env,) = envs
     rows = []
-    for node in env.nodes.nodes:
-        pods = Counter(node.pods)
-        listing = ", ".join(f"{name} x{n}" if n > 1 else name for name, n in sorted(pods.items()))
-        requests = f"{cores(node.request_cpu_m)} cores / {gib_of_mib(node.request_memory_mib)} GiB"
-        free = f"{cores(node.free_cpu_m)} / {gib_of_mib(node.free_memory_mib)}"
-        value = f"{count(len(node.pods), 'pod')}, requests {requests}, free {free}"
-        rows.append(Row(f"node {node.index + 1}", (Cell(value, listing),)))
+    for label, pool in (("node", env.nodes), ("spot node", env.spot_nodes)):
+        for node in pool.nodes:
+            pods = Counter(node.pods)
+            listing = ", ".join(
+                f"{name} x{n}" if n > 1 else name for name, n in sorted(pods.items())
+            )
+            requests = (
+                f"{cores(node.request_cpu_m)} cores / {gib_of_mib(node.request_memory_mib)} GiB"
+            )
+            free = f"{cores(node.free_cpu_m)} / {gib_of_mib(node.free_memory_mib)}"
+            value = f"{count(len(node.pods), 'pod')}, requests {requests}, free {free}"
+            rows.append(Row(f"{label} {node.index + 1}", (Cell(value, listing),)))
     return Section("Nodes", tuple(rows))
 
 

@@ -44,6 +44,34 @@ DB_POOL_KEYS = frozenset({"api", "worker", "workerBeat"})
 
 MIB_PER_GIB = 1024
 
+# How a component reaches the spot pool (policy.cost.stateless_on_spot), per cloud: the label
+# the cloud puts on spot nodes (nodeSelector) and the taint the pool carries, which only the
+# spot components tolerate, so that no other pod lands on a node the cloud may reclaim.
+# aws: EKS managed node groups label capacityType SPOT nodes eks.amazonaws.com/capacityType
+# (EKS user guide, managed node group capacity types); the taint is set on the node group.
+# gcp: GKE labels Spot VM nodes cloud.google.com/gke-spot=true and its Spot VM guide taints
+# the pool with the same key. azure: AKS labels and taints a spot node pool
+# kubernetes.azure.com/scalesetpriority=spot:NoSchedule itself (AKS spot node pool guide).
+SPOT_POOL: dict[str, tuple[tuple[str, str], tuple[str, str], str]] = {
+    "aws": (
+        ("eks.amazonaws.com/capacityType", "SPOT"),
+        ("spot", "true"),
+        "an EKS managed node group of capacity type SPOT, tainted spot=true:NoSchedule",
+    ),
+    "gcp": (
+        ("cloud.google.com/gke-spot", "true"),
+        ("cloud.google.com/gke-spot", "true"),
+        "a GKE node pool created with --spot and the taint"
+        " cloud.google.com/gke-spot=true:NoSchedule",
+    ),
+    "azure": (
+        ("kubernetes.azure.com/scalesetpriority", "spot"),
+        ("kubernetes.azure.com/scalesetpriority", "spot"),
+        "an AKS spot node pool (--priority Spot), which AKS taints"
+        " kubernetes.azure.com/scalesetpriority=spot:NoSchedule",
+    ),
+}
+
 
 def cpu_quantity(cpu_m: float) -> str:
     """Millicores in Kubernetes quantity syntax: 1500 -> "1500m"."""
@@ -62,6 +90,20 @@ def memory_quantity(memory_mib: float) -> str:
 
 def _comment(text: str, indent: int) -> str:
     return " " * indent + "# " + " ".join(text.split())
+
+
+def _spot_lines(cloud: str) -> list[str]:
+    (label, label_value), (taint, taint_value), _ = SPOT_POOL[cloud]
+    return [
+        "  # On the spot pool: a stateless service (policy.cost.stateless_on_spot)",
+        "  nodeSelector:",
+        f'    {label}: "{label_value}"',
+        "  tolerations:",
+        f'    - key: "{taint}"',
+        "      operator: Equal",
+        f'      value: "{taint_value}"',
+        "      effect: NoSchedule",
+    ]
 
 
 def _component_lines(component: ComponentPlan, pool_size: int | None) -> list[str]:
@@ -178,11 +220,21 @@ def helm_values(plan: Plan, environment: str, stack: Stack) -> str:
     """The overlay for one environment: every planned component under its chart key."""
     env: EnvironmentPlan = plan.environment(environment)
     pools = {c.name: c.db_pool_size for c in stack.components}
+    spot = env.spot_nodes
     lines = [
         f"# Helm values overlay for the Dify Enterprise chart, written by tierplan {__version__}.",
         f"# Scenario: {plan.scenario}; environment: {env.name}.",
         f"# Worker nodes: {env.nodes.count} x {env.nodes.node_type.name}"
-        f" ({env.nodes.node_type.vcpu} vCPU / {env.nodes.node_type.memory_gib:g} GiB).",
+        f" ({env.nodes.node_type.vcpu} vCPU / {env.nodes.node_type.memory_gib:g} GiB)"
+        + ("." if spot.count == 0 else " on demand."),
+    ]
+    if spot.count > 0:
+        lines += [
+            f"# Spot nodes: {spot.count} x {spot.node_type.name}"
+            f" ({spot.node_type.vcpu} vCPU / {spot.node_type.memory_gib:g} GiB), as"
+            f" {SPOT_POOL[env.cost.cloud][2]}.",
+        ]
+    lines += [
         "# Apply after your own values: helm upgrade ... -f values.yaml -f <this file>.",
         "# Keys follow the chart's values.yaml; `autoscaling` uses the Helm scaffold's names",
         "# (the chart's own values have no autoscaling block: see tierplan.reports.helm).",
@@ -192,6 +244,8 @@ def helm_values(plan: Plan, environment: str, stack: Stack) -> str:
             continue
         pool = pools.get(component.name) if component.helm_key in DB_POOL_KEYS else None
         lines += ["", *_component_lines(component, pool)]
+        if component.on_spot:
+            lines += _spot_lines(env.cost.cloud)
     if not any(c.helm_key == "minio" for c in env.components):
         lines += [
             "",

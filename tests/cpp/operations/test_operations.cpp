@@ -429,7 +429,7 @@ TEST(Cost, every_price_and_limit_of_the_shipped_catalog_has_a_source_and_a_date)
       EXPECT_FALSE(figure["source"].get<std::string>().empty()) << p["cloud"] << " " << key;
       EXPECT_FALSE(figure["as_of"].get<std::string>().empty()) << p["cloud"] << " " << key;
     }
-    EXPECT_EQ(figures, 20u) << p["cloud"];
+    EXPECT_EQ(figures, 21u) << p["cloud"];
   }
   for (const auto& region : s.catalog.regions) {
     EXPECT_FALSE(region.source.empty()) << region.name;

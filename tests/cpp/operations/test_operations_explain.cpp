@@ -68,13 +68,12 @@ void check_environment(const Scenario& s, const tierplan::Environment& environme
                                           ds.postgres_synchronous);
       },
       context);
-  const CostPlan cost = tierplan::detail::plan_cost(full.nodes, full.data, full.logs, full.backups,
-                                                    policy, s.catalog);
+  const tierplan::detail::NodePools pools{full.nodes, full.spot_nodes};
+  const CostPlan cost =
+      tierplan::detail::plan_cost(pools, full.data, full.logs, full.backups, policy, s.catalog);
   expect_explain_writes_only_texts(
       cost, full.cost,
-      [&](CostPlan& p) {
-        tierplan::detail::explain_cost(p, full.nodes, full.data, policy, s.catalog);
-      },
+      [&](CostPlan& p) { tierplan::detail::explain_cost(p, pools, full.data, policy, s.catalog); },
       context);
 }
 

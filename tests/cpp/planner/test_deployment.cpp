@@ -139,8 +139,18 @@ TEST(Deployment, the_control_plane_is_a_line_of_the_bill_with_its_source) {
   EXPECT_NE(fee.reason.find("EKS"), std::string::npos) << fee.reason;
 }
 
+// The catalog without the shapes of one cloud's datastores.
+void drop_datastore_shapes(Scenario& scenario, const std::string& cloud) {
+  auto& catalog = scenario.catalog;
+  for (auto* shapes :
+       {&catalog.database_shapes, &catalog.cache_shapes, &catalog.vector_store_shapes}) {
+    std::erase_if(*shapes, [&](const tierplan::MachineShape& s) { return s.cloud == cloud; });
+  }
+}
+
 TEST(Deployment, a_cloud_without_datastore_shapes_is_refused_naming_what_is_missing) {
   Scenario scenario = builtin();
+  drop_datastore_shapes(scenario, "azure");
   policy_environment(scenario, "production").policy.cloud = Cloud::azure;
   const auto issues = tierplan::scenario_issues(scenario);
   const std::string path = "environments[2].policy.cloud";
@@ -220,12 +230,18 @@ TEST(Deployment, an_environment_planned_on_each_cloud_says_why_a_cloud_cannot_be
   EXPECT_EQ(*options[0].plan, environment_of(tierplan::plan(scenario), "production"));
   expect_one_cloud(*options[1].plan, Cloud::gcp, "production on gcp");
   EXPECT_EQ(options[1].region, "us-central1");
-  // The built-in catalog has no Azure datastore shapes: the option says so, with the path.
-  EXPECT_FALSE(options[2].plan.has_value());
-  EXPECT_NE(options[2].why_not.find("environments[2].policy.cloud: environment \"production\" "
+  ASSERT_TRUE(options[2].plan.has_value()) << options[2].why_not;
+  expect_one_cloud(*options[2].plan, Cloud::azure, "production on azure");
+  EXPECT_EQ(options[2].region, "eastus");
+  // A catalog without Azure's datastore shapes: the option says so, with the path.
+  Scenario without = scenario;
+  drop_datastore_shapes(without, "azure");
+  const auto refused = tierplan::plan_on_each_cloud(without, "production");
+  EXPECT_FALSE(refused[2].plan.has_value());
+  EXPECT_NE(refused[2].why_not.find("environments[2].policy.cloud: environment \"production\" "
                                     "runs on azure but the catalog lists no database shape"),
             std::string::npos)
-      << options[2].why_not;
+      << refused[2].why_not;
   EXPECT_THROW((void)tierplan::plan_on_each_cloud(scenario, "prod"), std::invalid_argument);
 }
 
