@@ -102,12 +102,35 @@ def test_the_overlay_uses_each_clouds_spot_label(cloud: str) -> None:
 
 
 def test_the_report_shows_both_pools() -> None:
-    comparison = compare(tierplan.plan(with_spot()))
-    text = render_text(comparison)
-    assert "spot pool" in text
-    assert "on-demand pool" in text
+    plan = tierplan.plan(with_spot())
+    production = plan.environment("production")
+    comparison = compare(plan)
     document = comparison_to_dict(comparison)
-    assert "spot nodes" in json.dumps(document)
+    rows = {
+        (section["title"], row["label"]): row["cells"]
+        for section in document["sections"]
+        for row in section["rows"]
+    }
+    pools = rows[("Kubernetes workers", "spot pool")]
+    spot = production.spot_nodes
+    assert pools["production"]["value"] == f"{spot.count} x {spot.node_type.name}"
+    assert pools["test"]["value"] == "none"  # test: one pool is cheaper
+    assert "one on-demand pool for every pod" in pools["test"]["reason"]
+    on_demand = rows[("Kubernetes workers", "on-demand pool")]
+    assert (
+        on_demand["production"]["value"]
+        == f"{production.nodes.count} x {production.nodes.node_type.name}"
+    )
+    # The bill's spot line sits next to the on-demand nodes'.
+    cost_labels = [
+        row["label"]
+        for section in document["sections"]
+        if section["title"].startswith("Cost")
+        for row in section["rows"]
+    ]
+    assert cost_labels[cost_labels.index("worker nodes") + 1] == "spot nodes"
+    text = render_text(comparison)
+    assert f"on demand + {spot.count} x {spot.node_type.name}" in text
 
 
 def test_a_scenario_file_sets_the_flag_and_a_wrong_value_names_its_path(tmp_path: Path) -> None:

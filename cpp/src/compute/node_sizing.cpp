@@ -652,7 +652,13 @@ TierRecommendation recommend_tier(const PodTotals& totals, const std::vector<Tie
 }
 
 void explain_tier(TierRecommendation& recommendation, const TierChoice& choice,
-                  const PodTotals& totals, const EnvironmentPolicy& policy, const NodePlan& nodes) {
+                  const PodTotals& totals, const EnvironmentPolicy& policy, const NodePlan& nodes,
+                  const NodePlan& spot_nodes) {
+  const std::string planned =
+      spot_nodes.count == 0
+          ? concat(nodes.count, " x ", nodes.node_type.name)
+          : concat(nodes.count, " x ", nodes.node_type.name, " on demand + ", spot_nodes.count,
+                   " x ", spot_nodes.node_type.name, " on spot");
   const char* measure = measure_name(policy.pack_by);
   if (choice.preset == nullptr) {
     recommendation.reason = "no tier presets in the scenario; use the planned nodes";
@@ -665,8 +671,8 @@ void explain_tier(TierRecommendation& recommendation, const TierChoice& choice,
                Readable{tier.node_memory_gib}, " GiB nodes hold every pod by ", measure, " (",
                cores_of(totals.cpu_m), " cores, ", gib_of(totals.memory_mib), " GiB)");
     if (policy.survive_node_loss && !recommendation.survives_node_loss) {
-      reason.add("; it does not survive the loss of a node under this policy, the plan's ",
-                 nodes.count, " x ", nodes.node_type.name, " does");
+      reason.add("; it does not survive the loss of a node under this policy, the plan's ", planned,
+                 spot_nodes.count == 0 ? " does" : " do");
     }
     recommendation.reason = reason.str();
     return;
@@ -683,7 +689,7 @@ void explain_tier(TierRecommendation& recommendation, const TierChoice& choice,
                " GiB");
   }
   if (choice.totals_fit) reason.add(" usable, but the pods do not pack onto its nodes");
-  reason.add(" (by ", measure, "); custom plan: ", nodes.count, " x ", nodes.node_type.name);
+  reason.add(" (by ", measure, "); custom plan: ", planned);
   recommendation.reason = reason.str();
 }
 

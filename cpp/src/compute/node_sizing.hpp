@@ -126,9 +126,11 @@ struct TierChoice {
 TierRecommendation recommend_tier(const PodTotals& totals, const std::vector<TierPreset>& tiers,
                                   const EnvironmentPolicy& policy, Packer& packer, PackMemo& memo,
                                   TierChoice& choice);
-// The reason of a recommendation made with choice, for the node plan nodes.
+// The reason of a recommendation made with choice, for the node plan nodes and the spot pool
+// beside it (count 0 when none).
 void explain_tier(TierRecommendation& recommendation, const TierChoice& choice,
-                  const PodTotals& totals, const EnvironmentPolicy& policy, const NodePlan& nodes);
+                  const PodTotals& totals, const EnvironmentPolicy& policy, const NodePlan& nodes,
+                  const NodePlan& spot_nodes);
 
 // Requests, limits and pods of the components and the in-cluster datastores, and the spare
 // room the nodes of both pools (spot_nodes: count 0 when none) leave above the requests.

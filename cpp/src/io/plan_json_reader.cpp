@@ -141,7 +141,8 @@ void read_component(const Reader& r, ComponentPlan& c) {
   hpa.read("min_replicas", c.hpa_min_replicas);
   hpa.read("max_replicas", c.hpa_max_replicas);
   hpa.read("target_cpu_utilization_percent", c.hpa_target_cpu_utilization_percent);
-  r.read("on_spot", c.on_spot);
+  // Members added with the spot pool: a plan written before them has none.
+  if (r.has("on_spot")) r.read("on_spot", c.on_spot);
   std::array<std::string, 4> reasons;
   r.read("replicas_reason", reasons[0]);
   r.read("resources_reason", reasons[1]);
@@ -167,7 +168,7 @@ void read_nodes(const Reader& r, NodePlan& n) {
   r.read("count_at_horizon", n.count_at_horizon);
   r.read("runs_out_month", n.runs_out_month);
   r.read("horizon_reason", n.horizon_reason);
-  r.read("pool_reason", n.pool_reason);
+  if (r.has("pool_reason")) r.read("pool_reason", n.pool_reason);
   r.read_choice("packed_by", n.packed_by,
                 std::array{PackingMeasure::requests, PackingMeasure::limits});
   const Reader a = r.child("allocatable");

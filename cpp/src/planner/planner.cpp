@@ -384,8 +384,9 @@ std::string pool_members(const EnvironmentPlan& plan, Pool pool) {
 // Whether the environment splits its pods over an on-demand and a spot pool: the policy asks,
 // and both pools have pods. With no pod to keep on demand the policy is not followed (a
 // cluster wholly on spot has no node the cloud cannot take back at once): every pod stays on
-// demand, with a warning in a full plan.
-bool split_pools(EnvironmentPlan& plan, const EnvironmentPolicy& policy, bool explain) {
+// demand, and why is written to why_one_pool.
+bool split_pools(EnvironmentPlan& plan, const EnvironmentPolicy& policy,
+                 std::string& why_one_pool) {
   if (!policy.cost.stateless_on_spot) return false;
   bool spot = false;
   bool on_demand = false;
@@ -395,20 +396,19 @@ bool split_pools(EnvironmentPlan& plan, const EnvironmentPolicy& policy, bool ex
   }
   if (spot && on_demand) return true;
   for (auto& c : plan.components) c.on_spot = false;
-  if (explain) {
-    plan.warnings.push_back(
-        spot ? "policy.cost.stateless_on_spot: every pod is a stateless service, and a cluster "
-               "wholly on spot can lose every node at once: every pod stays on demand"
-             : "policy.cost.stateless_on_spot: no component is a stateless service scaled out, "
-               "so no pod runs on spot: every pod stays on demand");
-  }
+  why_one_pool =
+      spot ? "one on-demand pool for every pod: policy.cost.stateless_on_spot asks for a spot "
+             "pool, but every pod is a stateless service, and a cluster wholly on spot can lose "
+             "every node at once"
+           : "one on-demand pool for every pod: policy.cost.stateless_on_spot asks for a spot "
+             "pool, but no component is a stateless service scaled out";
   return false;
 }
 
 // One pool's pods sized onto the cheapest node type of its own and, in a full plan, explained.
 // The on-demand pool leaves the policy's share floor (max_capacity_share_per_node) to the spot
-// pool, which holds most of the capacity and is sized with it: a node of either pool then
-// holds at most that share of the cluster.
+// pool, which holds most of the capacity and is sized with it; split_when_cheaper checks that
+// no node of either pool then holds more than that share of the cluster.
 NodePlan size_pool(const EnvironmentPlan& plan, Pool pool, NodeSizingState& state,
                    const Scenario& scenario, const Environment& environment, bool explain) {
   EnvironmentPolicy policy = environment.policy;
@@ -429,41 +429,86 @@ NodePlan size_pool(const EnvironmentPlan& plan, Pool pool, NodeSizingState& stat
   return nodes;
 }
 
+// The largest share of the cluster's pod room (CPU or memory) one node of the two pools holds.
+double largest_node_share(const NodePlan& a, const NodePlan& b) {
+  double share = 0.0;
+  for (double NodeAllocatable::*room :
+       {&NodeAllocatable::pod_cpu_m, &NodeAllocatable::pod_memory_mib}) {
+    const double total = a.count * a.allocatable.*room + b.count * b.allocatable.*room;
+    if (total <= 0.0) continue;
+    share = std::max({share, a.allocatable.*room / total, b.allocatable.*room / total});
+  }
+  return share;
+}
+
+// What the node pools cost a month as billed: the on-demand nodes under the policy's
+// commitment, the spot nodes at the cloud's spot discount, and each node's boot volume.
+struct PoolBill {
+  double committed_share = 1.0;  // of the on-demand price
+  double spot_share = 1.0;
+  double root_volume_usd_month = 0.0;  // per node
+  double spot_discount_percent = 0.0;
+
+  PoolBill(const Catalog& catalog, const EnvironmentPolicy& policy) {
+    const Prices* prices = catalog.prices_for(detail::cloud_name(policy.cloud));
+    if (prices == nullptr) return;
+    committed_share = 1.0 - detail::commitment_discount(*prices, policy.cost.pricing);
+    spot_discount_percent = prices->spot_discount_percent.value;
+    spot_share = 1.0 - spot_discount_percent / 100.0;
+    root_volume_usd_month = prices->node_root_volume_gib.value *
+                            prices->block_storage_usd_per_gib_month.usd *
+                            catalog.price_factor(prices->cloud, policy.region);
+  }
+  double of(const NodePlan& on_demand, const NodePlan& spot) const {
+    return on_demand.cost_usd_month * committed_share + spot.cost_usd_month * spot_share +
+           (on_demand.count + spot.count) * root_volume_usd_month;
+  }
+};
+
 // The stateless services on a spot pool beside an on-demand pool for the rest, where that
-// costs less than one on-demand pool for every pod (each pool keeps its own N+1 spare and
-// spread, so a small environment may pay more for two pools). plan.nodes is the one pool,
-// sized; it is kept, with the comparison as its pool reason, when the split does not pay.
+// costs less than one on-demand pool for every pod (each pool keeps its own spare and spread,
+// so a small environment may pay more for two pools) and leaves no node more than the policy's
+// share of the cluster. plan.nodes is the one pool, sized; it is kept, with why as its pool
+// reason, when the split does not hold.
 void split_when_cheaper(EnvironmentPlan& plan, NodeSizingState& state, const Scenario& scenario,
                         const Environment& environment, bool explain) {
   const auto& policy = environment.policy;
   NodePlan on_demand = size_pool(plan, Pool::on_demand, state, scenario, environment, explain);
   NodePlan spot = size_pool(plan, Pool::spot, state, scenario, environment, explain);
-  const Prices* prices = scenario.catalog.prices_for(detail::cloud_name(policy.cloud));
-  const double committed =
-      1.0 - (prices != nullptr ? detail::commitment_discount(*prices, policy.cost.pricing) : 0.0);
-  const double spot_share =
-      1.0 - (prices != nullptr ? prices->spot_discount_percent.value / 100.0 : 0.0);
-  const double one_pool_usd = plan.nodes.cost_usd_month * committed;
-  const double two_pools_usd =
-      on_demand.cost_usd_month * committed + spot.cost_usd_month * spot_share;
+  const PoolBill bill(scenario.catalog, policy);
+  const double one_pool_usd = bill.of(plan.nodes, NodePlan{});
+  const double two_pools_usd = bill.of(on_demand, spot);
+  const double share = largest_node_share(on_demand, spot);
+  const bool share_held = share <= policy.max_capacity_share_per_node;
   // The comparison, written before the pools are moved into the plan.
   const std::string comparison = [&] {
     if (!explain) return std::string();
-    return concat(on_demand.count, " x ", on_demand.node_type.name, " on demand and ", spot.count,
-                  " x ", spot.node_type.name, " on spot at ",
-                  Readable{prices != nullptr ? prices->spot_discount_percent.value : 0.0},
-                  "% off cost $", Readable{two_pools_usd}, "/month against $",
-                  Readable{one_pool_usd}, " for ", plan.nodes.count, " x ",
-                  plan.nodes.node_type.name, " on demand");
+    const char* paid = policy.cost.pricing == PricingModel::on_demand ? "on demand" : "committed";
+    return concat(on_demand.count, " x ", on_demand.node_type.name, " ", paid, " and ", spot.count,
+                  " x ", spot.node_type.name, " on spot at ", Readable{bill.spot_discount_percent},
+                  "% off cost $", Readable{two_pools_usd},
+                  "/month with their boot volumes, against $", Readable{one_pool_usd}, " for ",
+                  plan.nodes.count, " x ", plan.nodes.node_type.name, " ", paid);
   }();
-  if (two_pools_usd >= one_pool_usd) {
+  const char* spares = policy.survive_node_loss ? " (each pool keeps its own N+1 spare and spread)"
+                                                : " (each pool is packed on its own)";
+  if (two_pools_usd >= one_pool_usd || !share_held) {
     for (auto& c : plan.components) c.on_spot = false;
-    if (explain) {
-      plan.nodes.pool_reason = concat(
-          "one on-demand pool for every pod: policy.cost.stateless_on_spot asks for a spot "
-          "pool, but ",
-          comparison, " (each pool keeps its own N+1 spare and spread)");
-    }
+    if (!explain) return;
+    plan.nodes.pool_reason =
+        share_held
+            ? concat(
+                  "one on-demand pool for every pod: policy.cost.stateless_on_spot asks for a "
+                  "spot pool, but ",
+                  comparison, spares)
+            : concat(
+                  "one on-demand pool for every pod: policy.cost.stateless_on_spot asks for a "
+                  "spot pool, but with ",
+                  on_demand.count, " x ", on_demand.node_type.name, " on demand and ", spot.count,
+                  " x ", spot.node_type.name, " on spot one node would hold ",
+                  Fixed{share * 100.0, 1},
+                  "% of the cluster, above policy.max_capacity_share_per_node (",
+                  Fixed{policy.max_capacity_share_per_node * 100.0, 1}, "%)");
     return;
   }
   plan.nodes = std::move(on_demand);
@@ -483,8 +528,11 @@ void split_when_cheaper(EnvironmentPlan& plan, NodeSizingState& state, const Sce
       "; a reclaimed worker loses the Celery tasks it runs, a singleton or daemon has no peer to "
       "take over, and a datastore keeps state",
       policy.max_capacity_share_per_node < 1.0
-          ? "; the spot pool holds the share floor (policy.max_capacity_share_per_node)"
-          : "");
+          ? concat("; the spot pool is sized with the share floor "
+                   "(policy.max_capacity_share_per_node), and no node of either pool holds more "
+                   "than ",
+                   Fixed{share * 100.0, 1}, "% of the cluster")
+          : std::string());
   for (const auto& c : plan.components) {
     if (!c.on_spot || c.replicas > 1) continue;
     plan.warnings.push_back(concat(c.name, " runs ", c.replicas,
@@ -494,35 +542,39 @@ void split_when_cheaper(EnvironmentPlan& plan, NodeSizingState& state, const Sce
   }
 }
 
-// The node plan and, in a full plan, its reasons, per-node rows and the tier.
+// The node plan and, in a full plan, its reasons, per-node rows and the tier (explained once
+// the pools are known).
 void size_environment_nodes(EnvironmentPlan& plan, const Scenario& scenario,
                             const Environment& environment, bool explain,
                             detail::NodeSizingReuse* reuse) {
   thread_local NodeSizingState state;
   const auto& policy = environment.policy;
   fill_pod_table(state.table, plan.components, plan.data.in_cluster_pods, policy);
-  const bool split = split_pools(plan, policy, explain);
+  std::string why_one_pool;
+  const bool split = split_pools(plan, policy, why_one_pool);
   const detail::PodTotals totals = detail::totals_of(state.table, policy);
   if (!explain && reuse != nullptr) {
     plan.nodes = reuse_or_size_nodes(state, totals, scenario, environment, *reuse);
-  } else {
-    state.packer.reset(state.table, policy);
-    state.memo.clear();
-    detail::NodeSearch search;
-    search.runner_up = explain;
-    search.usage_rows = explain;
-    detail::NodeChoice choice;
-    plan.nodes = detail::size_nodes(state.table, totals, scenario.catalog, policy, environment.name,
-                                    state.packer, state.memo, search, choice);
-    if (explain) {
-      detail::explain_nodes(plan.nodes, choice, state.table, totals, policy);
-      detail::TierChoice tier;
-      plan.tier =
-          detail::recommend_tier(totals, scenario.tiers, policy, state.packer, state.memo, tier);
-      detail::explain_tier(plan.tier, tier, totals, policy, plan.nodes);
-    }
+    if (split) split_when_cheaper(plan, state, scenario, environment, explain);
+    return;
+  }
+  state.packer.reset(state.table, policy);
+  state.memo.clear();
+  detail::NodeSearch search;
+  search.runner_up = explain;
+  search.usage_rows = explain;
+  detail::NodeChoice choice;
+  plan.nodes = detail::size_nodes(state.table, totals, scenario.catalog, policy, environment.name,
+                                  state.packer, state.memo, search, choice);
+  detail::TierChoice tier;
+  if (explain) {
+    detail::explain_nodes(plan.nodes, choice, state.table, totals, policy);
+    plan.nodes.pool_reason = why_one_pool;
+    plan.tier =
+        detail::recommend_tier(totals, scenario.tiers, policy, state.packer, state.memo, tier);
   }
   if (split) split_when_cheaper(plan, state, scenario, environment, explain);
+  if (explain) detail::explain_tier(plan.tier, tier, totals, policy, plan.nodes, plan.spot_nodes);
 }
 
 // Most nodes of one type searched for at the horizon: beyond, the plan says so.
@@ -699,8 +751,10 @@ void explain_pool_at_horizon(EnvironmentPlan& plan, NodePlan& nodes, Pool pool,
                  : ", beside the in-cluster datastores",
              nodes.count > nodes.steady_state_count ? " (with the N+1 spare)" : "");
   plan.warnings.push_back(concat(
-      pool == Pool::spot ? "spot nodes: the " : "nodes: the ", nodes.count,
-      " planned nodes run out in month ", nodes.runs_out_month, " of ", horizon,
+      pool == Pool::spot        ? "spot nodes: the "
+      : pool == Pool::on_demand ? "on-demand nodes: the "
+                                : "nodes: the ",
+      nodes.count, " planned nodes run out in month ", nodes.runs_out_month, " of ", horizon,
       " as the load grows: let the cluster autoscaler grow the pool to ", at_horizon,
       " as its maximum size, or add nodes of ", type, " before month ", nodes.runs_out_month));
 }
@@ -769,7 +823,8 @@ void plan_environment_into(EnvironmentPlan& plan, const Scenario& scenario,
     plan.warnings.push_back(concat("tier ", plan.tier.tier,
                                    " holds the pods but does not survive the loss of a node; "
                                    "plan for ",
-                                   plan.nodes.count, " nodes"));
+                                   plan.nodes.count + plan.spot_nodes.count, " nodes",
+                                   plan.spot_nodes.count > 0 ? " over both pools" : ""));
   }
 }
 

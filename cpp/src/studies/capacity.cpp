@@ -117,6 +117,8 @@ class CapacitySearch {
                  const FixedCluster& cluster)
       : work_(scenario), env_(env), field_(field), bounds_(field.bounds()), cluster_(cluster) {
     work_.environments[env_].policy.node_type = cluster.node_type;
+    // A fixed cluster is one pool of its node type: no spot pool beside it.
+    work_.environments[env_].policy.cost.stateless_on_spot = false;
   }
 
   // Doubles up from a value that fits, or halves down from one that does not, until the

@@ -21,7 +21,9 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Columns before the replicas, and after them.
+// Columns before the replicas, and after them. node_count and node_cost_usd_month (at
+// on-demand prices, as NodePlan::cost_usd_month) count both pools where the environment has
+// a spot pool (policy.cost.stateless_on_spot); node_type_index is the on-demand pool's type.
 constexpr const char* kHeadColumns[] = {
     "feasible", "node_count",    "node_type_index",    "cost_usd_month", "node_cost_usd_month",
     "pods",     "request_cpu_m", "request_memory_mib", "limit_cpu_m",    "limit_memory_mib",
@@ -71,10 +73,10 @@ void write_outputs(const EnvironmentPlan& plan, const Scenario& scenario, double
   }
   const double head[] = {
       1.0,
-      static_cast<double>(plan.nodes.count),
+      static_cast<double>(plan.nodes.count + plan.spot_nodes.count),
       node_type_index,
       environment_cost_usd_month(plan),
-      plan.nodes.cost_usd_month,
+      plan.nodes.cost_usd_month + plan.spot_nodes.cost_usd_month,
       static_cast<double>(plan.totals.pods),
       plan.totals.request_cpu_m,
       plan.totals.request_memory_mib,

@@ -372,13 +372,21 @@ def kubernetes_section(envs: Sequence[EnvironmentPlan]) -> Section:
                     "room the nodes leave above the pods' requests: bursts, limits, a node loss",
                 ),
             ),
-            _row(
-                "node cost (USD/month)",
-                envs,
-                lambda e: Cell(usd(e.nodes.cost_usd_month), e.nodes.cost_reason),
-            ),
+            _row("node cost (USD/month)", envs, _node_cost),
             _row("tier", envs, lambda e: Cell(e.tier.name, e.tier.reason)),
         ),
+    )
+
+
+def _node_cost(e: EnvironmentPlan) -> Cell:
+    """The nodes at on-demand prices, both pools where there is a spot pool (the bill's lines
+    apply the commitment and the spot discount)."""
+    if e.spot_nodes.count == 0:
+        return Cell(usd(e.nodes.cost_usd_month), e.nodes.cost_reason)
+    return Cell(
+        usd(e.nodes.cost_usd_month + e.spot_nodes.cost_usd_month),
+        f"at on-demand prices, both pools: {e.nodes.cost_reason}; {e.spot_nodes.cost_reason}"
+        " (the bill's spot nodes line takes the spot discount off)",
     )
 
 
@@ -391,12 +399,12 @@ def _spot_rows(envs: Sequence[EnvironmentPlan]) -> tuple[Row, ...]:
     def on_demand(e: EnvironmentPlan) -> Cell:
         return Cell(
             f"{e.nodes.count} x {e.nodes.node_type.name}",
-            e.nodes.pool_reason or "every pod: policy.cost.stateless_on_spot is off",
+            e.nodes.pool_reason or "every pod: the environment has no spot pool",
         )
 
     def spot(e: EnvironmentPlan) -> Cell:
         if e.spot_nodes.count == 0:
-            return Cell("none", e.nodes.pool_reason or "policy.cost.stateless_on_spot is off")
+            return Cell("none", e.nodes.pool_reason or "the environment has no spot pool")
         s = e.spot_nodes
         return Cell(f"{s.count} x {s.node_type.name}", f"{s.pool_reason}; {s.count_reason}")
 
@@ -571,7 +579,15 @@ def high_availability_section(envs: Sequence[EnvironmentPlan]) -> Section:
             _row(
                 "survives the loss of a node (N+1)",
                 envs,
-                lambda e: Cell(yes_no(e.nodes.survives_node_loss), e.nodes.count_reason),
+                lambda e: Cell(
+                    yes_no(
+                        e.nodes.survives_node_loss
+                        and (e.spot_nodes.count == 0 or e.spot_nodes.survives_node_loss)
+                    ),
+                    e.nodes.count_reason
+                    if e.spot_nodes.count == 0
+                    else f"on demand: {e.nodes.count_reason}; spot: {e.spot_nodes.count_reason}",
+                ),
             ),
             _row(
                 "PostgreSQL",
@@ -715,6 +731,10 @@ def cost_section(envs: Sequence[EnvironmentPlan]) -> Section:
     items: list[str] = []
     for env in envs:
         items += [i.item for i in env.cost.items if i.item not in items]
+    # The spot pool's line beside the on-demand nodes', whichever environment has it first.
+    if "spot_nodes" in items and "worker_nodes" in items:
+        items.remove("spot_nodes")
+        items.insert(items.index("worker_nodes") + 1, "spot_nodes")
 
     def item_cell(name: str) -> CellOf:
         def cell(e: EnvironmentPlan) -> Cell:

@@ -39,6 +39,11 @@ TERMS: tuple[Term, ...] = (
     ),
     Term("GiB", "gibibyte: 1,024 MiB, about 1.07 GB"),
     Term(
+        "spot",
+        "spare cloud capacity sold at a discount that the cloud may take back at short notice; "
+        "the plan runs only stateless services there, beside an on-demand pool for the rest",
+    ),
+    Term(
         "node",
         "a machine (virtual server) of the Kubernetes cluster that runs the application's pods",
         r"(?<![\w-])nodes?(?![\w-])",

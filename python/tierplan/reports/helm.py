@@ -233,6 +233,8 @@ def helm_values(plan: Plan, environment: str, stack: Stack) -> str:
             f"# Spot nodes: {spot.count} x {spot.node_type.name}"
             f" ({spot.node_type.vcpu} vCPU / {spot.node_type.memory_gib:g} GiB), as"
             f" {SPOT_POOL[env.cost.cloud][2]}.",
+            "# The spot components select that pool: when the cloud has no spot capacity they",
+            "# wait, so keep the pool's autoscaler able to grow it or lift their nodeSelector.",
         ]
     lines += [
         "# Apply after your own values: helm upgrade ... -f values.yaml -f <this file>.",

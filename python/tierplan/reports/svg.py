@@ -85,25 +85,32 @@ def cost_chart(envs: Sequence[EnvironmentPlan], labels: Sequence[str]) -> str:
 def _node_bars(
     env: EnvironmentPlan, x0: float, y0: float, panel_height: float, cpu: bool
 ) -> list[str]:
-    """One panel: a bar per node, its box the node's allocatable for pods, filled to the
-    pods' requests, with a line at the pods' limits (drawn above the box when they exceed
-    it)."""
-    allocatable = env.nodes.allocatable.pod_cpu_m if cpu else env.nodes.allocatable.pod_memory_mib
+    """One panel: a bar per node (the on-demand pool's, then the spot pool's), its box the
+    node's allocatable for pods, filled to the pods' requests, with a line at the pods' limits
+    (drawn above the box when they exceed it)."""
     show = cores if cpu else gib_of_mib
     unit = "cores" if cpu else "GiB"
-    nodes = list(env.nodes.nodes)
+    pools = [(env.nodes, "node"), (env.spot_nodes, "spot node")]
+    nodes = [(node, pool, label) for pool, label in pools for node in pool.nodes]
+    rooms = [
+        pool.allocatable.pod_cpu_m if cpu else pool.allocatable.pod_memory_mib
+        for pool, _ in pools
+        if pool.count > 0
+    ]
+    largest = max(rooms, default=0.0)
     step = min(34.0, 300.0 / max(len(nodes), 1))
     width = step * 0.7
     out = [_text(x0, y0 - 8, "CPU" if cpu else "Memory", extra=' font-weight="600"')]
     # The box holds the allocatable; limits up to 1.5 x the allocatable are drawn above it.
-    scale = panel_height / 1.5 / (allocatable or 1.0)
+    scale = panel_height / 1.5 / (largest or 1.0)
     base = y0 + panel_height
-    for index, node in enumerate(nodes):
+    for index, (node, pool, label) in enumerate(nodes):
+        allocatable = pool.allocatable.pod_cpu_m if cpu else pool.allocatable.pod_memory_mib
         x = x0 + index * step
         requests = node.request_cpu_m if cpu else node.request_memory_mib
         limits = node.limit_cpu_m if cpu else node.limit_memory_mib
         tip = (
-            f"node {node.index + 1}: requests {show(requests)} / limits {show(limits)} of"
+            f"{label} {node.index + 1}: requests {show(requests)} / limits {show(limits)} of"
             f" {show(allocatable)} {unit} allocatable"
         )
         box_top = base - allocatable * scale
@@ -130,12 +137,15 @@ def capacity_chart(envs: Sequence[EnvironmentPlan], labels: Sequence[str]) -> st
     y = 18.0
     for env, label in zip(envs, labels, strict=True):
         node = env.nodes.node_type
+        spot = env.spot_nodes
+        pools = f"{env.nodes.count} x {node.name}" + (
+            f" on demand + {spot.count} x {spot.node_type.name} on spot" if spot.count else ""
+        )
         out.append(
             _text(
                 0,
                 y,
-                f"{label}: {env.nodes.count} x {node.name}, pods packed by"
-                f" {env.nodes.packed_by.name}",
+                f"{label}: {pools}, pods packed by {env.nodes.packed_by.name}",
                 extra=' font-weight="600"',
             )
         )

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from tierplan._core import EnvironmentPlan, Plan
+from tierplan._core import EnvironmentPlan, NodePlan, Plan
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,10 +59,15 @@ def _component_rows(env: EnvironmentPlan) -> Iterable[dict[str, Any]]:
 
 
 def _node_rows(env: EnvironmentPlan) -> Iterable[dict[str, Any]]:
-    nodes = env.nodes
+    for pool, nodes in (("on_demand", env.nodes), ("spot", env.spot_nodes)):
+        yield from _pool_rows(env, pool, nodes)
+
+
+def _pool_rows(env: EnvironmentPlan, pool: str, nodes: NodePlan) -> Iterable[dict[str, Any]]:
     for usage in nodes.nodes:
         yield {
             "environment": env.name,
+            "pool": pool,
             "node": usage.index,
             "node_type": nodes.node_type.name,
             "vcpu": nodes.node_type.vcpu,

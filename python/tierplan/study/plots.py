@@ -76,7 +76,11 @@ def resources_by_component(
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
         capacity_attribute = "pod_cpu_m" if unit == "cores" else "pod_memory_mib"
         capacity = [
-            env.nodes.count * getattr(env.nodes.allocatable, capacity_attribute) / scale
+            sum(
+                pool.count * getattr(pool.allocatable, capacity_attribute)
+                for pool in (env.nodes, env.spot_nodes)
+            )
+            / scale
             for env in envs
         ]
         axes.scatter(positions, capacity, marker="_", s=900, color="black", zorder=3)
@@ -85,6 +89,12 @@ def resources_by_component(
             [
                 f"{e.name}\n{e.nodes.count} x {e.nodes.node_type.vcpu} vCPU"
                 f" / {e.nodes.node_type.memory_gib:g} GiB"
+                + (
+                    f"\n+ {e.spot_nodes.count} x {e.spot_nodes.node_type.vcpu} vCPU"
+                    f" / {e.spot_nodes.node_type.memory_gib:g} GiB spot"
+                    if e.spot_nodes.count
+                    else ""
+                )
                 for e in envs
             ],
             fontsize=8,

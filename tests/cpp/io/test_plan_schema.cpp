@@ -139,6 +139,11 @@ TEST(PlanSchema, plans_follow_the_schema) {
   Scenario no_tiers = builtin();
   no_tiers.tiers.clear();
   scenarios.push_back(no_tiers);
+  // Spot pools beside the on-demand ones (policy.cost.stateless_on_spot): spot_nodes, on_spot,
+  // pool reasons and the spot_nodes line of the bill.
+  Scenario spot = builtin();
+  for (auto& environment : spot.environments) environment.policy.cost.stateless_on_spot = true;
+  scenarios.push_back(spot);
   for (std::uint32_t seed = 42000; seed < 42010; ++seed) {
     std::mt19937 rng(seed);
     scenarios.push_back(random_workload_scenario(rng));

@@ -92,32 +92,52 @@ TEST(SpotPool, in_cluster_datastores_stay_on_demand) {
   modes.redis_mode = DatastoreMode::in_cluster;
   modes.object_storage_mode = DatastoreMode::in_cluster;
   const Plan plan = tierplan::plan(scenario);
-  const EnvironmentPlan& test = environment_of(plan, "production");
-  ASSERT_FALSE(test.data.in_cluster_pods.empty());
-  ASSERT_GT(test.spot_nodes.count, 0);
+  const EnvironmentPlan& production = environment_of(plan, "production");
+  ASSERT_FALSE(production.data.in_cluster_pods.empty());
+  ASSERT_GT(production.spot_nodes.count, 0);
   std::set<std::string> datastores;
-  for (const auto& pod : test.data.in_cluster_pods) datastores.insert(pod.name);
+  for (const auto& pod : production.data.in_cluster_pods) datastores.insert(pod.name);
   int found = 0;
-  for (const auto& node : test.nodes.nodes) {
+  for (const auto& node : production.nodes.nodes) {
     for (const auto& pod : node.pods) found += datastores.count(component_of_pod(pod));
   }
-  for (const auto& node : test.spot_nodes.nodes) {
+  for (const auto& node : production.spot_nodes.nodes) {
     for (const auto& pod : node.pods) {
       EXPECT_FALSE(datastores.count(component_of_pod(pod))) << pod << " is a datastore";
     }
   }
   int replicas = 0;
-  for (const auto& pod : test.data.in_cluster_pods) replicas += pod.replicas;
+  for (const auto& pod : production.data.in_cluster_pods) replicas += pod.replicas;
   EXPECT_EQ(found, replicas);
 }
 
+// The pods of one pool of the plan, as the packing places them.
+std::vector<tierplan::Pod> pool_pods(const EnvironmentPlan& plan, bool spot,
+                                     tierplan::PackingMeasure measure) {
+  std::vector<tierplan::ComponentPlan> members;
+  for (const auto& c : plan.components) {
+    if (c.on_spot == spot) members.push_back(c);
+  }
+  return tierplan::pods_of(members, measure);
+}
+
 TEST(SpotPool, both_pools_survive_a_node_loss_under_n_plus_one) {
-  const Plan plan = tierplan::plan(with_spot(builtin()));
+  Scenario scenario = with_spot(builtin());
+  const auto& policy = policy_environment(scenario, "production").policy;
+  ASSERT_TRUE(policy.survive_node_loss);
+  const Plan plan = tierplan::plan(scenario);
   const EnvironmentPlan& production = environment_of(plan, "production");
-  Scenario scenario = builtin();
-  ASSERT_TRUE(policy_environment(scenario, "production").policy.survive_node_loss);
-  EXPECT_TRUE(production.nodes.survives_node_loss);
-  EXPECT_TRUE(production.spot_nodes.survives_node_loss);
+  ASSERT_GT(production.spot_nodes.count, 0);
+  ASSERT_TRUE(production.data.in_cluster_pods.empty()) << "managed datastores in production";
+  // Each pool's pods packed again onto its planned nodes, and every single node lost in turn.
+  for (const bool spot : {false, true}) {
+    const tierplan::NodePlan& nodes = spot ? production.spot_nodes : production.nodes;
+    const auto pods = pool_pods(production, spot, nodes.packed_by);
+    const auto packing = tierplan::pack_pods(pods, nodes.allocatable, nodes.count, policy);
+    ASSERT_TRUE(packing.fits) << (spot ? "spot" : "on demand");
+    EXPECT_TRUE(tierplan::survives_any_node_loss(pods, packing, nodes.allocatable, policy))
+        << (spot ? "spot" : "on demand");
+  }
   EXPECT_TRUE(contains(production.spot_nodes.pool_reason, "N+1"));
   EXPECT_FALSE(production.spot_nodes.count_reason.empty());
   EXPECT_FALSE(production.spot_nodes.type_reason.empty());
@@ -221,6 +241,46 @@ TEST(SpotPool, a_single_replica_on_spot_is_warned) {
   EXPECT_TRUE(outage);
 }
 
+TEST(SpotPool, the_tier_names_both_pools_and_no_node_holds_more_than_the_policys_share) {
+  Scenario scenario = with_spot(builtin());
+  const double share =
+      policy_environment(scenario, "production").policy.max_capacity_share_per_node;
+  ASSERT_LT(share, 1.0);
+  const Plan plan = tierplan::plan(scenario);
+  const EnvironmentPlan& production = environment_of(plan, "production");
+  ASSERT_GT(production.spot_nodes.count, 0);
+  const std::string both = std::to_string(production.nodes.count) + " x " +
+                           production.nodes.node_type.name + " on demand + " +
+                           std::to_string(production.spot_nodes.count) + " x " +
+                           production.spot_nodes.node_type.name + " on spot";
+  EXPECT_TRUE(contains(production.tier.reason, both)) << production.tier.reason;
+  for (double tierplan::NodeAllocatable::*room :
+       {&tierplan::NodeAllocatable::pod_cpu_m, &tierplan::NodeAllocatable::pod_memory_mib}) {
+    const auto& a = production.nodes;
+    const auto& b = production.spot_nodes;
+    const double total = a.count * a.allocatable.*room + b.count * b.allocatable.*room;
+    EXPECT_LE(a.allocatable.*room / total, share);
+    EXPECT_LE(b.allocatable.*room / total, share);
+  }
+}
+
+TEST(SpotPool, a_cluster_wholly_of_stateless_services_stays_on_demand) {
+  Scenario scenario = with_spot(builtin());
+  // A stack of the stateless services alone.
+  std::erase_if(scenario.stack.components, [](const tierplan::Component& c) {
+    return c.kind != tierplan::ComponentKind::service || !c.scales_horizontally ||
+           c.in_cluster_for != tierplan::DatastoreKind::none;
+  });
+  // Production's datastores are managed: no pod would be left on demand.
+  const Plan plan = tierplan::plan(scenario);
+  const EnvironmentPlan& production = environment_of(plan, "production");
+  ASSERT_TRUE(production.data.in_cluster_pods.empty());
+  EXPECT_EQ(production.spot_nodes.count, 0);
+  EXPECT_TRUE(contains(production.nodes.pool_reason, "wholly on spot"))
+      << production.nodes.pool_reason;
+  for (const auto& c : production.components) EXPECT_FALSE(c.on_spot) << c.name;
+}
+
 TEST(SpotPool, a_stack_with_no_stateless_service_keeps_every_pod_on_demand) {
   Scenario scenario = with_spot(builtin());
   for (auto& component : scenario.stack.components) {
@@ -231,11 +291,8 @@ TEST(SpotPool, a_stack_with_no_stateless_service_keeps_every_pod_on_demand) {
   const Plan plan = tierplan::plan(scenario);
   const EnvironmentPlan& production = environment_of(plan, "production");
   EXPECT_EQ(production.spot_nodes.count, 0);
-  bool warned = false;
-  for (const auto& warning : production.warnings) {
-    warned = warned || contains(warning, "no pod runs on spot");
-  }
-  EXPECT_TRUE(warned);
+  EXPECT_TRUE(contains(production.nodes.pool_reason, "no component is a stateless service"))
+      << production.nodes.pool_reason;
 }
 
 TEST(SpotPool, the_plan_json_keeps_the_spot_pool) {
