@@ -39,6 +39,9 @@ void expect_one_cloud(const EnvironmentPlan& plan, Cloud cloud, const std::strin
   EXPECT_EQ(plan.data.redis.shape.cloud, name) << context;
   EXPECT_EQ(plan.data.qdrant.shape.cloud, name) << context;
   EXPECT_EQ(plan.cost.cloud, name) << context;
+  if (plan.spot_nodes.count > 0) {
+    EXPECT_EQ(plan.spot_nodes.node_type.cloud, name) << context;
+  }
 }
 
 bool has_issue(const std::vector<FieldIssue>& issues, const std::string& path,
@@ -58,20 +61,24 @@ TEST(Deployment, the_builtin_scenario_runs_every_environment_on_aws_in_us_east_1
   }
 }
 
-// Property: over random workloads, clouds and regions, no environment plan mixes clouds.
+// Property: over random workloads, clouds, regions and spot pools, no environment plan mixes
+// clouds.
 TEST(Deployment, every_environment_plan_prices_every_line_on_its_own_cloud) {
   const Scenario base = builtin();
-  const std::vector<std::string> gcp_regions = {"", "us-central1", "us-east1", "europe-west1"};
-  const std::vector<std::string> aws_regions = {"", "us-east-1", "us-west-2", "eu-west-1"};
+  const std::vector<std::pair<Cloud, std::vector<std::string>>> clouds = {
+      {Cloud::aws, {"", "us-east-1", "us-west-2", "eu-west-1"}},
+      {Cloud::gcp, {"", "us-central1", "us-east1", "europe-west1"}},
+      {Cloud::azure, {"", "eastus", "eastus2", "westeurope"}}};
   int planned = 0;
+  int spot_pools = 0;
   for (std::uint32_t seed = 0; seed < 1000; ++seed) {
     std::mt19937 rng(seed);
     Scenario scenario = random_workload_scenario(rng);
     for (auto& environment : scenario.environments) {
-      const bool gcp = coin(rng);
-      environment.policy.cloud = gcp ? Cloud::gcp : Cloud::aws;
-      const auto& regions = gcp ? gcp_regions : aws_regions;
+      const auto& [cloud, regions] = clouds[static_cast<std::size_t>(uniform_int(rng, 0, 2))];
+      environment.policy.cloud = cloud;
       environment.policy.region = regions[static_cast<std::size_t>(uniform_int(rng, 0, 3))];
+      environment.policy.cost.stateless_on_spot = coin(rng);
     }
     const auto plan = try_plan(scenario);
     if (!plan) continue;
@@ -79,9 +86,11 @@ TEST(Deployment, every_environment_plan_prices_every_line_on_its_own_cloud) {
     for (std::size_t i = 0; i < plan->environments.size(); ++i) {
       expect_one_cloud(plan->environments[i], scenario.environments[i].policy.cloud,
                        "seed " + std::to_string(seed) + " " + plan->environments[i].name);
+      spot_pools += plan->environments[i].spot_nodes.count > 0 ? 1 : 0;
     }
   }
   EXPECT_GE(planned, 900);
+  EXPECT_GT(spot_pools, 100) << "the property covers plans with a spot pool";
 }
 
 TEST(Deployment, a_gcp_environment_uses_cloud_sql_memorystore_and_n2_machines) {
