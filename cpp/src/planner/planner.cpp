@@ -405,6 +405,20 @@ bool split_pools(EnvironmentPlan& plan, const EnvironmentPolicy& policy,
   return false;
 }
 
+// The cheapest node type and count for the pods in state.table (a full plan also finds the
+// next cheapest type and lists every node's pods); what bound them is written to choice.
+NodePlan size_table(NodeSizingState& state, const detail::PodTotals& totals,
+                    const Scenario& scenario, const EnvironmentPolicy& policy,
+                    const std::string& name, bool explain, detail::NodeChoice& choice) {
+  state.packer.reset(state.table, policy);
+  state.memo.clear();
+  detail::NodeSearch search;
+  search.runner_up = explain;
+  search.usage_rows = explain;
+  return detail::size_nodes(state.table, totals, scenario.catalog, policy, name, state.packer,
+                            state.memo, search, choice);
+}
+
 // One pool's pods sized onto the cheapest node type of its own and, in a full plan, explained.
 // The on-demand pool leaves the policy's share floor (max_capacity_share_per_node) to the spot
 // pool, which holds most of the capacity and is sized with it; split_when_cheaper checks that
@@ -415,16 +429,11 @@ NodePlan size_pool(const EnvironmentPlan& plan, Pool pool, NodeSizingState& stat
   if (pool == Pool::on_demand) policy.max_capacity_share_per_node = 1.0;
   fill_pod_table(state.table, plan.components, plan.data.in_cluster_pods, policy, pool);
   const detail::PodTotals totals = detail::totals_of(state.table, policy);
-  state.packer.reset(state.table, policy);
-  state.memo.clear();
-  detail::NodeSearch search;
-  search.runner_up = explain;
-  search.usage_rows = explain;
   detail::NodeChoice choice;
-  NodePlan nodes = detail::size_nodes(
-      state.table, totals, scenario.catalog, policy,
-      environment.name + (pool == Pool::spot ? "'s spot pool" : "'s on-demand pool"), state.packer,
-      state.memo, search, choice);
+  NodePlan nodes =
+      size_table(state, totals, scenario, policy,
+                 environment.name + (pool == Pool::spot ? "'s spot pool" : "'s on-demand pool"),
+                 explain, choice);
   if (explain) detail::explain_nodes(nodes, choice, state.table, totals, policy);
   return nodes;
 }
@@ -558,14 +567,8 @@ void size_environment_nodes(EnvironmentPlan& plan, const Scenario& scenario,
     if (split) split_when_cheaper(plan, state, scenario, environment, explain);
     return;
   }
-  state.packer.reset(state.table, policy);
-  state.memo.clear();
-  detail::NodeSearch search;
-  search.runner_up = explain;
-  search.usage_rows = explain;
   detail::NodeChoice choice;
-  plan.nodes = detail::size_nodes(state.table, totals, scenario.catalog, policy, environment.name,
-                                  state.packer, state.memo, search, choice);
+  plan.nodes = size_table(state, totals, scenario, policy, environment.name, explain, choice);
   detail::TierChoice tier;
   if (explain) {
     detail::explain_nodes(plan.nodes, choice, state.table, totals, policy);
