@@ -350,6 +350,7 @@ void register_scenario(py::module_& m) {
       .def_readwrite("vcpu", &MachineShape::vcpu)
       .def_readwrite("memory_gib", &MachineShape::memory_gib)
       .def_readwrite("price_usd_per_hour", &MachineShape::price_usd_per_hour)
+      .def_readwrite("replicated_price_usd_per_hour", &MachineShape::replicated_price_usd_per_hour)
       .def_readwrite("burstable", &MachineShape::burstable)
       .def_readwrite("source", &MachineShape::source)
       .def_readwrite("as_of", &MachineShape::as_of);

@@ -200,6 +200,12 @@ def test_plans_are_finite_non_negative_deterministic_and_production_covers_test(
         assert not bad, bad[:5]
         assert tierplan.plan(scenario).to_json() == text
 
+    # Production covers test under the shipped policies, whose test environment is the laxer
+    # one. A move of one environment's policy can make test the stricter (its utilisation
+    # ceiling halved to 42.5% against production's 1.5 s p95 target asks more unstructured
+    # replicas of test), so the ordering is checked only when no policy was moved.
+    if any(path.startswith("environments[") for path in moved):
+        return
     shared = {path: value for path, value in workload.items() if path != TEST_USERS}
     same_workload = with_values(same_workload_base(), shared | moved)
     if same_workload is not None and (plan := plan_or_none(same_workload)) is not None:

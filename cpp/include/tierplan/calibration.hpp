@@ -194,8 +194,19 @@ std::vector<ComponentCalibration> fit_components(const std::vector<MeasurementSe
                                                  const FitOptions& options = {});
 
 // The component's resource model with the fitted baselines and costs per request per second
-// in the planner's units (millicores, MiB); the parts the fits do not cover are kept.
+// in the planner's units (millicores, MiB); the parts the fits do not cover are kept. A CPU
+// baseline fitted at or below zero but within kBaselineNoiseStandardErrors standard errors of
+// it (CPU proportional to the load, measured with noise) becomes kSmallestCpuRequestM.
 ResourceModel calibrated_resources(const ResourceModel& model, const ComponentCalibration& fit);
+// Standard errors within which a non-positive fitted baseline is taken as zero: two, a 95%
+// normal interval.
+inline constexpr double kBaselineNoiseStandardErrors = 2.0;
+// Kubernetes' CPU resolution: it does not allow CPU resources specified with a precision finer
+// than 1m (Kubernetes documentation, Resource Management for Pods and Containers, CPU resource
+// units), so 1 m is the smallest baseline.
+inline constexpr double kSmallestCpuRequestM = 1.0;
+// Whether a fitted baseline is zero within its noise (see calibrated_resources).
+bool baseline_is_noise_around_zero(const Estimate& intercept);
 
 // A scenario calibrated from measurements, and the fits it was calibrated with.
 struct Calibration {

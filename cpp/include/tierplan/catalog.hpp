@@ -25,6 +25,11 @@ struct MachineShape {
   int vcpu = 0;
   double memory_gib = 0.0;
   double price_usd_per_hour = 0.0;
+  // Price of the service's replicated offering (a primary and its replica, sold as one), where
+  // it is not twice the single instance's: Azure Cache for Redis bills a Standard cache, its
+  // two nodes, at more than two Basic (single-node) caches. 0: a replica costs one more
+  // instance at price_usd_per_hour.
+  double replicated_price_usd_per_hour = 0.0;
   // A burstable class (CPU credits, throttled to a baseline when they run out): chosen only
   // where the environment's policy allows it (burstable_instances_allowed).
   bool burstable = false;

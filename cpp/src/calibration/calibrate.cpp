@@ -49,6 +49,9 @@ std::string describe(const char* what, const LinearFit& fit) {
 std::string source_of(const ComponentCalibration& c) {
   std::string text = "calibrated from measurements (robust fit per replica): ";
   if (c.cpu_cores) text += describe("cpu_cores", *c.cpu_cores);
+  if (c.cpu_cores && baseline_is_noise_around_zero(c.cpu_cores->intercept)) {
+    text += " (the baseline is zero within 2 standard errors: 1 m, the smallest CPU request)";
+  }
   if (c.cpu_cores && c.memory_mib) text += "; ";
   if (c.memory_mib) text += describe("memory_mib", *c.memory_mib);
   text += "; from ";

@@ -153,10 +153,20 @@ std::vector<ComponentCalibration> fit_components(const std::vector<MeasurementSe
 
 // The fits are of cores and MiB per replica against requests per second on that replica;
 // the planner's resource model is in millicores and MiB per request per second.
+bool baseline_is_noise_around_zero(const Estimate& intercept) {
+  return intercept.value <= 0.0 &&
+         intercept.value + kBaselineNoiseStandardErrors * intercept.standard_error >= 0.0;
+}
+
 ResourceModel calibrated_resources(const ResourceModel& model, const ComponentCalibration& fit) {
   ResourceModel calibrated = model;
   if (fit.cpu_cores) {
-    calibrated.baseline_cpu_m = 1000.0 * fit.cpu_cores->intercept.value;
+    // A load-proportional CPU fits an intercept of zero give or take its noise; a baseline
+    // must be above zero, so one within the noise of zero is the smallest CPU request
+    // Kubernetes takes (1 millicore). One further below stays, and validation refuses it.
+    const Estimate& intercept = fit.cpu_cores->intercept;
+    calibrated.baseline_cpu_m =
+        baseline_is_noise_around_zero(intercept) ? kSmallestCpuRequestM : 1000.0 * intercept.value;
     calibrated.cpu_m_per_rate_per_s = 1000.0 * fit.cpu_cores->slope.value;
   }
   if (fit.memory_mib) {

@@ -39,7 +39,7 @@ void from_json(const nlohmann::json& state, PackedTexts<Key, N>& texts) {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NodeType, name, cloud, vcpu, memory_gib, max_pods,
                                    price_usd_per_hour, source, as_of)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MachineShape, name, cloud, vcpu, memory_gib, price_usd_per_hour,
-                                   burstable, source, as_of)
+                                   replicated_price_usd_per_hour, burstable, source, as_of)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PeakDemand, api_rate_per_s, api_service_s, api_stream_hold_s,
                                    worker_task_rate_per_s, plugin_call_rate_per_s,
                                    sandbox_execution_rate_per_s, document_ingestion_rate_per_s,

@@ -156,7 +156,11 @@ json write_shape(const MachineShape& m) {
                 {"vcpu", m.vcpu},
                 {"memory_gib", m.memory_gib},
                 {"price_usd_per_hour", m.price_usd_per_hour}};
-  // Written only when set, as the catalog files mark only the burstable classes.
+  // Written only when set, as the catalog files mark only the burstable classes and the
+  // services whose replicated offering is priced on its own.
+  if (m.replicated_price_usd_per_hour != 0.0) {
+    shape["replicated_price_usd_per_hour"] = m.replicated_price_usd_per_hour;
+  }
   if (m.burstable) shape["burstable"] = true;
   shape["source"] = m.source;
   shape["as_of"] = m.as_of;

@@ -305,6 +305,8 @@ inline constexpr NumericField<MachineShape> kShapeFields[] = {
     real("memory_gib", &MachineShape::memory_gib, above(0, field_table::kMaxMemoryGib), "GiB",
          Need::required),
     real("price_usd_per_hour", &MachineShape::price_usd_per_hour, between(0, 10000), "USD/hour"),
+    real("replicated_price_usd_per_hour", &MachineShape::replicated_price_usd_per_hour,
+         between(0, 10000), "USD/hour"),
 };
 // catalog.prices[<cloud>].<item>.<amount key>
 inline constexpr FieldBounds kPriceBounds = between(0, 1e6);

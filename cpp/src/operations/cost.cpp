@@ -326,6 +326,14 @@ CostPlan detail::plan_cost(const NodePools& pools, const DataPlan& data, const L
            price_of(prices, kPostgresStorage, datastores).usd * factor);
   const int redis_instances = datastores.redis_replica_with_sentinels ? 2 : 1;
   add_instances(plan, kRedisInstances, redis_instances, data.redis.shape, factor);
+  // A replicated offering priced as one (Azure's Standard cache): each of its two nodes at half.
+  if (redis_instances == 2 && datastores.redis_mode == DatastoreMode::managed &&
+      data.redis.shape.replicated_price_usd_per_hour > 0.0) {
+    CostItem& redis = plan.items.back();
+    redis.unit_cost_usd_month =
+        data.redis.shape.replicated_price_usd_per_hour / 2.0 * kHoursPerMonth * factor;
+    redis.cost_usd_month = redis.quantity * redis.unit_cost_usd_month;
+  }
   // The vector store's VMs are compute like the nodes: the commitment covers them too.
   add_instances(plan, kQdrantNodes, data.qdrant.nodes, data.qdrant.shape, factor * committed);
   const std::pair<const char*, std::pair<double, double>> storage[] = {
@@ -382,6 +390,13 @@ void detail::explain_cost(CostPlan& plan, const NodePools& pools, const DataPlan
       plan, kRedisInstances, data.redis.shape,
       datastores.redis_replica_with_sentinels ? "primary and replica" : "single instance", catalog,
       datastores.redis_mode);
+  const double replicated = data.redis.shape.replicated_price_usd_per_hour;
+  if (datastores.redis_replica_with_sentinels && replicated > 0.0 &&
+      datastores.redis_mode == DatastoreMode::managed) {
+    item_of(plan, kRedisInstances).reason +=
+        detail::concat("; the service sells the primary and its replica as one offering at $",
+                       Fixed{replicated, 3}, "/h, half of it per node");
+  }
   explain_instances(plan, kQdrantNodes, data.qdrant.shape, "vector store nodes", catalog,
                     datastores.vector_store_mode);
   if (datastores.vector_store_mode == DatastoreMode::self_managed) {

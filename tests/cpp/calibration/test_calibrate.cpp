@@ -98,6 +98,32 @@ TEST(Calibrate, a_fitted_baseline_the_scenario_cannot_hold_is_an_error_saying_so
   EXPECT_NE(issues[0].message.find("calibrated from the measurements"), std::string::npos);
 }
 
+// CPU proportional to the load fits an intercept of zero give or take its noise: one just below
+// zero (within two standard errors) is the smallest CPU request, 1 m, and the source says so;
+// the live Prometheus/Locust test met one (-2.0 m) and the calibrated scenario was refused.
+TEST(Calibrate, a_baseline_within_the_noise_of_zero_is_the_smallest_cpu_request) {
+  tierplan::ComponentCalibration fit;
+  fit.component = "api";
+  tierplan::LinearFit cpu;
+  cpu.intercept = {.value = -0.002, .standard_error = 0.0015};  // cores: -2 m, se 1.5 m
+  cpu.slope = {.value = 0.02, .standard_error = 0.0001};
+  fit.cpu_cores = cpu;
+  EXPECT_TRUE(tierplan::baseline_is_noise_around_zero(cpu.intercept));
+  const tierplan::ResourceModel model =
+      tierplan::calibrated_resources(tierplan::ResourceModel{}, fit);
+  EXPECT_EQ(model.baseline_cpu_m, tierplan::kSmallestCpuRequestM);
+  EXPECT_DOUBLE_EQ(model.cpu_m_per_rate_per_s, 20.0);
+  // Beyond two standard errors below zero it is not noise: kept, and validation refuses it.
+  fit.cpu_cores->intercept = {.value = -0.002, .standard_error = 0.0005};
+  EXPECT_FALSE(tierplan::baseline_is_noise_around_zero(fit.cpu_cores->intercept));
+  EXPECT_DOUBLE_EQ(tierplan::calibrated_resources(tierplan::ResourceModel{}, fit).baseline_cpu_m,
+                   -2.0);
+  // A positive baseline is the fit's.
+  fit.cpu_cores->intercept = {.value = 0.25, .standard_error = 0.01};
+  EXPECT_DOUBLE_EQ(tierplan::calibrated_resources(tierplan::ResourceModel{}, fit).baseline_cpu_m,
+                   250.0);
+}
+
 // --- the load the fits covered, and the plan's warning beyond it (issue 14, item 3)
 
 // A replica at 5 to max_rate requests/s, noise_cores of CPU noise, `samples` samples.

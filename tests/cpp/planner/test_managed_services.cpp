@@ -134,6 +134,37 @@ TEST(ManagedServices, managed_redis_keeps_its_services_reserve_from_maxmemory) {
   EXPECT_DOUBLE_EQ(aws.reserved_memory_fraction, 0.25);  // ElastiCache reserved-memory-percent
 }
 
+// Azure sells a Redis primary and its replica as one Standard cache, at more than two Basic
+// (single-node) caches: a replica is billed at the Standard price, a single instance at Basic.
+TEST(ManagedServices, azure_redis_bills_the_standard_cache_for_a_replica_and_basic_for_one) {
+  Scenario scenario = builtin();
+  move_to(scenario, Cloud::azure);
+  const Plan plan = tierplan::plan(scenario);
+  const EnvironmentPlan& production = environment_of(plan, "production");
+  const EnvironmentPlan& staging = environment_of(plan, "staging");
+  ASSERT_TRUE(
+      policy_environment(scenario, "production").policy.datastores.redis_replica_with_sentinels);
+  ASSERT_FALSE(
+      policy_environment(scenario, "staging").policy.datastores.redis_replica_with_sentinels);
+  const auto& shape = production.data.redis.shape;
+  ASSERT_GT(shape.replicated_price_usd_per_hour, 2.0 * shape.price_usd_per_hour);
+  const CostItem& replicated = item_of(production, "redis_instances");
+  EXPECT_EQ(replicated.quantity, 2.0);
+  EXPECT_NEAR(replicated.cost_usd_month,
+              shape.replicated_price_usd_per_hour * tierplan::kHoursPerMonth, 1e-9);
+  EXPECT_NE(replicated.reason.find("sells the primary and its replica as one"), std::string::npos)
+      << replicated.reason;
+  const CostItem& single = item_of(staging, "redis_instances");
+  EXPECT_EQ(single.quantity, 1.0);
+  EXPECT_NEAR(single.cost_usd_month,
+              staging.data.redis.shape.price_usd_per_hour * tierplan::kHoursPerMonth, 1e-9);
+  // AWS prices a replica as one more node: no replicated price in its catalog entries.
+  const EnvironmentPlan& on_aws = environment_of(tierplan::plan(builtin()), "production");
+  EXPECT_EQ(on_aws.data.redis.shape.replicated_price_usd_per_hour, 0.0);
+  EXPECT_NEAR(item_of(on_aws, "redis_instances").cost_usd_month,
+              2.0 * on_aws.data.redis.shape.price_usd_per_hour * tierplan::kHoursPerMonth, 1e-9);
+}
+
 TEST(ManagedServices, a_backup_window_beyond_the_service_pitr_is_warned_with_the_limit) {
   Scenario scenario = builtin();
   // Two weekly fulls: 14 days. RDS keeps up to 35, Cloud SQL Enterprise 7.
