@@ -159,7 +159,8 @@ TEST(ManagedServices, azure_redis_bills_the_standard_cache_for_a_replica_and_bas
   EXPECT_NEAR(single.cost_usd_month,
               staging.data.redis.shape.price_usd_per_hour * tierplan::kHoursPerMonth, 1e-9);
   // AWS prices a replica as one more node: no replicated price in its catalog entries.
-  const EnvironmentPlan& on_aws = environment_of(tierplan::plan(builtin()), "production");
+  const Plan aws_plan = tierplan::plan(builtin());
+  const EnvironmentPlan& on_aws = environment_of(aws_plan, "production");
   EXPECT_EQ(on_aws.data.redis.shape.replicated_price_usd_per_hour, 0.0);
   EXPECT_NEAR(item_of(on_aws, "redis_instances").cost_usd_month,
               2.0 * on_aws.data.redis.shape.price_usd_per_hour * tierplan::kHoursPerMonth, 1e-9);
