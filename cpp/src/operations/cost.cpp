@@ -254,6 +254,21 @@ double detail::commitment_discount(const Prices& prices, PricingModel pricing) {
   return 0.0;
 }
 
+double detail::spot_price_share(const Prices& prices) {
+  return 1.0 - prices.spot_discount_percent.value / 100.0;
+}
+
+double detail::node_lines_usd_month(const NodePools& pools, const EnvironmentPolicy& policy,
+                                    const Catalog& catalog) {
+  const Prices& prices = prices_of(catalog, policy);
+  const double root_volume_usd_month = prices.node_root_volume_gib.value *
+                                       prices.block_storage_usd_per_gib_month.usd *
+                                       catalog.price_factor(prices.cloud, policy.region);
+  return pools.on_demand.cost_usd_month * (1.0 - commitment_discount(prices, policy.cost.pricing)) +
+         pools.spot.cost_usd_month * spot_price_share(prices) +
+         (pools.on_demand.count + pools.spot.count) * root_volume_usd_month;
+}
+
 const CostItem* CostPlan::find(const std::string& item) const {
   for (const auto& c : items) {
     if (c.item == item) return &c;
@@ -300,7 +315,7 @@ CostPlan detail::plan_cost(const NodePools& pools, const DataPlan& data, const L
   plan.items.back().cost_usd_month = nodes.cost_usd_month * committed;
   // Spot capacity is bought at the market's price, which no commitment covers.
   if (spot.count > 0) {
-    const double spot_share = 1.0 - prices.spot_discount_percent.value / 100.0;
+    const double spot_share = detail::spot_price_share(prices);
     add_item(plan, kSpotNodes, spot.count, "nodes",
              spot.node_type.price_usd_per_hour * kHoursPerMonth * factor * spot_share);
     plan.items.back().cost_usd_month = spot.cost_usd_month * spot_share;

@@ -450,30 +450,6 @@ double largest_node_share(const NodePlan& a, const NodePlan& b) {
   return share;
 }
 
-// What the node pools cost a month as billed: the on-demand nodes under the policy's
-// commitment, the spot nodes at the cloud's spot discount, and each node's boot volume.
-struct PoolBill {
-  double committed_share = 1.0;  // of the on-demand price
-  double spot_share = 1.0;
-  double root_volume_usd_month = 0.0;  // per node
-  double spot_discount_percent = 0.0;
-
-  PoolBill(const Catalog& catalog, const EnvironmentPolicy& policy) {
-    const Prices* prices = catalog.prices_for(detail::cloud_name(policy.cloud));
-    if (prices == nullptr) return;
-    committed_share = 1.0 - detail::commitment_discount(*prices, policy.cost.pricing);
-    spot_discount_percent = prices->spot_discount_percent.value;
-    spot_share = 1.0 - spot_discount_percent / 100.0;
-    root_volume_usd_month = prices->node_root_volume_gib.value *
-                            prices->block_storage_usd_per_gib_month.usd *
-                            catalog.price_factor(prices->cloud, policy.region);
-  }
-  double of(const NodePlan& on_demand, const NodePlan& spot) const {
-    return on_demand.cost_usd_month * committed_share + spot.cost_usd_month * spot_share +
-           (on_demand.count + spot.count) * root_volume_usd_month;
-  }
-};
-
 // The stateless services on a spot pool beside an on-demand pool for the rest, where that
 // costs less than one on-demand pool for every pod (each pool keeps its own spare and spread,
 // so a small environment may pay more for two pools) and leaves no node more than the policy's
@@ -484,9 +460,12 @@ void split_when_cheaper(EnvironmentPlan& plan, NodeSizingState& state, const Sce
   const auto& policy = environment.policy;
   NodePlan on_demand = size_pool(plan, Pool::on_demand, state, scenario, environment, explain);
   NodePlan spot = size_pool(plan, Pool::spot, state, scenario, environment, explain);
-  const PoolBill bill(scenario.catalog, policy);
-  const double one_pool_usd = bill.of(plan.nodes, NodePlan{});
-  const double two_pools_usd = bill.of(on_demand, spot);
+  const NodePlan none;
+  const double one_pool_usd =
+      detail::node_lines_usd_month({plan.nodes, none}, policy, scenario.catalog);
+  const double two_pools_usd =
+      detail::node_lines_usd_month({on_demand, spot}, policy, scenario.catalog);
+  const Prices* prices = scenario.catalog.prices_for(detail::cloud_name(policy.cloud));
   const double share = largest_node_share(on_demand, spot);
   const bool share_held = share <= policy.max_capacity_share_per_node;
   // The comparison, written before the pools are moved into the plan.
@@ -494,7 +473,8 @@ void split_when_cheaper(EnvironmentPlan& plan, NodeSizingState& state, const Sce
     if (!explain) return std::string();
     const char* paid = policy.cost.pricing == PricingModel::on_demand ? "on demand" : "committed";
     return concat(on_demand.count, " x ", on_demand.node_type.name, " ", paid, " and ", spot.count,
-                  " x ", spot.node_type.name, " on spot at ", Readable{bill.spot_discount_percent},
+                  " x ", spot.node_type.name, " on spot at ",
+                  Readable{prices != nullptr ? prices->spot_discount_percent.value : 0.0},
                   "% off cost $", Readable{two_pools_usd},
                   "/month with their boot volumes, against $", Readable{one_pool_usd}, " for ",
                   plan.nodes.count, " x ", plan.nodes.node_type.name, " ", paid);

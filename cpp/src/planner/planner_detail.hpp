@@ -58,6 +58,13 @@ struct NodePools {
   const NodePlan& on_demand;
   const NodePlan& spot;
 };
+// The share of the on-demand price spot capacity costs, at the catalog's spot discount.
+double spot_price_share(const Prices& prices);
+// What the bill's node lines cost a month: the on-demand pool under the policy's commitment,
+// the spot pool at the spot discount, and every node's boot volume (plan_cost's worker_nodes,
+// spot_nodes and node_root_volumes items), to compare node pools before the bill is made.
+double node_lines_usd_month(const NodePools& pools, const EnvironmentPolicy& policy,
+                            const Catalog& catalog);
 CostPlan plan_cost(const NodePools& pools, const DataPlan& data, const LogPlan& logs,
                    const BackupPlan& backups, const EnvironmentPolicy& policy,
                    const Catalog& catalog, double user_requests_per_day = 0.0);
